@@ -1,0 +1,14 @@
+/**
+ * What a handler may use. Services are plain Node objects (the store, the record maker, ...);
+ * each transport builds one context per app session and passes it to dispatch.
+ */
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+}
+
+export interface HandlerContext {
+  app: AppInfo;
+  /** Per-user data directory holding the store. */
+  dataDir: string;
+}

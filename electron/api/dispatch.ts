@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { contract, isChannelName, type ApiError, type Result } from '../../shared/contract';
+import { ApiFailure } from './errors';
+import type { HandlerContext } from './context';
+import type { HandlerMap } from './types';
+import { handlers as defaultHandlers } from './handlers';
+
+function fieldOf(issue: z.core.$ZodIssue): string | undefined {
+  return issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+}
+
+/** The first issue names the field; the message lists them all so nothing is hidden. */
+export function zodToApiError(error: z.ZodError): ApiError {
+  const first = error.issues[0];
+  const message = error.issues
+    .map((i) => (fieldOf(i) ? `${fieldOf(i)}: ${i.message}` : i.message))
+    .join('; ');
+  const field = first ? fieldOf(first) : undefined;
+  return field === undefined ? { code: 'INVALID_INPUT', message } : { code: 'INVALID_INPUT', message, field };
+}
+
+/**
+ * The single entry to the main side. Validates the input against the contract, runs the handler,
+ * validates the output (a handler bug must not leak malformed data), and maps every failure to
+ * a typed error. Never throws. Never logs inputs: they may hold a young person's details.
+ */
+export async function dispatch(
+  name: unknown,
+  rawInput: unknown,
+  ctx: HandlerContext,
+  handlers: HandlerMap = defaultHandlers,
+): Promise<Result<unknown>> {
+  if (!isChannelName(name)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'There is no such channel.' } };
+  }
+  const def = contract[name];
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    const out = def.output.safeParse(value);
+    if (!out.success) {
+      return { ok: false, error: { code: 'INTERNAL', message: `The ${name} answer did not match its contract.` } };
+    }
+    return { ok: true, value: out.data };
+  } catch (err) {
+    if (err instanceof ApiFailure) return { ok: false, error: err.toApiError() };
+    // Only the error's class goes out: its message may quote stored data.
+    const kind = err instanceof Error ? err.name : 'Error';
+    return { ok: false, error: { code: 'INTERNAL', message: `Unexpected ${kind} in ${name}.` } };
+  }
+}

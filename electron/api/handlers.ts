@@ -1,0 +1,7 @@
+/** The handler map: one function per contract channel. Every transport serves this same map. */
+import type { HandlerMap } from './types';
+import { appHandlers } from './app';
+
+export const handlers: HandlerMap = {
+  ...appHandlers,
+};
