@@ -1,0 +1,7 @@
+/** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
+
+export type RegisterCommands = (program: Command, io: CliIO) => void;
+
+export const commandFamilies: RegisterCommands[] = [];

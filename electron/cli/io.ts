@@ -1,0 +1,22 @@
+/** Where commands write. Tests pass their own to capture output without spawning a process. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Standard input as text (for `lint-text -`, passphrase pipes). */
+  readStdin(): Promise<string>;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdin is a terminal (a passphrase prompt is possible). */
+  interactive: boolean;
+}
+
+export const processIO: CliIO = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+  interactive: Boolean(process.stdin.isTTY),
+};

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, Exit } from './exit';
+import { processIO, type CliIO } from './io';
+import { commandFamilies } from './commands/index';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('carefile')
+    .description('Carefile: lawful age assessment records. Administer the encrypted store, check assessments, make and verify signed PDF records.')
+    .version(packageJson.version)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of commandFamilies) register(program, io);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so it is testable in-process. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return Exit.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? Exit.OK : Exit.USAGE;
+    }
+    if (err instanceof CliError) {
+      if (err.message) io.err(`carefile: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`carefile: unexpected ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? err.message : String(err)}`);
+    return Exit.CHECK_FAILED;
+  }
+}
