@@ -1,0 +1,48 @@
+/**
+ * The Electron shell: lifecycle, one instance, one hardened window, and the handler map bound to
+ * ipcMain. Everything else lives behind electron/api and runs (and is tested) under plain Node.
+ */
+import { app, BrowserWindow } from 'electron';
+import path from 'node:path';
+import { bindHandlers } from './shell/ipc';
+import { denyAllPermissions, lockDownContents } from './shell/hardening';
+import { registerAppScheme, serveRenderer } from './shell/protocol';
+import { createMainWindow } from './shell/window';
+
+// dist-electron/main.js sits next to dist-electron/preload.cjs; the renderer build is in dist/renderer.
+const here = import.meta.dirname;
+const rendererDir = path.resolve(here, '..', 'dist', 'renderer');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight over the store's single-writer lock; hand over to the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  lockDownContents();
+
+  void app.whenReady().then(() => {
+    denyAllPermissions();
+    serveRenderer(rendererDir);
+    bindHandlers({
+      app: { version: app.getVersion(), mode: 'electron' },
+      dataDir: process.env.CAREFILE_DATA_DIR ?? app.getPath('userData'),
+    });
+    createMainWindow(here);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(here);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+// The renderer is built to static files served by the app:// protocol (Electron) or the loopback
+// server (browser mode). Relative base so the same build works under both.
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    // No inline scripts or styles, so the strict CSP holds.
+    assetsInlineLimit: 0,
+  },
+});
