@@ -30,13 +30,12 @@ export interface GateFinding {
   excluded?: string;
 }
 
-function ensureInstalled(): string {
-  const cli = path.join(here, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-  if (!existsSync(cli)) {
+function ensureInstalled(): void {
+  const runner = path.join(here, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js');
+  if (!existsSync(runner)) {
     const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, stdio: 'inherit' });
     if (res.status !== 0) throw new Error('could not install electronegativity in tools/electronegativity');
   }
-  return cli;
 }
 
 /** Copies what the app ships from its Electron side into a scratch folder, so tests and node_modules are not scanned. */
@@ -51,7 +50,7 @@ function stage(sourceRoot: string): string {
 }
 
 export function runGate(sourceRoot: string = root): { findings: GateFinding[]; failed: GateFinding[] } {
-  const cli = ensureInstalled();
+  ensureInstalled();
   const electronVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
     .devDependencies.electron;
   const dir = stage(sourceRoot);
