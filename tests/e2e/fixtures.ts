@@ -39,6 +39,8 @@ async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: st
 }
 
 export const test = base.extend<{ app: RunningApp }>({
+  // Playwright reads the fixture's dependencies from this destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carefile-e2e-'));
     const { child, url } = await startApp(dataDir);
