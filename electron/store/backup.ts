@@ -148,7 +148,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
         proven = prove(tmp, dataKey, 'auth');
       } catch (err) {
         if (err instanceof AuthFailedError && opts.rawKey === undefined) {
-          throw new InvalidInputError('That backup was made from another store: this store\'s key does not open it. Nothing was replaced.', 'file');
+          throw new InvalidInputError('That file is not a backup of this store: this store\'s key does not open it (a backup of another store, or not a Carefile backup). Nothing was replaced.', 'file');
         }
         throw err;
       }

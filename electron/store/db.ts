@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { Database } from './sqlite';
 import { existsSync } from 'node:fs';
 import { AuthFailedError, StoreUnavailableError } from './errors';
 
-export type Db = Database.Database;
+export type Db = Database;
 
 /** The data key as SQLCipher's PRAGMA key takes it: a raw 256-bit key, no PBKDF2 on open. */
 export function sqlcipherKeyLiteral(dataKey: Uint8Array): string {
