@@ -1,0 +1,207 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { appendAudit, auditHead } from './audit';
+import { digestOf } from './canonical';
+import { slotsFromDb, syncSlotsFile, type Core } from './core';
+import { openDatabase, type Db } from './db';
+import { AuthFailedError, ConflictError, InvalidInputError, StoreUnavailableError } from './errors';
+import { fsyncDir } from './atomic';
+import type { KdfParams } from './kdf';
+import { writeKeySlots } from './keyslots';
+import { acquireLock } from './lockfile';
+import { migrate } from './migrations';
+import { storePaths } from './paths';
+import type { Credential } from './lifecycle';
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Opens a copy and proves it: the key reads it, integrity_check is ok, and it is a Carefile store. */
+function prove(path: string, dataKey: Uint8Array, notADb: 'auth' | 'corrupt'): { db: Db; storeId: string } {
+  const db = openDatabase(path, dataKey, { notADb });
+  try {
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new StoreUnavailableError('The copy is damaged (integrity_check failed); nothing was replaced.');
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined;
+    if (!row) throw new StoreUnavailableError('The copy is not a Carefile store; nothing was replaced.');
+    return { db, storeId: row.value };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * An online backup: SQLite's VACUUM INTO writes a consistent snapshot of the open database,
+ * encrypted with the same data key (the backup API itself is refused by SQLite3MultipleCiphers
+ * between an encrypted source and a target it opens without the key: docs/decisions/0004).
+ * The copy is proven before it takes its final name.
+ */
+export function backupTo(core: Core, outPath: string, actor: string): { path: string; size: number; auditSeq: number } {
+  const out = resolve(outPath);
+  if (existsSync(out)) throw new ConflictError(`${out} already exists: choose another file name.`, 'out');
+  mkdirSync(dirname(out), { recursive: true });
+  const event = core.db.transaction(() =>
+    appendAudit(core.db, {
+      actor,
+      action: 'store.backup',
+      entityType: 'store',
+      entityId: core.storeId,
+      digest: digestOf({ file: basename(out) }),
+    }),
+  )();
+  const tmp = `${out}.partial-${process.pid}`;
+  try {
+    core.db.prepare('VACUUM INTO ?').run(tmp);
+    const { db, storeId } = prove(tmp, core.dataKey, 'corrupt');
+    db.close();
+    if (storeId !== core.storeId) throw new StoreUnavailableError('The backup copy does not match the store.');
+    fsyncFile(tmp);
+    renameSync(tmp, out);
+    fsyncDir(dirname(out));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-wal`, { force: true });
+    rmSync(`${tmp}-shm`, { force: true });
+    throw err;
+  }
+  return { path: out, size: statSync(out).size, auditSeq: event.seq };
+}
+
+export interface RestoreOptions {
+  dataDir: string;
+  /** The backup file to restore. */
+  file: string;
+  /** A user's passphrase or the recovery key, checked against the current store's key slots. */
+  credential?: Credential;
+  /**
+   * The raw data key (as `carefile key reveal` prints it), for restoring onto a machine that has
+   * no store (no key slots) yet. The key slots come back from the backup.
+   */
+  rawKey?: string;
+  kdf?: KdfParams;
+}
+
+export function parseRawKey(text: string): Buffer {
+  const m = /^\s*(?:x'([0-9a-fA-F]{64})'|"x'([0-9a-fA-F]{64})'"|([0-9a-fA-F]{64}))\s*$/.exec(text);
+  const hex = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (!hex) throw new InvalidInputError("A raw key is 64 hexadecimal characters, optionally written x'…'.", 'rawKey');
+  return Buffer.from(hex, 'hex');
+}
+
+/**
+ * Restores a backup: checks the key and integrity_check on a copy before anything is replaced,
+ * moves the current database aside, puts the copy in place, proves it again, and only then
+ * deletes the previous file (on any failure the previous file is put back).
+ */
+export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: string; auditSeq: number }> {
+  const paths = storePaths(opts.dataDir);
+  const source = resolve(opts.file);
+  if (!existsSync(source)) throw new InvalidInputError(`There is no backup file ${source}.`, 'file');
+  let dataKey: Buffer;
+  let actor: string;
+  let releaseLock: () => void;
+  const hasStore = existsSync(paths.keySlots);
+  if (opts.rawKey !== undefined) {
+    dataKey = parseRawKey(opts.rawKey);
+    actor = 'raw-key';
+    mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    const lock = acquireLock(paths.lock);
+    releaseLock = () => lock.release();
+  } else {
+    if (!opts.credential) throw new InvalidInputError('Restoring needs a passphrase, the recovery key, or the raw data key.');
+    if (!hasStore) {
+      throw new StoreUnavailableError(`There is no store in ${paths.dataDir} whose key slots could check a passphrase: restore with the raw data key (docs/recovery.md).`);
+    }
+    const { openStore } = await import('./lifecycle');
+    const locked = openStore({ dataDir: opts.dataDir, kdf: opts.kdf });
+    try {
+      dataKey = (await locked.dataKeyFor(opts.credential)).dataKey;
+    } catch (err) {
+      locked.close();
+      throw err;
+    }
+    actor = opts.credential.kind === 'passphrase' ? opts.credential.userName : 'recovery-key';
+    releaseLock = () => locked.close();
+  }
+
+  const tmp = `${paths.db}.restore-${process.pid}`;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const prevDb = `${paths.db}.pre-restore-${stamp}`;
+  const prevSlots = `${paths.keySlots}.pre-restore-${stamp}`;
+  const cleanTmp = () => {
+    for (const p of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(p, { force: true });
+  };
+  try {
+    copyFileSync(source, tmp);
+    let storeId: string;
+    let auditSeq: number;
+    {
+      let proven: { db: Db; storeId: string };
+      try {
+        proven = prove(tmp, dataKey, 'auth');
+      } catch (err) {
+        if (err instanceof AuthFailedError && opts.rawKey === undefined) {
+          throw new InvalidInputError('That file is not a backup of this store: this store\'s key does not open it (a backup of another store, or not a Carefile backup). Nothing was replaced.', 'file');
+        }
+        throw err;
+      }
+      const db = proven.db;
+      storeId = proven.storeId;
+      try {
+        migrate(db);
+        db.transaction(() => {
+          appendAudit(db, { actor, action: 'store.restore', entityType: 'store', entityId: storeId, digest: digestOf({ file: basename(source) }) });
+        })();
+        auditSeq = auditHead(db).seq;
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.pragma('journal_mode = DELETE');
+      } finally {
+        db.close();
+      }
+      fsyncFile(tmp);
+    }
+
+    // Swap: the previous files step aside (kept until the new one is proven).
+    const moved: Array<[string, string]> = [];
+    const move = (from: string, to: string) => {
+      if (existsSync(from)) {
+        renameSync(from, to);
+        moved.push([from, to]);
+      }
+    };
+    try {
+      move(paths.db, prevDb);
+      move(`${paths.db}-wal`, `${prevDb}-wal`);
+      rmSync(`${paths.db}-shm`, { force: true });
+      move(paths.keySlots, prevSlots);
+      renameSync(tmp, paths.db);
+      fsyncDir(paths.dataDir);
+      const { db } = prove(paths.db, dataKey, 'corrupt');
+      try {
+        writeKeySlots(paths, slotsFromDb(db, storeId));
+        syncSlotsFile({ db, paths, storeId });
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      rmSync(paths.db, { force: true });
+      rmSync(`${paths.db}-wal`, { force: true });
+      rmSync(`${paths.db}-shm`, { force: true });
+      for (const [from, to] of moved.reverse()) renameSync(to, from);
+      throw err;
+    }
+    for (const p of [prevDb, `${prevDb}-wal`, prevSlots]) rmSync(p, { force: true });
+    return { storeId, auditSeq };
+  } finally {
+    cleanTmp();
+    dataKey.fill(0);
+    releaseLock();
+  }
+}

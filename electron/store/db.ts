@@ -1,0 +1,76 @@
+import { Database } from './sqlite';
+import { existsSync } from 'node:fs';
+import { AuthFailedError, StoreUnavailableError } from './errors';
+
+export type Db = Database;
+
+/** The data key as SQLCipher's PRAGMA key takes it: a raw 256-bit key, no PBKDF2 on open. */
+export function sqlcipherKeyLiteral(dataKey: Uint8Array): string {
+  return `x'${Buffer.from(dataKey).toString('hex')}'`;
+}
+
+export interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+  /**
+   * What "not a database" means: with a key that came out of a verified key slot it can only
+   * be a damaged file ('corrupt'); with a key typed by a person it is most likely the wrong key ('auth').
+   */
+  notADb?: 'corrupt' | 'auth';
+}
+
+/**
+ * Opens a store database. The order matters every time: cipher, legacy=4 (SQLCipher 4 format),
+ * key, then an immediate read, because PRAGMA key accepts any key silently. `dataKey` null opens
+ * plain SQLite (benchmarks only).
+ */
+export function openDatabase(path: string, dataKey: Uint8Array | null, opts: OpenOptions = {}): Db {
+  if (!opts.create && !existsSync(path)) {
+    throw new StoreUnavailableError(`There is no store database at ${path}.`);
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !opts.create, readonly: opts.readonly ?? false });
+  } catch (err) {
+    throw mapSqliteError(err, path);
+  }
+  try {
+    if (dataKey) {
+      db.pragma("cipher='sqlcipher'");
+      db.pragma('legacy=4');
+      db.pragma(`key="${sqlcipherKeyLiteral(dataKey)}"`);
+    }
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    // Sorts and temporary indices stay in memory: no plaintext in temp files.
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (err) {
+    db.close();
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' && opts.notADb === 'auth') throw new AuthFailedError('The key does not open this database (or it is not a Carefile database).');
+    throw mapSqliteError(err, path);
+  }
+}
+
+/** SQLite failures worth telling a person about, as typed store errors; anything else is rethrown. */
+export function mapSqliteError(err: unknown, path = 'the store'): unknown {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreUnavailableError(`${path} is damaged or is not a Carefile database. Restore it from a backup (docs/recovery.md).`);
+  }
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
+    return new StoreUnavailableError('The disk is full or failed while saving; the change was rolled back and nothing was lost.');
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    return new StoreUnavailableError(`The store could not be read or written (${code}).`);
+  }
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
+    return new StoreUnavailableError('The store is busy in another process.');
+  }
+  return err;
+}

@@ -1,0 +1,36 @@
+/**
+ * The encrypted evidence store: the one entry other parts of Carefile use.
+ * See docs/recovery.md for the file layout and docs/decisions/ for the choices behind it.
+ */
+export { initStore, openStore, storeExists, LockedStore } from './lifecycle';
+export type { InitOptions, OpenOptions, StoreState, Credential } from './lifecycle';
+export { Store } from './store';
+export type { KnownCertificate } from './store';
+export type { SigningCredentials } from './signing';
+export { backupTo, restoreStore, parseRawKey } from './backup';
+export type { RestoreOptions } from './backup';
+export type { AssessmentSummary } from './assessments';
+export { isLocked, signedContentDigest } from './assessments';
+export type { UserInfo, AddUserInput } from './users';
+export { ROLES } from './users';
+export type { Role, Session } from './core';
+export type { AuditEvent } from './audit';
+export type { StoreAuditReport } from './verify';
+export { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments';
+export { DEFAULT_KDF, TEST_KDF } from './kdf';
+export type { KdfParams } from './kdf';
+export { passphraseProblem, MIN_PASSPHRASE_LENGTH } from './passphrase-policy';
+export { defaultDataDir, storePaths } from './paths';
+export { SCHEMA_VERSION } from './migrations';
+export * from './errors';
+
+import type { Store } from './store';
+/** The audit verifier as a function, for callers that hold a Store. */
+export function verifyAuditChain(store: Store) {
+  return store.audit.verify();
+}
+
+/** Convenience wrapper: `backupStore(store, outPath)`. */
+export function backupStore(store: Store, outPath: string, actor?: string) {
+  return store.backup(outPath, actor);
+}

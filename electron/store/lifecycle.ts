@@ -1,0 +1,272 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from './audit';
+import { digestOf, canonicalJson } from './canonical';
+import { mirrorSlot, slotsFromDb, syncSlotsFile, type Core, type Session } from './core';
+import { openDatabase, type Db } from './db';
+import { AuthFailedError, BackoffError, ConflictError, StoreUnavailableError } from './errors';
+import { DEFAULT_KDF, deriveKek, newSalt, type KdfParams } from './kdf';
+import { makeSlot, openSlot, readKeySlots, type KeySlot, type KeySlotFile } from './keyslots';
+import { acquireLock, type HeldLock } from './lockfile';
+import { migrate } from './migrations';
+import { checkPassphrase } from './passphrase-policy';
+import { storePaths, type StorePaths } from './paths';
+import { newRecoveryKey, normaliseRecoveryKey } from './recovery-key';
+import { readUnlockState, remainingBackoffMs, writeUnlockState } from './backoff';
+import { insertUser, prepareUser, checkUserName } from './users';
+import { Store, newDataKey } from './store';
+
+export interface InitOptions {
+  dataDir: string;
+  adminName: string;
+  adminPassphrase: string;
+  adminDisplayName?: string;
+  /** Key derivation for the slots made now (tests pass TEST_KDF). */
+  kdf?: KdfParams;
+}
+
+/**
+ * Creates a new store: data key, database (schema v1), the administrator with their key slot
+ * and signing certificate, and the recovery key slot. Async (key derivation and certificate
+ * generation). The recovery key is returned once and never stored in clear.
+ */
+export async function initStore(opts: InitOptions): Promise<{ recoveryKey: string; storeId: string }> {
+  const kdf = opts.kdf ?? DEFAULT_KDF;
+  const paths = storePaths(opts.dataDir);
+  checkUserName(opts.adminName);
+  checkPassphrase(opts.adminPassphrase);
+  if (existsSync(paths.db) || existsSync(paths.keySlots)) {
+    throw new ConflictError(`There is already a Carefile store in ${paths.dataDir}.`);
+  }
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  const lock = acquireLock(paths.lock);
+  const dataKey = newDataKey();
+  const storeId = randomUUID();
+  let db: Db | undefined;
+  try {
+    const recoveryKey = newRecoveryKey();
+    const recovery = await makeSlot(storeId, normaliseRecoveryKey(recoveryKey)!, dataKey, kdf, { kind: 'recovery' });
+    const core = { storeId, dataKey, kdf };
+    const admin = await prepareUser(core, {
+      name: opts.adminName,
+      displayName: opts.adminDisplayName,
+      role: 'admin',
+      passphrase: opts.adminPassphrase,
+    });
+    db = openDatabase(paths.db, dataKey, { create: true });
+    migrate(db);
+    const openDb = db;
+    const fullCore: Core = {
+      db: openDb,
+      paths,
+      storeId,
+      dataKey,
+      kdf,
+      session: { via: 'passphrase', userId: admin.row.id, name: admin.row.name, displayName: admin.row.display_name, role: 'admin' },
+    };
+    openDb.transaction(() => {
+      const now = new Date().toISOString();
+      openDb.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('store_id', storeId, 'created_on', now);
+      appendAudit(openDb, { actor: opts.adminName, action: 'store.init', entityType: 'store', entityId: storeId, digest: digestOf({ storeId, now }) });
+      mirrorSlot(openDb, recovery.slot);
+      insertUser(fullCore, admin, opts.adminName);
+    })();
+    syncSlotsFile(fullCore);
+    return { recoveryKey, storeId };
+  } catch (err) {
+    db?.close();
+    db = undefined;
+    for (const p of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.keySlots]) rmSync(p, { force: true });
+    throw err;
+  } finally {
+    db?.close();
+    dataKey.fill(0);
+    lock.release();
+  }
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  /** Key derivation for slots made while unlocked (new users, passphrase changes). */
+  kdf?: KdfParams;
+  /** The clock, for backoff tests. */
+  now?: () => Date;
+}
+
+export type StoreState = 'locked' | 'unlocked' | 'closed';
+
+/** Whether a data directory holds a store, without opening or locking it. */
+export function storeExists(dataDir: string): boolean {
+  const paths = storePaths(dataDir);
+  return existsSync(paths.keySlots) && existsSync(paths.db);
+}
+
+/** Opens a store, locked: takes the single-writer lock and reads the key slots; nothing is decrypted yet. */
+export function openStore(opts: OpenOptions): LockedStore {
+  const paths = storePaths(opts.dataDir);
+  if (!existsSync(paths.db)) {
+    throw new StoreUnavailableError(`There is no Carefile store in ${paths.dataDir}. Run "carefile init" to create one.`);
+  }
+  readKeySlots(paths);
+  const lock = acquireLock(paths.lock);
+  return new LockedStore(paths, lock, opts.kdf ?? DEFAULT_KDF, opts.now ?? (() => new Date()));
+}
+
+/** A credential that may open the store. */
+export type Credential =
+  | { kind: 'passphrase'; userName: string; passphrase: string }
+  | { kind: 'recovery-key'; recoveryKey: string };
+
+export class LockedStore {
+  private store: Store | undefined;
+  private closed = false;
+  private relocking = false;
+
+  constructor(
+    readonly paths: StorePaths,
+    private readonly lock: HeldLock,
+    private readonly kdf: KdfParams,
+    private readonly now: () => Date,
+  ) {}
+
+  get state(): StoreState {
+    if (this.closed) return 'closed';
+    return this.store?.isOpen ? 'unlocked' : 'locked';
+  }
+
+  /** The unlocked store, if any. */
+  get current(): Store | undefined {
+    return this.store?.isOpen ? this.store : undefined;
+  }
+
+  /** Milliseconds to wait before the next attempt is allowed (0: now). */
+  backoffRemainingMs(): number {
+    return remainingBackoffMs(readUnlockState(this.paths.unlockState), this.now());
+  }
+
+  async unlock(userName: string, passphrase: string): Promise<Store> {
+    return this.unlockWith({ kind: 'passphrase', userName, passphrase });
+  }
+
+  async unlockWithRecoveryKey(recoveryKey: string): Promise<Store> {
+    return this.unlockWith({ kind: 'recovery-key', recoveryKey });
+  }
+
+  async unlockWith(credential: Credential): Promise<Store> {
+    if (this.closed) throw new StoreUnavailableError('This store handle was closed.');
+    if (this.current) return this.current;
+    const { dataKey, slot } = await this.dataKeyFor(credential);
+    const slotsFile = readKeySlots(this.paths);
+    let db: Db | undefined;
+    try {
+      db = openDatabase(this.paths.db, dataKey, { notADb: 'corrupt' });
+      migrate(db);
+      const storeId = (db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined)?.value;
+      if (storeId !== slotsFile.storeId) throw new StoreUnavailableError('The key slots file belongs to another store.');
+      const session = sessionFor(db, slot);
+      const core: Core = { db, paths: this.paths, storeId, dataKey, kdf: this.kdf, session };
+      this.recordUnlock(core);
+      // The database is the authority: a crash between a commit and the slots file write is mended here.
+      if (canonicalJson(slotsFromDb(db, storeId)) !== canonicalJson(slotsFile)) syncSlotsFile(core);
+      this.store = new Store(core, () => {
+        if (!this.relocking) this.close();
+      });
+      return this.store;
+    } catch (err) {
+      db?.close();
+      dataKey.fill(0);
+      throw err;
+    }
+  }
+
+  /**
+   * The data key for a credential, checked against the key slots only (the database file is
+   * not touched, so a wrong passphrase cannot change it). Failures count toward the backoff.
+   */
+  async dataKeyFor(credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot }> {
+    const state = readUnlockState(this.paths.unlockState);
+    const wait = remainingBackoffMs(state, this.now());
+    if (wait > 0) throw new BackoffError(wait);
+    const file = readKeySlots(this.paths);
+    const found = await this.trySlots(file, credential);
+    if (!found) {
+      const who = credential.kind === 'passphrase' ? credential.userName : 'recovery-key';
+      const at = this.now().toISOString();
+      writeUnlockState(this.paths.unlockState, {
+        failures: state.failures + 1,
+        lastFailureAt: at,
+        pending: [...state.pending, { at, user: who.slice(0, 64) }],
+      });
+      throw new AuthFailedError(
+        credential.kind === 'passphrase' ? 'That user name and passphrase do not open this store.' : 'That recovery key does not open this store.',
+      );
+    }
+    return found;
+  }
+
+  private async trySlots(file: KeySlotFile, credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot } | undefined> {
+    const secret = credential.kind === 'recovery-key' ? normaliseRecoveryKey(credential.recoveryKey) : credential.passphrase;
+    const slot =
+      credential.kind === 'recovery-key'
+        ? file.slots.find((s) => s.kind === 'recovery')
+        : file.slots.find((s) => s.kind === 'user' && s.userName?.toLowerCase() === credential.userName.toLowerCase());
+    if (!slot || secret === undefined) {
+      // Same cost as a real try, so timing does not tell which user names exist.
+      await deriveKek(credential.kind === 'passphrase' ? credential.passphrase : credential.recoveryKey, newSalt(), this.kdf);
+      return undefined;
+    }
+    const opened = await openSlot(file.storeId, slot, secret);
+    return opened && { dataKey: opened.dataKey, slot };
+  }
+
+  /** Copies pending failed attempts into the audit log and the unlock_attempt table, then the success. */
+  private recordUnlock(core: Core): void {
+    const db = core.db;
+    const state = readUnlockState(this.paths.unlockState);
+    const insertAttempt = db.prepare('INSERT INTO unlock_attempt (at, user_name, outcome) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (const f of state.pending) {
+        insertAttempt.run(f.at, f.user, 'failed');
+        appendAudit(db, { actor: f.user, action: 'unlock.failed', entityType: 'store', entityId: core.storeId, digest: digestOf(f) });
+      }
+      const at = this.now().toISOString();
+      insertAttempt.run(at, core.session.name, 'succeeded');
+      appendAudit(db, {
+        actor: core.session.name,
+        action: core.session.via === 'recovery-key' ? 'unlock.recovery-key' : 'unlock',
+        entityType: 'store',
+        entityId: core.storeId,
+        digest: digestOf({ at, failuresBefore: state.failures }),
+      });
+    })();
+    if (state.failures > 0 || state.pending.length > 0) writeUnlockState(this.paths.unlockState, { failures: 0, pending: [] });
+  }
+
+  /** Locks again (closes the unlocked store) but keeps the single-writer lock. */
+  lockAgain(): void {
+    this.relocking = true;
+    try {
+      this.store?.close();
+    } finally {
+      this.relocking = false;
+      this.store = undefined;
+    }
+  }
+
+  /** Closes everything and releases the single-writer lock. */
+  close(): void {
+    if (this.closed) return;
+    this.lockAgain();
+    this.closed = true;
+    this.lock.release();
+  }
+}
+
+function sessionFor(db: Db, slot: KeySlot): Session {
+  if (slot.kind === 'recovery') return { via: 'recovery-key', name: 'recovery-key', role: 'admin' };
+  const user = db.prepare('SELECT id, name, display_name, role FROM user WHERE id = ? AND removed_on IS NULL').get(slot.userId) as
+    | { id: string; name: string; display_name: string; role: 'admin' | 'assessor' | 'manager' }
+    | undefined;
+  if (!user) throw new AuthFailedError('That user has been removed from this store.');
+  return { via: 'passphrase', userId: user.id, name: user.name, displayName: user.display_name, role: user.role };
+}

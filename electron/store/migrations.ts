@@ -1,0 +1,44 @@
+import type { Db } from './db';
+import { SCHEMA_V1 } from './schema-v1';
+import { StoreUnavailableError } from './errors';
+
+/**
+ * Forward-only, versioned migrations. Each runs in its own transaction together with the
+ * user_version bump, so a failure leaves the store at the previous version, untouched.
+ * Never edit a released step: add the next one (and a fixture of the version before it).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
+];
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
+
+export function schemaVersionOf(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the database to the newest version; returns the versions applied. */
+export function migrate(db: Db, steps: readonly Migration[] = migrations, now = () => new Date().toISOString()): number[] {
+  const latest = steps[steps.length - 1]!.version;
+  const current = schemaVersionOf(db);
+  if (current > latest) {
+    throw new StoreUnavailableError(`This store has schema version ${current}, newer than this Carefile understands (${latest}). Update Carefile.`);
+  }
+  const applied: number[] = [];
+  for (const step of steps) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      step.up(db);
+      db.prepare('INSERT INTO schema_version (version, name, applied_on) VALUES (?, ?, ?)').run(step.version, step.name, now());
+      db.pragma(`user_version = ${step.version}`);
+    })();
+    applied.push(step.version);
+  }
+  return applied;
+}

@@ -1,0 +1,28 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The files a store is made of, all inside one data directory. */
+export function storePaths(dataDir: string) {
+  return {
+    dataDir,
+    db: join(dataDir, 'carefile.db'),
+    /** Wrapped copies of the data key (no secret in clear); mirrored inside the database. */
+    keySlots: join(dataDir, 'keyslots.json'),
+    /** Failed-unlock counter for the backoff; must be readable before the key is known. */
+    unlockState: join(dataDir, 'unlock-state.json'),
+    lock: join(dataDir, 'carefile.lock'),
+    backups: join(dataDir, 'backups'),
+  };
+}
+export type StorePaths = ReturnType<typeof storePaths>;
+
+/**
+ * The per-user app data directory, the same as Electron's app.getPath('userData') for
+ * productName "Carefile", so the CLI and the app find the same store by default.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Carefile');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Carefile');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Carefile');
+}

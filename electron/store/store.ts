@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import type { AttachmentRef } from '../../shared/domain/model';
+import { Assessments } from './assessments';
+import { Attachments } from './attachments';
+import { appendAudit, auditEvents, auditHead, type AuditEvent } from './audit';
+import { verifyStoreAudit, type StoreAuditReport } from './verify';
+import { sha256Hex } from './canonical';
+import { actorOf, requireAdmin, type Core, type Session } from './core';
+import { sqlcipherKeyLiteral } from './db';
+import { AuthFailedError, NotFoundError } from './errors';
+import { openSlot, readKeySlots } from './keyslots';
+import { credentialsFromPkcs8, openSigningKey, type SigningCredentials } from './signing';
+import { Users } from './users';
+import { backupTo } from './backup';
+
+export interface KnownCertificate {
+  userId: string;
+  name: string;
+  displayName: string;
+  role: 'admin' | 'assessor' | 'manager';
+  certificateSha256: string;
+  certificateDer: Uint8Array;
+  /** True for the user's current certificate; older ones stay known for signatures already made. */
+  current: boolean;
+}
+
+/** An unlocked store. Every mutating call writes its audit event in the same transaction. */
+export class Store {
+  readonly assessments: {
+    put: Assessments['put'];
+    get: Assessments['get'];
+    list: Assessments['list'];
+  };
+  readonly addenda: {
+    add(assessmentId: string, text: string, actor?: string): ReturnType<Assessments['addAddendum']>;
+    sign(assessmentId: string, addendumId: string, actor?: string): ReturnType<Assessments['signAddendum']>;
+  };
+  readonly attachments: {
+    put(bytes: Uint8Array, name: string, actor?: string): AttachmentRef;
+    get(sha256: string): Uint8Array | undefined;
+    info(sha256: string): AttachmentRef | undefined;
+  };
+  readonly users: Users;
+  readonly audit: {
+    head(): { seq: number; hash: string };
+    verify(): StoreAuditReport;
+    events(opts?: { entityType?: string; entityId?: string; limit?: number }): AuditEvent[];
+  };
+  readonly signing: {
+    credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials>;
+    knownCertificates(): KnownCertificate[];
+  };
+  private closed = false;
+
+  constructor(
+    private readonly core: Core,
+    private readonly onClose: () => void,
+  ) {
+    const repo = new Assessments(core.db, () => actorOf(core));
+    this.assessments = { put: repo.put.bind(repo), get: repo.get.bind(repo), list: repo.list.bind(repo) };
+    this.addenda = {
+      add: (assessmentId, text, actor) => repo.addAddendum(assessmentId, text, actor ?? actorOf(core), displayNameOf(core)),
+      sign: (assessmentId, addendumId, actor) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core)),
+    };
+    const files = new Attachments(core.db, () => actorOf(core));
+    this.attachments = { put: files.put.bind(files), get: files.get.bind(files), info: files.info.bind(files) };
+    this.users = new Users(core);
+    this.audit = {
+      head: () => auditHead(core.db),
+      verify: () => verifyStoreAudit(core.db, repo, files, this.users),
+      events: (opts) => auditEvents(core.db, opts),
+    };
+    this.signing = {
+      credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),
+      knownCertificates: () => this.knownCertificates(),
+    };
+  }
+
+  get session(): Session {
+    return this.core.session;
+  }
+
+  get storeId(): string {
+    return this.core.storeId;
+  }
+
+  get dataDir(): string {
+    return this.core.paths.dataDir;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** The database handle, for the verifier and tests of this folder only. */
+  get db() {
+    return this.core.db;
+  }
+
+  /**
+   * The raw data key in the form SQLCipher's PRAGMA key takes (x'…'), for a records officer.
+   * Administrators and recovery-key holders only; audited.
+   */
+  revealKey(actor = actorOf(this.core)): string {
+    requireAdmin(this.core, 'reveal the data key');
+    const literal = sqlcipherKeyLiteral(this.core.dataKey);
+    this.core.db.transaction(() => {
+      appendAudit(this.core.db, { actor, action: 'key.reveal', entityType: 'store', entityId: this.core.storeId, digest: sha256Hex(literal) });
+    })();
+    return literal;
+  }
+
+  /** An online, encrypted copy of the whole store (same key) at `outPath`, proven before it is kept. */
+  backup(outPath: string, actor = actorOf(this.core)): { path: string; size: number; auditSeq: number } {
+    return backupTo(this.core, outPath, actor);
+  }
+
+  private async credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials> {
+    const row = this.core.db.prepare('SELECT signing_key, certificate_sha256 FROM user WHERE id = ? AND removed_on IS NULL').get(userId) as
+      | { signing_key: string; certificate_sha256: string }
+      | undefined;
+    if (!row) throw new NotFoundError(`There is no current user ${userId}.`);
+    const cert = this.core.db.prepare('SELECT der FROM user_certificate WHERE sha256 = ?').get(row.certificate_sha256) as { der: Buffer };
+    for (const slot of readKeySlots(this.core.paths).slots) {
+      if (slot.kind !== 'user' || slot.userId !== userId) continue;
+      const opened = await openSlot(this.core.storeId, slot, passphrase);
+      const pkcs8 = opened && openSigningKey(opened.kek, row.signing_key, this.core.storeId, userId);
+      if (pkcs8) return credentialsFromPkcs8(pkcs8, new Uint8Array(cert.der));
+    }
+    throw new AuthFailedError('The passphrase is not right for this user\'s signing key.');
+  }
+
+  private knownCertificates(): KnownCertificate[] {
+    const rows = this.core.db
+      .prepare(
+        `SELECT c.user_id, u.name, u.display_name, u.role, c.sha256, c.der, (u.certificate_sha256 = c.sha256) AS current
+         FROM user_certificate c JOIN user u ON u.id = c.user_id ORDER BY c.issued_on, c.sha256`,
+      )
+      .all() as Array<{ user_id: string; name: string; display_name: string; role: KnownCertificate['role']; sha256: string; der: Buffer; current: number }>;
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      displayName: r.display_name,
+      role: r.role,
+      certificateSha256: r.sha256,
+      certificateDer: new Uint8Array(r.der),
+      current: r.current === 1,
+    }));
+  }
+
+  /** Closes the database, forgets the key and releases the single-writer lock (LockedStore.lockAgain keeps the lock). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.core.db.close();
+    } finally {
+      this.core.dataKey.fill(0);
+      this.onClose();
+    }
+  }
+}
+
+function displayNameOf(core: Core): string {
+  return core.session.via === 'passphrase' ? core.session.displayName : 'recovery key holder';
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(32);
+}

@@ -1,0 +1,82 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, kdf, sampleAssessment } from './helpers';
+import { openStore, SCHEMA_VERSION, storePaths } from '../../../electron/store/index';
+import { openDatabase } from '../../../electron/store/db';
+import { migrate, migrations, schemaVersionOf, type Migration } from '../../../electron/store/migrations';
+import { randomBytes } from 'node:crypto';
+
+const FIXTURE_V1 = join(import.meta.dirname, '../../fixtures/store/v1');
+
+function copyFixture(): string {
+  const dir = tempDir();
+  cpSync(FIXTURE_V1, dir, { recursive: true });
+  return dir;
+}
+
+/** A real extra step, as a v2 would be: a column and a backfill. */
+const v2: Migration = {
+  version: 2,
+  name: 'test: assessment.reference_upper',
+  up: (db) => {
+    db.exec('ALTER TABLE assessment ADD COLUMN reference_upper TEXT');
+    db.exec('UPDATE assessment SET reference_upper = upper(reference)');
+  },
+};
+
+describe('migrations', () => {
+  it('builds the newest schema from an empty file, in order, recording each version', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, 'x.db'), randomBytes(32), { create: true });
+    expect(schemaVersionOf(db)).toBe(0);
+    expect(migrate(db)).toEqual(migrations.map((m) => m.version));
+    expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual(migrations.map((m) => ({ version: m.version })));
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('opens the v1 fixture with today\'s code: data intact, audit chain intact', async () => {
+    const dir = copyFixture();
+    const s = await openStore({ dataDir: dir, kdf }).unlock('sam', 'amber-glacier-notebook-9');
+    expect(s.assessments.get('fixture-1')).toEqual(sampleAssessment('fixture-1'));
+    expect(s.users.list().map((u) => u.name)).toEqual(['admin', 'sam']);
+    expect(s.audit.verify().ok).toBe(true);
+    expect(schemaVersionOf(s.db)).toBe(SCHEMA_VERSION);
+    s.close();
+    const r = await openStore({ dataDir: dir, kdf }).unlockWithRecoveryKey('56RRN-PFA0G-05GAQ-2TMW4-YCFY4-RDRA6-2VB6A-T40E3');
+    r.close();
+  });
+
+  it('applies a later step to the v1 fixture, and a failing step leaves it at v1 untouched', async () => {
+    const dir = copyFixture();
+    const s = await openStore({ dataDir: dir, kdf }).unlock('admin', 'violet-harbour-lantern-42');
+    const key = s.revealKey();
+    s.close();
+    const hex = Buffer.from(key.slice(2, -1), 'hex');
+    const dbPath = storePaths(dir).db;
+
+    const failing: Migration = {
+      version: 2,
+      name: 'test: fails half-way',
+      up: (db) => {
+        db.exec('ALTER TABLE assessment ADD COLUMN half TEXT');
+        throw new Error('boom');
+      },
+    };
+    let db = openDatabase(dbPath, hex);
+    expect(() => migrate(db, [...migrations, failing])).toThrow('boom');
+    expect(schemaVersionOf(db)).toBe(1);
+    expect((db.prepare('SELECT * FROM assessment').get() as Record<string, unknown>).half).toBeUndefined();
+    expect(migrate(db, [...migrations, v2])).toEqual([2]);
+    expect(schemaVersionOf(db)).toBe(2);
+    expect(db.prepare('SELECT reference_upper FROM assessment').get()).toEqual({ reference_upper: 'REF-FIXTURE-1' });
+    db.close();
+
+    // a store newer than this code is refused, not damaged
+    db = openDatabase(dbPath, hex);
+    expect(() => migrate(db)).toThrow(/newer than this Carefile/);
+    db.close();
+  });
+});
