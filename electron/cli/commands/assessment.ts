@@ -1,0 +1,183 @@
+/** Assessment verbs: check, lint-text, import, export (docs/cli.md, "Assessment verbs"). */
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CliError, Exit } from '../exit';
+import type { CliIO } from '../io';
+import type { Assessment } from '../../../shared/domain/model';
+import { parseBundle, type BundleError } from '../../../shared/bundle/index';
+import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
+import { checkWording } from '../../../shared/language/index';
+import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from './assessment-transfer';
+
+export interface AssessmentCommandDeps {
+  /** Opens the store (after unlocking); absent until the integrator wires it. */
+  openStore?: () => Promise<AssessmentStoreLike & { close?(): void | Promise<void> }>;
+  /** Who is acting, for the audit trail (import). */
+  actor?: () => string;
+}
+
+function readInput(file: string | undefined, io: CliIO): Promise<string> {
+  if (file === undefined || file === '-') return io.readStdin();
+  try {
+    return Promise.resolve(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(Exit.USAGE, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+function reportBundleErrors(io: CliIO, file: string, errors: readonly BundleError[], json: boolean): never {
+  if (json) io.out(JSON.stringify({ file, valid: false, errors }));
+  else {
+    io.err(`${file}: not a valid assessment bundle (${errors.length} error${errors.length === 1 ? '' : 's'}):`);
+    for (const e of errors) io.err(`  ${e.path || '(document)'}: ${e.message}`);
+  }
+  throw new CliError(Exit.USAGE, '');
+}
+
+function label(f: Finding): string {
+  if (f.departure) return 'DEPARTURE';
+  return f.severity === 'block' ? 'BLOCK' : 'WARN';
+}
+
+function printFindings(io: CliIO, a: Assessment, findings: readonly Finding[], now: string): void {
+  io.out(`${a.reference}: ${presumption(a, now).status}`);
+  for (const f of findings) {
+    io.out(`${label(f).padEnd(9)} ${f.ruleId}  ${f.path ?? ''}`.trimEnd());
+    io.out(`          ${f.message}`);
+    if (f.departure) io.out(`          departure recorded by ${f.departure.recordedBy}: ${f.departure.reason}`);
+    else io.out(`          remedy: ${f.remedy}`);
+  }
+  const block = findings.filter((f) => f.severity === 'block').length;
+  const deps = findings.filter((f) => f.departure).length;
+  io.out(`${block} blocking, ${findings.length - block - deps} warning${findings.length - block - deps === 1 ? '' : 's'}, ${deps} departure${deps === 1 ? '' : 's'}.`);
+}
+
+function thresholdsFrom(opts: Record<string, string | undefined>): Partial<Thresholds> {
+  const t: Partial<Thresholds> = {};
+  const num = (name: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new CliError(Exit.USAGE, `--${name} must be a whole number, not "${v}"`);
+    return n;
+  };
+  const set = <K extends keyof Thresholds>(k: K, name: string) => {
+    const n = num(name, opts[k]);
+    if (n !== undefined) t[k] = n;
+  };
+  set('restHoursAfterArrival', 'rest-hours');
+  set('maxMinutesWithoutBreak', 'max-minutes-without-break');
+  set('minSessions', 'min-sessions');
+  set('decisionDays', 'decision-days');
+  return t;
+}
+
+async function withStore<T>(deps: AssessmentCommandDeps, run: (s: AssessmentStoreLike) => Promise<T>): Promise<T> {
+  if (!deps.openStore) throw new CliError(Exit.STORE_UNAVAILABLE, 'the store is not available in this build');
+  const store = await deps.openStore();
+  try {
+    return await run(store);
+  } finally {
+    await store.close?.();
+  }
+}
+
+function transferFailure(io: CliIO, err: unknown): never {
+  if (err instanceof TransferError) {
+    io.err(`carefile: ${err.message}`);
+    for (const e of err.errors) io.err(`  ${e.path || '(document)'}: ${e.message}`);
+    throw new CliError(Exit.USAGE, '');
+  }
+  throw err;
+}
+
+export function registerAssessmentCommands(program: Command, io: CliIO, deps: AssessmentCommandDeps = {}): void {
+  program
+    .command('check')
+    .description('Check an assessment (bundle file, or id in the store) against the safeguards; exit 1 on any blocking finding, 2 on an invalid bundle')
+    .argument('<target>', 'FILE.json (an assessment bundle) or an assessment id')
+    .option('--json', 'print JSON')
+    .option('--now <instant>', 'evaluate as at this ISO instant (default: now)')
+    .option('--rest-hours <n>', 'AA-11: hours of rest after arrival (default 48)')
+    .option('--max-minutes-without-break <n>', 'AA-14: longest stretch without a break (default 60)')
+    .option('--min-sessions <n>', 'AA-14: fewest sessions (default 2)')
+    .option('--decision-days <n>', 'AA-29: days to a decision (default 28)')
+    .action(async (target: string, opts: { json?: boolean; now?: string; restHours?: string; maxMinutesWithoutBreak?: string; minSessions?: string; decisionDays?: string }) => {
+      const now = opts.now ?? new Date().toISOString();
+      if (Number.isNaN(Date.parse(now))) throw new CliError(Exit.USAGE, `--now must be an ISO instant, not "${now}"`);
+      const thresholds = thresholdsFrom({
+        restHoursAfterArrival: opts.restHours,
+        maxMinutesWithoutBreak: opts.maxMinutesWithoutBreak,
+        minSessions: opts.minSessions,
+        decisionDays: opts.decisionDays,
+      });
+      let a: Assessment;
+      if (target === '-' || existsSync(target) || target.endsWith('.json')) {
+        const r = parseBundle(await readInput(target, io));
+        if (!r.ok) reportBundleErrors(io, target, r.errors, Boolean(opts.json));
+        a = r.bundle.assessment;
+      } else {
+        const found = await withStore(deps, async (s) => s.assessments.get(target));
+        if (!found) throw new CliError(Exit.USAGE, `no assessment with id ${target}`);
+        a = found;
+      }
+      const findings = evaluate(a, { now, thresholds });
+      const blockingCount = findings.filter((f) => f.severity === 'block').length;
+      if (opts.json) {
+        io.out(JSON.stringify({ id: a.id, reference: a.reference, stage: a.stage, presumption: presumption(a, now).status, blocking: blockingCount, findings }));
+      } else printFindings(io, a, findings, now);
+      if (blockingCount > 0) throw new CliError(Exit.CHECK_FAILED, '');
+    });
+
+  program
+    .command('lint-text')
+    .description('Check plain text for victim-blaming, doubt-laden and burden-shifting wording; exit 1 when anything is flagged')
+    .argument('[file]', 'a text file, or - for standard input (default)')
+    .option('--json', 'print {"findings":[{start,end,text,category,suggestion,rule}]}')
+    .action(async (file: string | undefined, opts: { json?: boolean }) => {
+      const text = await readInput(file, io);
+      const findings = checkWording(text);
+      if (opts.json) {
+        io.out(JSON.stringify({ findings: findings.map(({ start, end, text: t, category, suggestion, rule }) => ({ start, end, text: t, category, suggestion, rule })) }));
+      } else {
+        const lineStarts = [0];
+        for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+        for (const f of findings) {
+          let line = lineStarts.length - 1;
+          while (lineStarts[line]! > f.start) line--;
+          io.out(`${line + 1}:${f.start - lineStarts[line]! + 1}  ${f.category}  "${f.text}"  ${f.rule}`);
+          io.out(`    suggest: ${f.suggestion}`);
+          io.out(`    why: ${f.reason}`);
+        }
+        io.out(`${findings.length} finding${findings.length === 1 ? '' : 's'}.`);
+      }
+      if (findings.length > 0) throw new CliError(Exit.CHECK_FAILED, '');
+    });
+
+  program
+    .command('import')
+    .description('Import assessment bundles into the store; every file is validated first and nothing is written if any fails')
+    .argument('<files...>', 'bundle files')
+    .action(async (files: string[]) => {
+      const texts = await Promise.all(files.map(async (file) => ({ file, text: await readInput(file, io) })));
+      const results = await withStore(deps, (s) => importBundles(s, texts, deps.actor?.() ?? 'carefile-cli').catch((err) => transferFailure(io, err)));
+      for (const r of results) io.out(`${r.outcome === 'imported' ? 'imported ' : 'unchanged'} ${r.reference} (${r.id}) from ${r.file}`);
+    });
+
+  program
+    .command('export')
+    .description('Export one assessment as a bundle')
+    .argument('<id>', 'assessment id')
+    .requiredOption('--out <file>', 'where to write the bundle (- for standard output)')
+    .option('--with-attachments', 'carry attachment bytes as base64')
+    .action(async (id: string, opts: { out: string; withAttachments?: boolean }) => {
+      const { text } = await withStore(deps, (s) => exportBundle(s, id, { withAttachments: opts.withAttachments }).catch((err) => transferFailure(io, err)));
+      if (opts.out === '-') io.out(text);
+      else {
+        // Write beside, then rename: a failed export never leaves half a file.
+        const tmp = `${opts.out}.partial`;
+        writeFileSync(tmp, text, { mode: 0o600 });
+        renameSync(tmp, opts.out);
+        io.out(`exported ${id} to ${opts.out}`);
+      }
+    });
+}

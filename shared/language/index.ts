@@ -1,0 +1,3 @@
+export { checkWording, type WordingFinding } from './check';
+export { lexicon, type LexiconEntry, type WordingCategory } from './lexicon';
+export { quotedSpans } from './quotes';
