@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson, parseBundle, stableJson } from '../../../shared/bundle';
 import { schemaPath, schemaText } from '../../../scripts/gen-schema';
-import { bundlesDir, loadBundleJson } from '../safeguards/fixtures';
+import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
 
 describe('parseBundle', () => {
   it('accepts every scenario bundle', () => {
@@ -13,7 +13,7 @@ describe('parseBundle', () => {
     }
   });
   it('lists every error with its path, not just the first', () => {
-    const b = loadBundleJson('compliant.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b = loadBundleJson('compliant.json') as Loose;
     b.version = 'one';
     b.assessment.sessions[0].start = 'yesterday';
     b.assessment.youngPerson.statedDateOfBirth.calendar = 'julian';
@@ -30,7 +30,7 @@ describe('parseBundle', () => {
     for (const e of r.errors) expect(e.message.length).toBeGreaterThan(3);
   });
   it('refuses broken references and duplicate ids', () => {
-    const b = loadBundleJson('compliant.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b = loadBundleJson('compliant.json') as Loose;
     b.assessment.sessions[1].presentParticipantIds.push('p-ghost');
     b.assessment.evidence[2].id = b.assessment.evidence[1].id;
     const r = parseBundle(b);

@@ -11,7 +11,7 @@ import { registerAssessmentCommands } from '../../../electron/cli/commands/asses
 import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/cli/commands/assessment-transfer';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle } from '../../../shared/bundle';
-import { bundlesDir, loadBundleJson } from '../safeguards/fixtures';
+import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
 
 function capture(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -78,7 +78,7 @@ describe('carefile check FILE', () => {
   });
   it('a bundle failing the schema: exit 2 and every error with its path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-check-'));
-    const b = loadBundleJson('compliant.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b = loadBundleJson('compliant.json') as Loose;
     b.assessment.sessions[0].end = 'later';
     b.assessment.decision.outcome = 'unsure';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(b));
@@ -133,7 +133,7 @@ describe('import and export through the store interface', () => {
   it('attachments travel as bytes, verified by hash, and come back the same', async () => {
     const bytes = new TextEncoder().encode('photograph of a baptism certificate (test bytes)');
     const sha = createHash('sha256').update(bytes).digest('hex');
-    const b = loadBundleJson('compliant.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b = loadBundleJson('compliant.json') as Loose;
     b.assessment.evidence[1].attachments = [{ sha256: sha, name: 'baptism.jpg', mediaType: 'image/jpeg', size: bytes.length, data: Buffer.from(bytes).toString('base64') }];
     const store = memoryStore();
     await importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 'tester');
@@ -150,7 +150,7 @@ describe('import and export through the store interface', () => {
   });
 
   it('bytes that do not match their hash are refused and nothing is written', async () => {
-    const b = loadBundleJson('compliant.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b = loadBundleJson('compliant.json') as Loose;
     b.assessment.evidence[1].attachments[0].data = Buffer.from('not the photo').toString('base64');
     const store = memoryStore();
     await expect(importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 't')).rejects.toBeInstanceOf(TransferError);
@@ -160,7 +160,7 @@ describe('import and export through the store interface', () => {
   it('one bad file among several: every error listed, nothing written, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-import-'));
     writeFileSync(join(dir, 'good.json'), compliantText);
-    const bad = loadBundleJson('mature-features.json') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const bad = loadBundleJson('mature-features.json') as Loose;
     bad.assessment.decision.ageLow = -1;
     bad.assessment.sessions[0].breaks = 'none';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
