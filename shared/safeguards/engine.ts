@@ -12,6 +12,7 @@ function context(a: Assessment, options: EvaluateOptions = {}): RuleContext {
     thresholds: { ...defaultThresholds, ...options.thresholds },
     stage,
     atLeast: (s: StageId) => stageIndex(stage) >= stageIndex(s),
+    memo: new Map(),
   };
 }
 

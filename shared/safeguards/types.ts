@@ -47,6 +47,8 @@ export interface RuleContext {
   stage: StageId;
   /** True when the (effective) stage is this one or later. */
   atLeast(stage: StageId): boolean;
+  /** Per-evaluation scratch space, so rules can share work (e.g. one wording pass) without a global cache. */
+  memo: Map<string, unknown>;
 }
 
 /** What a rule's check returns; the engine adds the rule's id, severity and source. */

@@ -121,13 +121,14 @@ describe('import and export through the store interface', () => {
     if (!original.ok) throw new Error('fixture');
     const [r] = await importBundles(store, [{ file: 'compliant.json', text: compliantText }], 'tester');
     expect(r!.outcome).toBe('imported');
-    const out = await exportBundle(store, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn });
+    const out = await exportBundle(store, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true });
+    expect(Object.keys(out.bundle.attachments ?? {})).toHaveLength(1);
     const again = parseBundle(out.text);
     expect(again.ok && again.bundle).toEqual(original.bundle);
     // and exporting that again gives the same bytes
     const store2 = memoryStore();
     await importBundles(store2, [{ file: 'x', text: out.text }], 'tester');
-    expect((await exportBundle(store2, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn })).text).toBe(out.text);
+    expect((await exportBundle(store2, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true })).text).toBe(out.text);
   });
 
   it('attachments travel as bytes, verified by hash, and come back the same', async () => {
@@ -135,6 +136,7 @@ describe('import and export through the store interface', () => {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const b = loadBundleJson('compliant.json') as Loose;
     b.assessment.evidence[1].attachments = [{ sha256: sha, name: 'baptism.jpg', mediaType: 'image/jpeg', size: bytes.length, data: Buffer.from(bytes).toString('base64') }];
+    delete b.attachments;
     const store = memoryStore();
     await importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 'tester');
     expect(await store.attachments.get(sha)).toEqual(bytes);
@@ -151,7 +153,8 @@ describe('import and export through the store interface', () => {
 
   it('bytes that do not match their hash are refused and nothing is written', async () => {
     const b = loadBundleJson('compliant.json') as Loose;
-    b.assessment.evidence[1].attachments[0].data = Buffer.from('not the photo').toString('base64');
+    const sha = b.assessment.evidence[1].attachments[0].sha256;
+    b.attachments[sha] = Buffer.from('not the photo').toString('base64');
     const store = memoryStore();
     await expect(importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 't')).rejects.toBeInstanceOf(TransferError);
     expect(store.puts).toBe(0);
