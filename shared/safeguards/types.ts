@@ -7,6 +7,8 @@ export interface Finding {
   ruleId: string;
   /** `block`: no signature or export until fixed. A covered block becomes `warn` with `departure` set. */
   severity: Severity;
+  /** The rule's title (what the safeguard is), for lists and the PDF. */
+  title?: string;
   message: string;
   remedy: string;
   source: string;

@@ -166,3 +166,15 @@ describe('presumption for an adult claimant who may be a child', () => {
     expect(presumption(a, NOW).kind).toBe('s51');
   });
 });
+
+describe('the engine fails closed', () => {
+  it('a rule that throws becomes a blocking finding that says why', () => {
+    const broken = { id: 'AA-99', severity: 'warn' as const, title: 'test', source: 'test', remedy: 'x', departable: true, check: () => { throw new Error('bad date'); } };
+    const a = loadAssessment();
+    a.departures = [{ ruleId: 'AA-99', reason: 'should not matter', recordedBy: 'x', recordedOn: NOW }];
+    const [f] = evaluate(a, { now: NOW }, [broken]);
+    expect(f).toMatchObject({ ruleId: 'AA-99', severity: 'block' });
+    expect(f!.message).toMatch(/could not be checked: bad date/);
+    expect(f!.departure).toBeUndefined();
+  });
+});
