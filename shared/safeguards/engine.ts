@@ -12,6 +12,7 @@ function context(a: Assessment, options: EvaluateOptions = {}): RuleContext {
     thresholds: { ...defaultThresholds, ...options.thresholds },
     stage,
     atLeast: (s: StageId) => stageIndex(stage) >= stageIndex(s),
+    memo: new Map(),
   };
 }
 
@@ -21,7 +22,7 @@ function applies(rule: Rule, ctx: RuleContext): boolean {
 
 /** A departure covers a block only where the law allows one for that rule. */
 function toFinding(rule: Rule, a: Assessment, hit: ReturnType<Rule['check']>[number]): Finding {
-  const base: Finding = { ruleId: rule.id, severity: rule.severity, message: hit.message, remedy: hit.remedy ?? rule.remedy, source: rule.source };
+  const base: Finding = { ruleId: rule.id, severity: rule.severity, title: rule.title, message: hit.message, remedy: hit.remedy ?? rule.remedy, source: rule.source };
   if (hit.path !== undefined) base.path = hit.path;
   const departure = a.departures.findLast((d) => d.ruleId === rule.id);
   if (departure) {
@@ -37,7 +38,16 @@ export function evaluate(a: Assessment, options: EvaluateOptions = {}, rules: re
   const out: Finding[] = [];
   for (const rule of rules) {
     if (!applies(rule, ctx)) continue;
-    for (const h of rule.check(a, ctx)) out.push(toFinding(rule, a, h));
+    let hits: ReturnType<Rule['check']>;
+    try {
+      hits = rule.check(a, ctx);
+    } catch (err) {
+      // The authority must fail closed: a rule that cannot run blocks, and says why.
+      hits = [{ message: `This rule could not be checked: ${err instanceof Error ? err.message : String(err)}`, remedy: 'Correct the data this rule reads (see the message), then check again.' }];
+      out.push({ ...toFinding(rule, a, hits[0]!), severity: 'block', departure: undefined });
+      continue;
+    }
+    for (const h of hits) out.push(toFinding(rule, a, h));
   }
   return out;
 }

@@ -3,3 +3,5 @@ export { presumption, type Presumption } from './presumption';
 export { rules, ruleById, rulesElsewhere } from './rules/index';
 export { observationReliance } from './rules/analysis';
 export { defaultThresholds, type Finding, type Rule, type Severity, type Thresholds, type EvaluateOptions } from './types';
+export { assessorTexts, wordingFindings } from './rules/wording';
+export { longestStretch } from './rules/sessions';

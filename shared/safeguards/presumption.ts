@@ -33,7 +33,11 @@ export function presumption(a: Assessment, now: Date | string = new Date()): Pre
     return { kind: 'decided', status: `Decided on ${on}: ${what} (assessed range ${d.ageLow}–${d.ageHigh}; date of birth ${d.dateOfBirth})`, age, prompts: [] };
   }
   const age = statedAge(a, isoDateOfInstant(nowIso));
-  const ageText = age === undefined ? 'a child (age stated but not yet recorded)' : `a child aged ${age} (stated age)`;
+  if (age !== undefined && age >= 18 && !hasTraffickingIndicators(a)) {
+    // An adult claimant who may be a child (a NAAB referral criterion): nothing to presume yet.
+    return { kind: 'stated-age', status: `Stated age ${age}: an adult claimant whose age is being assessed`, age, prompts: [] };
+  }
+  const ageText = age === undefined ? 'a child (age not yet recorded)' : `a child aged ${age} (stated age)`;
   if (hasTraffickingIndicators(a)) {
     const t = a.trafficking;
     const prompts: string[] = [];

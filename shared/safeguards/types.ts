@@ -7,6 +7,8 @@ export interface Finding {
   ruleId: string;
   /** `block`: no signature or export until fixed. A covered block becomes `warn` with `departure` set. */
   severity: Severity;
+  /** The rule's title (what the safeguard is), for lists and the PDF. */
+  title?: string;
   message: string;
   remedy: string;
   source: string;
@@ -47,6 +49,8 @@ export interface RuleContext {
   stage: StageId;
   /** True when the (effective) stage is this one or later. */
   atLeast(stage: StageId): boolean;
+  /** Per-evaluation scratch space, so rules can share work (e.g. one wording pass) without a global cache. */
+  memo: Map<string, unknown>;
 }
 
 /** What a rule's check returns; the engine adds the rule's id, severity and source. */

@@ -21,7 +21,7 @@ export const dateRules: Rule[] = [
     id: 'AA-40',
     severity: 'block',
     title: 'Source calendar stored for each date given, with the conversion shown',
-    source: 'R (on the application of ...) v Croydon [2011] EWHC 1473 (Solar Hijri year)',
+    source: 'R v Croydon [2011] EWHC 1473 (an Afghan Solar Hijri year runs March to March)',
     remedy: 'Keep the date in the calendar it was told in, and store the Gregorian conversion made by Carefile.',
     departable: false,
     check(a) {

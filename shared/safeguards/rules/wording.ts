@@ -1,6 +1,6 @@
 /** AA-24, AA-32, AA-33: wording in what the assessors wrote (never in the young person's own words). */
 import type { Assessment } from '../../domain/model';
-import type { Hit, Rule } from '../types';
+import type { Hit, Rule, RuleContext } from '../types';
 import { checkWording } from '../../language/check';
 import type { WordingFinding } from '../../language/check';
 
@@ -32,14 +32,14 @@ export function assessorTexts(a: Assessment): Array<[path: string, text: string]
   return out.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0);
 }
 
-/** Wording findings for the whole record, memoised per assessment object (three rules share one pass). */
-const cache = new WeakMap<Assessment, Array<{ path: string; f: WordingFinding }>>();
-export function wordingFindings(a: Assessment): Array<{ path: string; f: WordingFinding }> {
-  let found = cache.get(a);
-  if (!found) {
-    found = assessorTexts(a).flatMap(([path, text]) => checkWording(text).map((f) => ({ path, f })));
-    cache.set(a, found);
-  }
+type Located = Array<{ path: string; f: WordingFinding }>;
+
+/** Wording findings for the whole record; the three wording rules share one pass per evaluation. */
+export function wordingFindings(a: Assessment, ctx?: RuleContext): Located {
+  const cached = ctx?.memo.get('wording') as Located | undefined;
+  if (cached) return cached;
+  const found = assessorTexts(a).flatMap(([path, text]) => checkWording(text).map((f) => ({ path, f })));
+  ctx?.memo.set('wording', found);
   return found;
 }
 
@@ -50,8 +50,8 @@ const wordingRule = (id: 'AA-24' | 'AA-32' | 'AA-33', title: string, source: str
   source,
   remedy,
   departable: false,
-  check(a) {
-    return wordingFindings(a)
+  check(a, ctx) {
+    return wordingFindings(a, ctx)
       .filter(({ f }) => f.rule === id)
       .map(({ path, f }): Hit => ({ message: `"${f.text}": ${f.reason}`, path, remedy: `Consider: ${f.suggestion}.` }));
   },

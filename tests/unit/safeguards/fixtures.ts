@@ -13,3 +13,7 @@ export function loadBundleJson(name: string): { assessment: unknown } & Record<s
 export function loadAssessment(name = 'compliant.json'): Assessment {
   return Assessment.parse(loadBundleJson(name).assessment);
 }
+
+/** Loosely typed JSON for tests that break documents on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;

@@ -152,3 +152,29 @@ describe('AA-23 benefit of the doubt (property)', () => {
     );
   });
 });
+
+describe('presumption for an adult claimant who may be a child', () => {
+  it('does not call a stated adult a child', () => {
+    const a = loadAssessment();
+    a.decision = undefined;
+    a.status = 'in-progress';
+    a.trafficking = { indicators: [], s51PresumptionApplied: false };
+    a.youngPerson.statedAge = 19;
+    expect(presumption(a, NOW).status).toBe('Stated age 19: an adult claimant whose age is being assessed');
+    // trafficking indicators still bring the s.51 presumption (may be under 18)
+    a.trafficking.indicators = [{ id: 't', indicator: 'scripted account, told to claim adulthood' }];
+    expect(presumption(a, NOW).kind).toBe('s51');
+  });
+});
+
+describe('the engine fails closed', () => {
+  it('a rule that throws becomes a blocking finding that says why', () => {
+    const broken = { id: 'AA-99', severity: 'warn' as const, title: 'test', source: 'test', remedy: 'x', departable: true, check: () => { throw new Error('bad date'); } };
+    const a = loadAssessment();
+    a.departures = [{ ruleId: 'AA-99', reason: 'should not matter', recordedBy: 'x', recordedOn: NOW }];
+    const [f] = evaluate(a, { now: NOW }, [broken]);
+    expect(f).toMatchObject({ ruleId: 'AA-99', severity: 'block' });
+    expect(f!.message).toMatch(/could not be checked: bad date/);
+    expect(f!.departure).toBeUndefined();
+  });
+});

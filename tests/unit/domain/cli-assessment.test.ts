@@ -1,0 +1,212 @@
+/** The assessment verbs, run in-process through the real commander program. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import type { CliIO } from '../../../electron/cli/io';
+import { registerAssessmentCommands } from '../../../electron/cli/commands/assessment';
+import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/cli/commands/assessment-transfer';
+import type { Assessment } from '../../../shared/domain/model';
+import { parseBundle } from '../../../shared/bundle';
+import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
+
+function capture(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), readStdin: async () => stdin, env: {}, interactive: false };
+}
+
+/** Test double for the store (the code under test is import/export, not the store). */
+function memoryStore(): AssessmentStoreLike & { puts: number } {
+  const assessments = new Map<string, Assessment>();
+  const files = new Map<string, Uint8Array>();
+  const store = {
+    puts: 0,
+    assessments: {
+      get: async (id: string) => structuredClone(assessments.get(id)),
+      put: async (a: Assessment) => {
+        store.puts++;
+        assessments.set(a.id, structuredClone(a));
+      },
+      list: async () => [...assessments.values()].map((a) => ({ id: a.id, reference: a.reference })),
+    },
+    attachments: {
+      put: async (bytes: Uint8Array) => {
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        files.set(sha, bytes);
+        return sha;
+      },
+      get: async (sha: string) => files.get(sha),
+    },
+  };
+  return store;
+}
+
+async function run(args: string[], io = capture()) {
+  const code = await main(['node', 'carefile', ...args], io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+const NOW = '2026-10-02T12:00:00Z';
+
+describe('carefile check FILE', () => {
+  it('a compliant bundle: exit 0', async () => {
+    const r = await run(['check', `${bundlesDir}compliant.json`, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 blocking/);
+    expect(r.out).toMatch(/Decided on 2026-09-22: a child aged 16/);
+  });
+  it('a bundle with blocking findings: exit 1, every finding listed', async () => {
+    const r = await run(['check', `${bundlesDir}documents-ignored.json`, '--now', NOW, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.blocking).toBe(4);
+    expect(j.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AA-16', 'AA-16', 'AA-17', 'AA-17']);
+    expect(j.findings[0]).toMatchObject({ severity: 'block', path: 'evidence.1.weight' });
+  });
+  it('warnings alone: exit 0', async () => {
+    const r = await run(['check', `${bundlesDir}burden-of-proof.json`, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/WARN\s+AA-24\s+analysis/);
+  });
+  it('thresholds are configurable', async () => {
+    const strict = await run(['check', `${bundlesDir}compliant.json`, '--now', NOW, '--decision-days', '14', '--json']);
+    expect(JSON.parse(strict.out).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AA-29']);
+  });
+  it('a bundle failing the schema: exit 2 and every error with its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carefile-check-'));
+    const b = loadBundleJson('compliant.json') as Loose;
+    b.assessment.sessions[0].end = 'later';
+    b.assessment.decision.outcome = 'unsure';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(b));
+    const r = await run(['check', join(dir, 'bad.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/assessment\.sessions\.0\.end: /);
+    expect(r.err).toMatch(/assessment\.decision\.outcome: /);
+    expect(r.err).toMatch(/2 errors/);
+  });
+  it('an unreadable file: exit 2; an id without a store: exit 4', async () => {
+    expect((await run(['check', '/nonexistent/x.json'])).code).toBe(2);
+    expect((await run(['check', 'some-assessment-id'])).code).toBe(4);
+  });
+});
+
+describe('carefile lint-text', () => {
+  it('--json prints exactly the documented fields, from stdin', async () => {
+    const io = capture("Ahmed's alleged date of birth is 2009. He said 'I am not lying'.");
+    const r = await run(['lint-text', '-', '--json'], io);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toEqual({ findings: [{ start: 8, end: 15, text: 'alleged', category: 'doubt-laden', suggestion: expect.any(String), rule: 'AA-33' }] });
+  });
+  it('reads a file, prints line:column, exits 0 when clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carefile-lint-'));
+    writeFileSync(join(dir, 'a.txt'), 'First line is fine.\nShe keeps going missing.\n');
+    const r = await run(['lint-text', join(dir, 'a.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^2:5  victim-blaming  "keeps going missing"  AA-32/m);
+    writeFileSync(join(dir, 'b.txt'), 'She clearly explained her journey.');
+    expect((await run(['lint-text', join(dir, 'b.txt')])).code).toBe(0);
+  });
+});
+
+describe('import and export through the store interface', () => {
+  const compliantText = readFileSync(`${bundlesDir}compliant.json`, 'utf8');
+
+  it('round trip: exporting what was imported gives the same document', async () => {
+    const store = memoryStore();
+    const original = parseBundle(compliantText);
+    if (!original.ok) throw new Error('fixture');
+    const [r] = await importBundles(store, [{ file: 'compliant.json', text: compliantText }], 'tester');
+    expect(r!.outcome).toBe('imported');
+    const out = await exportBundle(store, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true });
+    expect(Object.keys(out.bundle.attachments ?? {})).toHaveLength(1);
+    const again = parseBundle(out.text);
+    expect(again.ok && again.bundle).toEqual(original.bundle);
+    // and exporting that again gives the same bytes
+    const store2 = memoryStore();
+    await importBundles(store2, [{ file: 'x', text: out.text }], 'tester');
+    expect((await exportBundle(store2, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true })).text).toBe(out.text);
+  });
+
+  it('attachments travel as bytes, verified by hash, and come back the same', async () => {
+    const bytes = new TextEncoder().encode('photograph of a baptism certificate (test bytes)');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const b = loadBundleJson('compliant.json') as Loose;
+    b.assessment.evidence[1].attachments = [{ sha256: sha, name: 'baptism.jpg', mediaType: 'image/jpeg', size: bytes.length, data: Buffer.from(bytes).toString('base64') }];
+    delete b.attachments;
+    const store = memoryStore();
+    await importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 'tester');
+    expect(await store.attachments.get(sha)).toEqual(bytes);
+    const stored = await store.assessments.get(b.assessment.id);
+    expect(stored!.evidence[1]!.attachments[0]!.data).toBeUndefined();
+    const out = await exportBundle(store, b.assessment.id, { withAttachments: true, exportedOn: b.exportedOn });
+    expect(out.bundle.attachments).toEqual({ [sha]: Buffer.from(bytes).toString('base64') });
+    // the exported form re-imports to the same record
+    const store2 = memoryStore();
+    await importBundles(store2, [{ file: 'again.json', text: out.text }], 'tester');
+    expect(await store2.assessments.get(b.assessment.id)).toEqual(stored);
+    expect(await store2.attachments.get(sha)).toEqual(bytes);
+  });
+
+  it('bytes that do not match their hash are refused and nothing is written', async () => {
+    const b = loadBundleJson('compliant.json') as Loose;
+    const sha = b.assessment.evidence[1].attachments[0].sha256;
+    b.attachments[sha] = Buffer.from('not the photo').toString('base64');
+    const store = memoryStore();
+    await expect(importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 't')).rejects.toBeInstanceOf(TransferError);
+    expect(store.puts).toBe(0);
+  });
+
+  it('one bad file among several: every error listed, nothing written, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carefile-import-'));
+    writeFileSync(join(dir, 'good.json'), compliantText);
+    const bad = loadBundleJson('mature-features.json') as Loose;
+    bad.assessment.decision.ageLow = -1;
+    bad.assessment.sessions[0].breaks = 'none';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
+    const store = memoryStore();
+    const io = capture();
+    const program = new Command('carefile').exitOverride();
+    registerAssessmentCommands(program, io, { openStore: async () => store });
+    let code = 0;
+    await program.parseAsync(['node', 'carefile', 'import', join(dir, 'good.json'), join(dir, 'bad.json')]).catch((e: { exitCode: number }) => (code = e.exitCode));
+    expect(code).toBe(2);
+    expect(store.puts).toBe(0);
+    const err = io.stderr.join('\n');
+    expect(err).toMatch(/bad\.json: not a valid assessment bundle/);
+    expect(err).toMatch(/assessment\.decision\.ageLow/);
+    expect(err).toMatch(/assessment\.sessions\.0\.breaks/);
+  });
+
+  it('the CLI verbs import then export to a file, and refuse to overwrite a different record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carefile-export-'));
+    const store = memoryStore();
+    const deps = { openStore: async () => store };
+    const go = async (args: string[]) => {
+      const io = capture();
+      const program = new Command('carefile').exitOverride();
+      registerAssessmentCommands(program, io, deps);
+      let code = 0;
+      await program.parseAsync(['node', 'carefile', ...args]).catch((e: { exitCode: number }) => (code = e.exitCode));
+      return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+    };
+    writeFileSync(join(dir, 'in.json'), compliantText);
+    expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^imported /);
+    expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^unchanged/);
+    const id = (JSON.parse(compliantText) as { assessment: { id: string } }).assessment.id;
+    expect((await go(['export', id, '--out', join(dir, 'out.json')])).code).toBe(0);
+    expect(existsSync(join(dir, 'out.json.partial'))).toBe(false);
+    const exported = parseBundle(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(exported.ok && exported.bundle.assessment).toEqual((parseBundle(compliantText) as { bundle: { assessment: unknown } }).bundle.assessment);
+    const changed = JSON.parse(compliantText);
+    changed.assessment.analysis = 'Something else.';
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify(changed));
+    const r = await go(['import', join(dir, 'changed.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/already in the store with different content/);
+    expect((await go(['export', 'no-such-id', '--out', join(dir, 'x.json')])).code).toBe(2);
+  });
+});
