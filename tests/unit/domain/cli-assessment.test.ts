@@ -106,7 +106,7 @@ describe('carefile lint-text', () => {
     writeFileSync(join(dir, 'a.txt'), 'First line is fine.\nShe keeps going missing.\n');
     const r = await run(['lint-text', join(dir, 'a.txt')]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^2:5  victim-blaming  "keeps going missing"  AA-32/m);
+    expect(r.out).toMatch(/^2:5 {2}victim-blaming {2}"keeps going missing" {2}AA-32/m);
     writeFileSync(join(dir, 'b.txt'), 'She clearly explained her journey.');
     expect((await run(['lint-text', join(dir, 'b.txt')])).code).toBe(0);
   });
