@@ -74,3 +74,16 @@ export function mapSqliteError(err: unknown, path = 'the store'): unknown {
   }
   return err;
 }
+
+/** Runs a store operation and turns SQLite's disk-full, I/O and corruption failures into typed errors. */
+export function guarded<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      const result = fn(...args);
+      if (result instanceof Promise) return result.catch((err: unknown) => Promise.reject(mapSqliteError(err))) as R;
+      return result;
+    } catch (err) {
+      throw mapSqliteError(err);
+    }
+  };
+}
