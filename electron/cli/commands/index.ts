@@ -1,7 +1,10 @@
 /** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
+import { registerStoreCommands } from './store';
 
 export type RegisterCommands = (program: Command, io: CliIO) => void;
 
-export const commandFamilies: RegisterCommands[] = [];
+export const commandFamilies: RegisterCommands[] = [
+  registerStoreCommands,
+];
