@@ -5,11 +5,13 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
+import { storeChannels } from './contract/store';
 
 export * from './contract/define';
 
 export const contract = {
   ...appChannels,
+  ...storeChannels,
 } as const;
 
 export type Contract = typeof contract;

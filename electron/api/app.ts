@@ -1,4 +1,5 @@
 import type { HandlerMap } from './types';
+import { storeStateOf } from './store';
 
 export const appHandlers = {
   'app.info': (_input, ctx) => ({
@@ -6,6 +7,6 @@ export const appHandlers = {
     version: ctx.app.version,
     mode: ctx.app.mode,
     schemaVersion: 1,
-    storeState: 'uninitialised' as const,
+    storeState: storeStateOf(ctx),
   }),
 } satisfies Partial<HandlerMap>;

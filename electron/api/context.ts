@@ -11,4 +11,6 @@ export interface HandlerContext {
   app: AppInfo;
   /** Per-user data directory holding the store. */
   dataDir: string;
+  /** The store session (locked/unlocked); made on first use by electron/api/store.ts if absent. */
+  storeSession?: import('../store/session').StoreSession;
 }

@@ -1,7 +1,9 @@
 /** The handler map: one function per contract channel. Every transport serves this same map. */
 import type { HandlerMap } from './types';
 import { appHandlers } from './app';
+import { storeHandlers } from './store';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...storeHandlers,
 };

@@ -1,5 +1,5 @@
 import { Database } from './sqlite';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { AuthFailedError, StoreUnavailableError } from './errors';
 
 export type Db = Database;
@@ -29,8 +29,11 @@ export function openDatabase(path: string, dataKey: Uint8Array | null, opts: Ope
     throw new StoreUnavailableError(`There is no store database at ${path}.`);
   }
   let db: Db;
+  const isNew = opts.create && !existsSync(path);
   try {
     db = new Database(path, { fileMustExist: !opts.create, readonly: opts.readonly ?? false });
+    // Owner-only: SQLite gives the WAL and shm files the database file's mode.
+    if (isNew) chmodSync(path, 0o600);
   } catch (err) {
     throw mapSqliteError(err, path);
   }
@@ -73,4 +76,17 @@ export function mapSqliteError(err: unknown, path = 'the store'): unknown {
     return new StoreUnavailableError('The store is busy in another process.');
   }
   return err;
+}
+
+/** Runs a store operation and turns SQLite's disk-full, I/O and corruption failures into typed errors. */
+export function guarded<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      const result = fn(...args);
+      if (result instanceof Promise) return result.catch((err: unknown) => Promise.reject(mapSqliteError(err))) as R;
+      return result;
+    } catch (err) {
+      throw mapSqliteError(err);
+    }
+  };
 }

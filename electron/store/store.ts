@@ -6,7 +6,7 @@ import { appendAudit, auditEvents, auditHead, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
 import { actorOf, requireAdmin, type Core, type Session } from './core';
-import { sqlcipherKeyLiteral } from './db';
+import { guarded, mapSqliteError, sqlcipherKeyLiteral } from './db';
 import { AuthFailedError, NotFoundError } from './errors';
 import { openSlot, readKeySlots } from './keyslots';
 import { credentialsFromPkcs8, openSigningKey, type SigningCredentials } from './signing';
@@ -57,14 +57,20 @@ export class Store {
     private readonly onClose: () => void,
   ) {
     const repo = new Assessments(core.db, () => actorOf(core));
-    this.assessments = { put: repo.put.bind(repo), get: repo.get.bind(repo), list: repo.list.bind(repo) };
+    this.assessments = { put: guarded(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
     this.addenda = {
-      add: (assessmentId, text, actor) => repo.addAddendum(assessmentId, text, actor ?? actorOf(core), displayNameOf(core)),
-      sign: (assessmentId, addendumId, actor) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core)),
+      add: guarded((assessmentId: string, text: string, actor?: string) =>
+        repo.addAddendum(assessmentId, text, actor ?? actorOf(core), displayNameOf(core)),
+      ),
+      sign: guarded((assessmentId: string, addendumId: string, actor?: string) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core))),
     };
     const files = new Attachments(core.db, () => actorOf(core));
-    this.attachments = { put: files.put.bind(files), get: files.get.bind(files), info: files.info.bind(files) };
+    this.attachments = { put: guarded(files.put.bind(files)), get: guarded(files.get.bind(files)), info: guarded(files.info.bind(files)) };
     this.users = new Users(core);
+    for (const name of ['add', 'passwd', 'remove'] as const) {
+      const original = this.users[name].bind(this.users) as (...args: unknown[]) => unknown;
+      (this.users as unknown as Record<string, unknown>)[name] = guarded(original);
+    }
     this.audit = {
       head: () => auditHead(core.db),
       verify: () => verifyStoreAudit(core.db, repo, files, this.users),
@@ -112,7 +118,11 @@ export class Store {
 
   /** An online, encrypted copy of the whole store (same key) at `outPath`, proven before it is kept. */
   backup(outPath: string, actor = actorOf(this.core)): { path: string; size: number; auditSeq: number } {
-    return backupTo(this.core, outPath, actor);
+    try {
+      return backupTo(this.core, outPath, actor);
+    } catch (err) {
+      throw mapSqliteError(err);
+    }
   }
 
   private async credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials> {

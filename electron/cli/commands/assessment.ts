@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
+import { withStoreOptions, type StoreOptionValues } from '../store-options';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle, type BundleError } from '../../../shared/bundle/index';
 import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
@@ -11,7 +12,7 @@ import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } 
 
 export interface AssessmentCommandDeps {
   /** Opens the store (after unlocking); absent until the integrator wires it. */
-  openStore?: () => Promise<AssessmentStoreLike & { close?(): void | Promise<void> }>;
+  openStore?: (opts: StoreOptionValues) => Promise<AssessmentStoreLike & { close?(): void | Promise<void> }>;
   /** Who is acting, for the audit trail (import). */
   actor?: () => string;
 }
@@ -71,9 +72,9 @@ function thresholdsFrom(opts: Record<string, string | undefined>): Partial<Thres
   return t;
 }
 
-async function withStore<T>(deps: AssessmentCommandDeps, run: (s: AssessmentStoreLike) => Promise<T>): Promise<T> {
+async function withStore<T>(deps: AssessmentCommandDeps, opts: StoreOptionValues, run: (s: AssessmentStoreLike) => Promise<T>): Promise<T> {
   if (!deps.openStore) throw new CliError(Exit.STORE_UNAVAILABLE, 'the store is not available in this build');
-  const store = await deps.openStore();
+  const store = await deps.openStore(opts);
   try {
     return await run(store);
   } finally {
@@ -91,17 +92,15 @@ function transferFailure(io: CliIO, err: unknown): never {
 }
 
 export function registerAssessmentCommands(program: Command, io: CliIO, deps: AssessmentCommandDeps = {}): void {
-  program
-    .command('check')
+  withStoreOptions(program.command('check'))
     .description('Check an assessment (bundle file, or id in the store) against the safeguards; exit 1 on any blocking finding, 2 on an invalid bundle')
     .argument('<target>', 'FILE.json (an assessment bundle) or an assessment id')
-    .option('--json', 'print JSON')
     .option('--now <instant>', 'evaluate as at this ISO instant (default: now)')
     .option('--rest-hours <n>', 'AA-11: hours of rest after arrival (default 48)')
     .option('--max-minutes-without-break <n>', 'AA-14: longest stretch without a break (default 60)')
     .option('--min-sessions <n>', 'AA-14: fewest sessions (default 2)')
     .option('--decision-days <n>', 'AA-29: days to a decision (default 28)')
-    .action(async (target: string, opts: { json?: boolean; now?: string; restHours?: string; maxMinutesWithoutBreak?: string; minSessions?: string; decisionDays?: string }) => {
+    .action(async (target: string, opts: StoreOptionValues & { now?: string; restHours?: string; maxMinutesWithoutBreak?: string; minSessions?: string; decisionDays?: string }) => {
       const now = opts.now ?? new Date().toISOString();
       if (Number.isNaN(Date.parse(now))) throw new CliError(Exit.USAGE, `--now must be an ISO instant, not "${now}"`);
       const thresholds = thresholdsFrom({
@@ -116,7 +115,7 @@ export function registerAssessmentCommands(program: Command, io: CliIO, deps: As
         if (!r.ok) reportBundleErrors(io, target, r.errors, Boolean(opts.json));
         a = r.bundle.assessment;
       } else {
-        const found = await withStore(deps, async (s) => s.assessments.get(target));
+        const found = await withStore(deps, opts, async (s) => s.assessments.get(target));
         if (!found) throw new CliError(Exit.USAGE, `no assessment with id ${target}`);
         a = found;
       }
@@ -153,24 +152,22 @@ export function registerAssessmentCommands(program: Command, io: CliIO, deps: As
       if (findings.length > 0) throw new CliError(Exit.CHECK_FAILED, '');
     });
 
-  program
-    .command('import')
+  withStoreOptions(program.command('import'))
     .description('Import assessment bundles into the store; every file is validated first and nothing is written if any fails')
     .argument('<files...>', 'bundle files')
-    .action(async (files: string[]) => {
+    .action(async (files: string[], opts: StoreOptionValues) => {
       const texts = await Promise.all(files.map(async (file) => ({ file, text: await readInput(file, io) })));
-      const results = await withStore(deps, (s) => importBundles(s, texts, deps.actor?.() ?? 'carefile-cli').catch((err) => transferFailure(io, err)));
+      const results = await withStore(deps, opts, (s) => importBundles(s, texts, deps.actor?.() ?? 'carefile-cli').catch((err) => transferFailure(io, err)));
       for (const r of results) io.out(`${r.outcome === 'imported' ? 'imported ' : 'unchanged'} ${r.reference} (${r.id}) from ${r.file}`);
     });
 
-  program
-    .command('export')
+  withStoreOptions(program.command('export'))
     .description('Export one assessment as a bundle')
     .argument('<id>', 'assessment id')
     .requiredOption('--out <file>', 'where to write the bundle (- for standard output)')
     .option('--with-attachments', 'carry attachment bytes as base64')
-    .action(async (id: string, opts: { out: string; withAttachments?: boolean }) => {
-      const { text } = await withStore(deps, (s) => exportBundle(s, id, { withAttachments: opts.withAttachments }).catch((err) => transferFailure(io, err)));
+    .action(async (id: string, opts: StoreOptionValues & { out: string; withAttachments?: boolean }) => {
+      const { text } = await withStore(deps, opts, (s) => exportBundle(s, id, { withAttachments: opts.withAttachments }).catch((err) => transferFailure(io, err)));
       if (opts.out === '-') io.out(text);
       else {
         // Write beside, then rename: a failed export never leaves half a file.

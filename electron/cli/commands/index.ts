@@ -2,9 +2,12 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerAssessmentCommands } from './assessment';
+import { openStoreForCli } from './assessment-store';
+import { registerStoreCommands } from './store';
 
 export type RegisterCommands = (program: Command, io: CliIO) => void;
 
 export const commandFamilies: RegisterCommands[] = [
-  (program, io) => registerAssessmentCommands(program, io),
+  registerStoreCommands,
+  (program, io) => registerAssessmentCommands(program, io, { openStore: (opts) => openStoreForCli(io, opts) }),
 ];

@@ -1,0 +1,83 @@
+import type { HandlerContext } from './context';
+import type { HandlerMap } from './types';
+import { ApiFailure } from './errors';
+import { StoreError } from '../store/errors';
+import { StoreSession } from '../store/session';
+
+/** The context's store session, made on first use. */
+export function storeSessionOf(ctx: HandlerContext): StoreSession {
+  ctx.storeSession ??= new StoreSession(ctx.dataDir);
+  return ctx.storeSession;
+}
+
+export function storeStateOf(ctx: HandlerContext): 'uninitialised' | 'locked' | 'unlocked' {
+  return storeSessionOf(ctx).state;
+}
+
+/** Store errors carry their contract code; dispatch shows them as typed errors. */
+async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StoreError) throw new ApiFailure(err.code, err.message, err.field);
+    throw err;
+  }
+}
+
+function status(ctx: HandlerContext) {
+  const session = storeSessionOf(ctx);
+  const state = session.state;
+  if (state !== 'unlocked') return { state, backoffMs: session.backoffMs() };
+  const s = session.store.session;
+  const user = s.via === 'passphrase' ? { name: s.name, displayName: s.displayName, role: s.role } : { name: s.name, displayName: 'Recovery key', role: s.role };
+  return { state, user, backoffMs: 0 };
+}
+
+export const storeHandlers = {
+  'store.status': (_input, ctx) => guard(() => status(ctx)),
+  'store.init': (input, ctx) =>
+    guard(async () => {
+      const { recoveryKey } = await storeSessionOf(ctx).init(input.adminName, input.passphrase, input.adminDisplayName);
+      return { recoveryKey };
+    }),
+  'store.unlock': (input, ctx) =>
+    guard(async () => {
+      await storeSessionOf(ctx).unlock(input.userName, input.passphrase);
+      return status(ctx);
+    }),
+  'store.unlockWithRecoveryKey': (input, ctx) =>
+    guard(async () => {
+      await storeSessionOf(ctx).unlockWithRecoveryKey(input.recoveryKey);
+      return status(ctx);
+    }),
+  'store.lock': (_input, ctx) =>
+    guard(() => {
+      storeSessionOf(ctx).lock();
+      return status(ctx);
+    }),
+  'store.backup': (_input, ctx) => guard(() => storeSessionOf(ctx).backup()),
+  'users.list': (input, ctx) => guard(() => storeSessionOf(ctx).store.users.list({ includeRemoved: input.includeRemoved })),
+  'users.add': (input, ctx) =>
+    guard(() =>
+      storeSessionOf(ctx).store.users.add({ name: input.name, displayName: input.displayName, role: input.role, passphrase: input.passphrase }),
+    ),
+  'users.passwd': (input, ctx) =>
+    guard(() => {
+      const store = storeSessionOf(ctx).store;
+      const s = store.session;
+      const self = s.via === 'passphrase' && s.name.toLowerCase() === input.name.toLowerCase();
+      if (self && input.currentPassphrase === undefined) {
+        throw new ApiFailure('INVALID_INPUT', 'Give your current passphrase to change it.', 'currentPassphrase');
+      }
+      return store.users.passwd(input.name, input.newPassphrase, self ? { oldPassphrase: input.currentPassphrase } : {});
+    }),
+  'users.remove': (input, ctx) => guard(() => storeSessionOf(ctx).store.users.remove(input.name)),
+  'assessments.list': (_input, ctx) => guard(() => storeSessionOf(ctx).store.assessments.list()),
+  'assessments.get': (input, ctx) =>
+    guard(() => {
+      const found = storeSessionOf(ctx).store.assessments.get(input.id);
+      if (!found) throw new ApiFailure('NOT_FOUND', `There is no assessment ${input.id}.`, 'id');
+      return found;
+    }),
+  'assessments.put': (input, ctx) => guard(() => storeSessionOf(ctx).store.assessments.put(input.assessment)),
+} satisfies Partial<HandlerMap>;

@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { CliIO } from '../io';
+import { CliError, Exit } from '../exit';
+import { output, readSecret, storeAction, withStoreOptions, withUnlockedStore, type StoreOptionValues } from '../store-options';
+import { ROLES, type Role } from '../../store/index';
+
+interface NewPassOptions extends StoreOptionValues {
+  newPassphraseFile?: string;
+}
+
+function withNewPassphrase(cmd: Command): Command {
+  return cmd.option(
+    '--new-passphrase-file <file>',
+    'read the new passphrase from the first line of this file (default: $CAREFILE_NEW_PASSPHRASE, else asked twice without echo)',
+  );
+}
+
+function newPassphrase(io: CliIO, opts: NewPassOptions, who: string): Promise<string> {
+  return readSecret(io, {
+    file: opts.newPassphraseFile,
+    envName: 'CAREFILE_NEW_PASSPHRASE',
+    prompt: `New passphrase for ${who} (at least 12 characters): `,
+    what: 'new passphrase',
+    confirm: true,
+  });
+}
+
+export function registerUserCommands(program: Command, io: CliIO): void {
+  const user = program.command('user').description('Manage the people who may open the store: add, list, passwd, remove.');
+
+  withNewPassphrase(
+    withStoreOptions(
+      user
+        .command('add <name>')
+        .description('Add a user (administrators only). Makes their key slot and their signing certificate.')
+        .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+        .option('--display-name <text>', 'the name shown on records and in their certificate (default: the user name)'),
+    ),
+  ).action(
+    storeAction(async (name: string, opts: NewPassOptions & { role: string; displayName?: string }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) throw new CliError(Exit.USAGE, `--role must be one of: ${ROLES.join(', ')}.`);
+      await withUnlockedStore(io, opts, async (store) => {
+        const pass = await newPassphrase(io, opts, name);
+        const added = await store.users.add({ name, displayName: opts.displayName, role: opts.role as Role, passphrase: pass });
+        output(io, opts, added, `Added ${added.role} ${added.name} (${added.displayName}). Certificate SHA-256 ${added.certificateSha256}.`);
+      });
+    }),
+  );
+
+  withStoreOptions(user.command('list').description('List the current users and their roles.'))
+    .option('--all', 'include removed users')
+    .action(
+      storeAction(async (opts: StoreOptionValues & { all?: boolean }) => {
+        await withUnlockedStore(io, opts, (store) => {
+          const users = store.users.list({ includeRemoved: opts.all });
+          const rows = users.map((u) => `${u.name.padEnd(20)} ${u.role.padEnd(9)} ${u.displayName}${u.removedOn ? ` (removed ${u.removedOn})` : ''}`);
+          output(io, opts, users, [`${'NAME'.padEnd(20)} ${'ROLE'.padEnd(9)} DISPLAY NAME`, ...rows].join('\n'));
+        });
+      }),
+    );
+
+  withNewPassphrase(
+    withStoreOptions(
+      user
+        .command('passwd <name>')
+        .description(
+          "Change a passphrase. Your own: unlock as yourself (your current passphrase); your signing key is kept. " +
+            "An administrator resetting someone else's: that user gets a new signing key and certificate.",
+        ),
+    ),
+  ).action(
+    storeAction(async (name: string, opts: NewPassOptions) => {
+      await withUnlockedStore(io, opts, async (store, credential) => {
+        const self = credential.kind === 'passphrase' && credential.userName.toLowerCase() === name.toLowerCase();
+        const pass = await newPassphrase(io, opts, name);
+        const updated = await store.users.passwd(name, pass, self ? { oldPassphrase: credential.passphrase } : {});
+        output(io, opts, updated, `Changed the passphrase of ${updated.name}${self ? '' : ' (reset: new signing certificate issued)'}.`);
+      });
+    }),
+  );
+
+  withStoreOptions(user.command('remove <name>').description('Remove a user (administrators only): their key slot goes; their past signatures stay verifiable.')).action(
+    storeAction(async (name: string, opts: StoreOptionValues) => {
+      await withUnlockedStore(io, opts, (store) => {
+        const removed = store.users.remove(name);
+        output(io, opts, removed, `Removed ${removed.name}.`);
+      });
+    }),
+  );
+}

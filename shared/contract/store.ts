@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { channel, NoInput } from './define';
+import { Assessment, AssessmentStatus, StageId } from '../domain/model';
+
+export const Role = z.enum(['admin', 'assessor', 'manager']);
+export const StoreState = z.enum(['uninitialised', 'locked', 'unlocked']);
+
+const UserName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dots, dashes or underscores (1-64)');
+/** Length and common-list rules are checked on the main side, which gives the reason. */
+const Passphrase = z.string().min(1).max(1024);
+
+export const UserInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  role: Role,
+  createdOn: z.string(),
+  removedOn: z.string().optional(),
+  certificateSha256: z.string(),
+});
+
+export const StoreStatusSchema = z.object({
+  state: StoreState,
+  user: z.object({ name: z.string(), displayName: z.string(), role: Role }).optional(),
+  /** Milliseconds before another unlock attempt is allowed (0: now). */
+  backoffMs: z.number().int().min(0),
+});
+
+export const AssessmentSummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  nameLatin: z.string(),
+  status: AssessmentStatus,
+  stage: StageId,
+  updatedOn: z.string(),
+});
+
+export const storeChannels = {
+  'store.status': channel({
+    summary: 'Whether a store exists here, is locked or unlocked, who is signed in, and any unlock backoff.',
+    input: NoInput,
+    output: StoreStatusSchema,
+    errors: ['STORE_UNAVAILABLE'],
+    public: true,
+  }),
+  'store.init': channel({
+    summary: 'Create the store and its first administrator; returns the recovery key, shown once.',
+    input: z.object({ adminName: UserName, adminDisplayName: z.string().max(200).optional(), passphrase: Passphrase }).strict(),
+    output: z.object({ recoveryKey: z.string() }),
+    errors: ['CONFLICT', 'STORE_UNAVAILABLE'],
+    public: true,
+  }),
+  'store.unlock': channel({
+    summary: 'Unlock with a user name and passphrase.',
+    input: z.object({ userName: z.string().min(1).max(64), passphrase: Passphrase }).strict(),
+    output: StoreStatusSchema,
+    errors: ['AUTH_FAILED', 'BACKOFF', 'STORE_UNAVAILABLE'],
+    public: true,
+  }),
+  'store.unlockWithRecoveryKey': channel({
+    summary: 'Unlock with the recovery key (administrator powers: reset a forgotten passphrase).',
+    input: z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
+    output: StoreStatusSchema,
+    errors: ['AUTH_FAILED', 'BACKOFF', 'STORE_UNAVAILABLE'],
+    public: true,
+  }),
+  'store.lock': channel({
+    summary: 'Lock the store: close it and forget the key.',
+    input: NoInput,
+    output: StoreStatusSchema,
+    errors: [],
+    public: true,
+  }),
+  'store.backup': channel({
+    summary: 'Back up the whole store (encrypted) into the backups folder of the data directory; returns the file name.',
+    input: NoInput,
+    output: z.object({ fileName: z.string(), size: z.number().int() }),
+    errors: ['NOT_UNLOCKED', 'STORE_UNAVAILABLE'],
+  }),
+  'users.list': channel({
+    summary: 'The current users and their roles.',
+    input: z.object({ includeRemoved: z.boolean().optional() }).strict(),
+    output: z.array(UserInfoSchema),
+    errors: ['NOT_UNLOCKED'],
+  }),
+  'users.add': channel({
+    summary: 'Add a user with a role and a first passphrase (administrators only).',
+    input: z.object({ name: UserName, displayName: z.string().max(200).optional(), role: Role, passphrase: Passphrase }).strict(),
+    output: UserInfoSchema,
+    errors: ['NOT_UNLOCKED', 'FORBIDDEN', 'CONFLICT'],
+  }),
+  'users.passwd': channel({
+    summary: "Change a passphrase: your own (give the current one) or, as an administrator, reset someone else's.",
+    input: z.object({ name: z.string().min(1).max(64), newPassphrase: Passphrase, currentPassphrase: Passphrase.optional() }).strict(),
+    output: UserInfoSchema,
+    errors: ['NOT_UNLOCKED', 'FORBIDDEN', 'NOT_FOUND', 'AUTH_FAILED'],
+  }),
+  'users.remove': channel({
+    summary: 'Remove a user (administrators only); their past signatures stay verifiable.',
+    input: z.object({ name: z.string().min(1).max(64) }).strict(),
+    output: UserInfoSchema,
+    errors: ['NOT_UNLOCKED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  'assessments.list': channel({
+    summary: 'Every assessment in the store, newest change first.',
+    input: NoInput,
+    output: z.array(AssessmentSummarySchema),
+    errors: ['NOT_UNLOCKED'],
+  }),
+  'assessments.get': channel({
+    summary: 'One assessment, whole.',
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
+  }),
+  'assessments.put': channel({
+    summary: 'Create or replace an assessment (refused with LOCKED once it is signed: add an addendum instead).',
+    input: z.object({ assessment: Assessment }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'LOCKED'],
+  }),
+};
