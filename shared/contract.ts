@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
 import { storeChannels } from './contract/store';
+import { assessmentChannels } from './contract/assessment';
 
 export * from './contract/define';
 
 export const contract = {
   ...appChannels,
   ...storeChannels,
+  ...assessmentChannels,
 } as const;
 
 export type Contract = typeof contract;

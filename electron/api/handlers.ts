@@ -2,8 +2,10 @@
 import type { HandlerMap } from './types';
 import { appHandlers } from './app';
 import { storeHandlers } from './store';
+import { assessmentHandlers } from './assessment';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...storeHandlers,
+  ...assessmentHandlers,
 };

@@ -15,7 +15,7 @@ export function storeStateOf(ctx: HandlerContext): 'uninitialised' | 'locked' | 
 }
 
 /** Store errors carry their contract code; dispatch shows them as typed errors. */
-async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
+export async function guardStore<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -34,35 +34,35 @@ function status(ctx: HandlerContext) {
 }
 
 export const storeHandlers = {
-  'store.status': (_input, ctx) => guard(() => status(ctx)),
+  'store.status': (_input, ctx) => guardStore(() => status(ctx)),
   'store.init': (input, ctx) =>
-    guard(async () => {
+    guardStore(async () => {
       const { recoveryKey } = await storeSessionOf(ctx).init(input.adminName, input.passphrase, input.adminDisplayName);
       return { recoveryKey };
     }),
   'store.unlock': (input, ctx) =>
-    guard(async () => {
+    guardStore(async () => {
       await storeSessionOf(ctx).unlock(input.userName, input.passphrase);
       return status(ctx);
     }),
   'store.unlockWithRecoveryKey': (input, ctx) =>
-    guard(async () => {
+    guardStore(async () => {
       await storeSessionOf(ctx).unlockWithRecoveryKey(input.recoveryKey);
       return status(ctx);
     }),
   'store.lock': (_input, ctx) =>
-    guard(() => {
+    guardStore(() => {
       storeSessionOf(ctx).lock();
       return status(ctx);
     }),
-  'store.backup': (_input, ctx) => guard(() => storeSessionOf(ctx).backup()),
-  'users.list': (input, ctx) => guard(() => storeSessionOf(ctx).store.users.list({ includeRemoved: input.includeRemoved })),
+  'store.backup': (_input, ctx) => guardStore(() => storeSessionOf(ctx).backup()),
+  'users.list': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.list({ includeRemoved: input.includeRemoved })),
   'users.add': (input, ctx) =>
-    guard(() =>
+    guardStore(() =>
       storeSessionOf(ctx).store.users.add({ name: input.name, displayName: input.displayName, role: input.role, passphrase: input.passphrase }),
     ),
   'users.passwd': (input, ctx) =>
-    guard(() => {
+    guardStore(() => {
       const store = storeSessionOf(ctx).store;
       const s = store.session;
       const self = s.via === 'passphrase' && s.name.toLowerCase() === input.name.toLowerCase();
@@ -71,13 +71,13 @@ export const storeHandlers = {
       }
       return store.users.passwd(input.name, input.newPassphrase, self ? { oldPassphrase: input.currentPassphrase } : {});
     }),
-  'users.remove': (input, ctx) => guard(() => storeSessionOf(ctx).store.users.remove(input.name)),
-  'assessments.list': (_input, ctx) => guard(() => storeSessionOf(ctx).store.assessments.list()),
+  'users.remove': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.remove(input.name)),
+  'assessments.list': (_input, ctx) => guardStore(() => storeSessionOf(ctx).store.assessments.list()),
   'assessments.get': (input, ctx) =>
-    guard(() => {
+    guardStore(() => {
       const found = storeSessionOf(ctx).store.assessments.get(input.id);
       if (!found) throw new ApiFailure('NOT_FOUND', `There is no assessment ${input.id}.`, 'id');
       return found;
     }),
-  'assessments.put': (input, ctx) => guard(() => storeSessionOf(ctx).store.assessments.put(input.assessment)),
+  'assessments.put': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.assessments.put(input.assessment)),
 } satisfies Partial<HandlerMap>;

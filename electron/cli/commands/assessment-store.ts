@@ -2,50 +2,43 @@
 import type { CliIO } from '../io';
 import { credentialFrom, kdfFromEnv, resolveDataDir, toCliError, type StoreOptionValues } from '../store-options';
 import { openStore } from '../../store/index';
-import type { AssessmentStoreLike } from './assessment-transfer';
+import { transferTarget } from '../../bundle/store-target';
+import type { AssessmentStoreLike } from '../../bundle/transfer';
 
-function mapped<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
-    try {
-      return fn(...args);
-    } catch (err) {
-      throw toCliError(err);
-    }
-  };
+type Methods = Record<string, (...args: never[]) => unknown>;
+
+/** Store errors raised inside import/export leave with their documented exit codes. */
+function mapErrors<T extends Methods>(methods: T): T {
+  const out: Methods = {};
+  for (const [k, fn] of Object.entries(methods)) {
+    out[k] = (...args: never[]) => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        throw toCliError(err);
+      }
+    };
+  }
+  return out as T;
 }
 
 export async function openStoreForCli(io: CliIO, opts: StoreOptionValues): Promise<AssessmentStoreLike & { close(): void }> {
-  const dataDir = resolveDataDir(opts, io);
-  const credential = await credentialFrom(io, opts).catch((err: unknown) => {
-    throw toCliError(err);
-  });
-  const locked = (() => {
-    try {
-      return openStore({ dataDir, kdf: kdfFromEnv(io) });
-    } catch (err) {
-      throw toCliError(err);
-    }
-  })();
   try {
-    const store = await locked.unlockWith(credential);
-    return {
-      assessments: {
-        get: mapped((id: string) => store.assessments.get(id)),
-        // The store records the unlocked user as the actor in the audit chain.
-        put: mapped((a, _actor: string) => {
-          store.assessments.put(a);
-        }),
-        list: mapped(() => store.assessments.list()),
-      },
-      attachments: {
-        put: mapped((bytes: Uint8Array, name: string) => store.attachments.put(bytes, name).sha256),
-        get: mapped((sha256: string) => store.attachments.get(sha256)),
-      },
-      audit: { headHash: mapped(() => store.audit.head().hash) },
-      close: () => locked.close(),
-    };
+    // The store first: a missing store is exit 4 before anyone is asked for a passphrase.
+    const locked = openStore({ dataDir: resolveDataDir(opts, io), kdf: kdfFromEnv(io) });
+    try {
+      const target = transferTarget(await locked.unlockWith(await credentialFrom(io, opts)));
+      return {
+        assessments: mapErrors(target.assessments),
+        attachments: mapErrors(target.attachments),
+        audit: target.audit,
+        close: () => locked.close(),
+      };
+    } catch (err) {
+      locked.close();
+      throw err;
+    }
   } catch (err) {
-    locked.close();
     throw toCliError(err);
   }
 }

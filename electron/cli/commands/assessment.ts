@@ -8,7 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle, type BundleError } from '../../../shared/bundle/index';
 import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
 import { checkWording } from '../../../shared/language/index';
-import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from './assessment-transfer';
+import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../bundle/transfer';
 
 export interface AssessmentCommandDeps {
   /** Opens the store (after unlocking); absent until the integrator wires it. */

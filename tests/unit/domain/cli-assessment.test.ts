@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliIO } from '../../../electron/cli/io';
 import { registerAssessmentCommands } from '../../../electron/cli/commands/assessment';
-import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/cli/commands/assessment-transfer';
+import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/bundle/transfer';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle } from '../../../shared/bundle';
 import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
@@ -90,7 +90,8 @@ describe('carefile check FILE', () => {
   });
   it('an unreadable file: exit 2; an id without a store: exit 4', async () => {
     expect((await run(['check', '/nonexistent/x.json'])).code).toBe(2);
-    expect((await run(['check', 'some-assessment-id'])).code).toBe(4);
+    const empty = mkdtempSync(join(tmpdir(), 'carefile-nostore-'));
+    expect((await run(['check', 'some-assessment-id', '--data-dir', empty])).code).toBe(4);
   });
 });
 

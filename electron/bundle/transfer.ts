@@ -4,8 +4,8 @@
  * (see docs/cli.md, "Assessment verbs"); tests pass an in-memory double of the store.
  */
 import { createHash } from 'node:crypto';
-import type { Assessment } from '../../../shared/domain/model';
-import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, canonicalJson, parseBundle, stableJson, type BundleError } from '../../../shared/bundle/index';
+import type { Assessment } from '../../shared/domain/model';
+import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, canonicalJson, parseBundle, stableJson, type BundleError } from '../../shared/bundle/index';
 
 type MaybePromise<T> = T | Promise<T>;
 

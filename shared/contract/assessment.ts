@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { Assessment, AccommodationType, CalendarId, StageId } from '../domain/model';
+
+const FindingSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['block', 'warn']),
+  message: z.string(),
+  remedy: z.string(),
+  source: z.string(),
+  path: z.string().optional(),
+  title: z.string().optional(),
+  departure: z.object({ ruleId: z.string(), reason: z.string(), recordedBy: z.string(), recordedOn: z.string() }).optional(),
+});
+
+const Id = z.string().min(1).max(64);
+
+export const NewAssessmentInput = z
+  .object({
+    reference: z.string().trim().min(1, 'Give the council reference.').max(100),
+    nameLatin: z.string().trim().min(1, 'Give the name as the young person says it.').max(200),
+    nameOwnScript: z.string().trim().max(200).optional(),
+    statedAge: z.number().int().min(0).max(30).optional(),
+    statedDob: z
+      .object({ calendar: CalendarId, year: z.number().int().min(1).max(3000), month: z.number().int().min(1).max(13).optional(), day: z.number().int().min(1).max(31).optional(), asSaid: z.string().max(500).optional() })
+      .optional(),
+    nationality: z.string().trim().max(200).optional(),
+    language: z.string().trim().max(200).optional(),
+    arrivalInUk: z.iso.datetime({ offset: true }).optional(),
+    firstContact: z.iso.datetime({ offset: true }).optional(),
+    accommodation: AccommodationType.optional(),
+    route: z.enum(['council', 'naab-referral']),
+    reasonForDoubt: z.string().trim().max(20_000).optional(),
+  })
+  .strict();
+
+export const assessmentChannels = {
+  'assessments.create': channel({
+    summary: 'Start an assessment at initial presentation: the young person as they present, the route, and the reason for doubt.',
+    input: NewAssessmentInput,
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'CONFLICT'],
+  }),
+  'assessments.check': channel({
+    summary: 'Every safeguard finding, the presumption status and the gate into the next stage, computed on the main side (the authority).',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({
+      presumption: z.object({ kind: z.enum(['decided', 's51', 'stated-age']), status: z.string(), age: z.number().optional(), prompts: z.array(z.string()) }),
+      findings: z.array(FindingSchema),
+      next: z.object({ stage: StageId, title: z.string(), ok: z.boolean(), missing: z.array(FindingSchema) }).optional(),
+    }),
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
+  }),
+  'assessments.advance': channel({
+    summary: 'Move to the next stage; refused with SAFEGUARD_BLOCK while its gate has blocking findings not covered by a recorded departure.',
+    input: z.object({ id: Id, to: StageId }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'SAFEGUARD_BLOCK', 'LOCKED'],
+  }),
+  'assessments.recordDeparture': channel({
+    summary: 'Record why a safeguard was not used (HAM v Brent); refused for rules where the law allows no departure.',
+    input: z.object({ id: Id, ruleId: z.string().regex(/^AA-\d{2}$/), reason: z.string().trim().min(20, 'Say why, in a sentence or two (at least 20 characters).').max(20_000) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'LOCKED'],
+  }),
+  'assessments.exportBundle': channel({
+    summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands.',
+    input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'SAFEGUARD_BLOCK'],
+  }),
+};
