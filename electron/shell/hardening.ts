@@ -1,5 +1,5 @@
 import { app, session, type WebContents } from 'electron';
-import { isAppUrl } from './protocol';
+import { APP_ORIGIN, isAppUrl } from './protocol';
 import { openExternalSafely } from './external';
 
 /** Deny every permission (camera, notifications, geolocation...): the app needs none. */
@@ -8,7 +8,10 @@ export function denyAllPermissions(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.on('will-download', (event) => event.preventDefault());
+  // Only files the app itself made (a bundle, a signed record) may be saved; Electron then asks where.
+  ses.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith(`blob:${APP_ORIGIN}/`)) event.preventDefault();
+  });
 }
 
 /** No navigation away from the app, no new windows, no webviews; allowed links open outside. */

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { TextArea } from '../components/Field';
+import { FindingList } from '../components/FindingList';
+import { StageTrack } from '../components/StageTrack';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import type { Assessment } from '../../../shared/domain/model';
+import { ruleById } from '../../../shared/safeguards/index';
+import { download } from '../download';
+import { RecordPanel } from './RecordPanel';
+
+type Check = OutputOf<'assessments.check'>;
+
+function DepartureForm({ assessment, ruleIds, onDone }: { assessment: Assessment; ruleIds: string[]; onDone(a: Assessment): void }) {
+  const [ruleId, setRuleId] = useState(ruleIds[0] ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await api['assessments.recordDeparture']({ id: assessment.id, ruleId, reason });
+    if (res.ok) {
+      setReason('');
+      setError(undefined);
+      onDone(res.value);
+    } else setError(res.error);
+  }
+  if (ruleIds.length === 0) return null;
+  return (
+    <form onSubmit={(e) => void submit(e)} className="departure" noValidate>
+      <h3>Record a departure</h3>
+      <p className="hint">Where the law allows (R (HAM) v Brent), a safeguard can be left unused for a reason you record. It then shows in the record and in the quality figures.</p>
+      <div className="field">
+        <label htmlFor="departure-rule">Safeguard</label>
+        <select id="departure-rule" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
+          {ruleIds.map((id) => (
+            <option key={id} value={id}>
+              {id}: {ruleById.get(id)?.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextArea label="Why it was not used" value={reason} onChange={setReason} error={error?.field === 'reason' ? error.message : undefined} />
+      {error && error.field !== 'reason' ? (
+        <div role="alert" className="error-box">
+          {error.message}
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit">Record the departure</button>
+      </div>
+    </form>
+  );
+}
+
+export function AssessmentScreen({ id }: { id: string }) {
+  const [assessment, setAssessment] = useState<Assessment>();
+  const [check, setCheck] = useState<Check>();
+  const [error, setError] = useState<ApiError>();
+  const [notice, setNotice] = useState<string>();
+
+  const load = useCallback(async () => {
+    const [a, c] = await Promise.all([api['assessments.get']({ id }), api['assessments.check']({ id })]);
+    if (a.ok) setAssessment(a.value);
+    else setError(a.error);
+    if (c.ok) setCheck(c.value);
+    else setError(c.error);
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function advance() {
+    if (!check?.next) return;
+    const res = await api['assessments.advance']({ id, to: check.next.stage });
+    if (res.ok) {
+      setNotice(`Moved to “${check.next.title}”.`);
+      setError(undefined);
+      await load();
+    } else setError(res.error);
+  }
+
+  async function exportBundle() {
+    const res = await api['assessments.exportBundle']({ id, withAttachments: true });
+    if (res.ok) download(res.value.fileName, res.value.json, 'application/json');
+    else setError(res.error);
+  }
+
+  if (!assessment || !check) {
+    return error ? (
+      <div role="alert" className="error-box">
+        {error.message}
+      </div>
+    ) : (
+      <p aria-live="polite">Loading…</p>
+    );
+  }
+  const yp = assessment.youngPerson;
+  const blocks = check.findings.filter((f) => f.severity === 'block');
+  const departable = [...new Set((check.next?.missing ?? []).concat(blocks).map((f) => f.ruleId))].filter((r) => ruleById.get(r)?.departable);
+
+  return (
+    <article aria-labelledby="a-title">
+      <p className="presumption" role="status">
+        {check.presumption.status}
+      </p>
+      {check.presumption.prompts.length > 0 ? (
+        <div className="warn-box">
+          <strong>Still to do under the s.51 presumption:</strong>
+          <ul>
+            {check.presumption.prompts.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="title-row">
+        <h1 id="a-title">
+          {assessment.reference}: {yp.nameLatin}
+          {yp.nameOwnScript ? (
+            <span className="own-script" dir="auto" lang="und">
+              {' '}
+              ({yp.nameOwnScript})
+            </span>
+          ) : null}
+        </h1>
+      </div>
+      <StageTrack current={assessment.stage} />
+      {notice ? <p role="status">{notice}</p> : null}
+      {error ? (
+        <div role="alert" className="error-box">
+          {error.message}
+        </div>
+      ) : null}
+
+      {check.next ? (
+        <section className="panel" aria-labelledby="gate-title">
+          <h2 id="gate-title">Next: {check.next.title}</h2>
+          {check.next.ok ? (
+            <p>Everything this stage needs is in place.</p>
+          ) : (
+            <>
+              <p>Before “{check.next.title}” can start:</p>
+              <FindingList findings={check.next.missing} />
+            </>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => void advance()} disabled={!check.next.ok}>
+              Move to “{check.next.title}”
+            </button>
+          </div>
+          <DepartureForm assessment={assessment} ruleIds={departable} onDone={() => void load()} />
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="findings-title">
+        <h2 id="findings-title">Safeguards</h2>
+        {check.findings.length === 0 ? <p>No safeguard findings.</p> : <FindingList findings={check.findings} />}
+      </section>
+
+      <section className="panel" aria-labelledby="out-title">
+        <h2 id="out-title">Record and bundle</h2>
+        {blocks.length > 0 ? (
+          <p>Signing and export wait until every blocking safeguard is met or covered by a recorded departure ({blocks.length} still open).</p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void exportBundle()} disabled={blocks.length > 0}>
+            Export the assessment bundle
+          </button>
+        </div>
+        <RecordPanel assessment={assessment} blocked={blocks.length > 0} onSigned={() => void load()} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import { stageTitles } from '../../../shared/domain/stages';
+import { useSession } from '../state/session';
+
+type Summary = OutputOf<'assessments.list'>[number];
+
+export function AssessmentsScreen() {
+  const go = useSession((s) => s.go);
+  const [items, setItems] = useState<Summary[]>();
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    void api['assessments.list']({}).then((res) => (res.ok ? setItems(res.value) : setError(res.error)));
+  }, []);
+
+  return (
+    <section aria-labelledby="list-title">
+      <div className="title-row">
+        <h1 id="list-title">Assessments</h1>
+        <button type="button" onClick={() => go({ name: 'new-assessment' })}>
+          New assessment
+        </button>
+      </div>
+      {error ? (
+        <div role="alert" className="error-box">
+          {error.message}
+        </div>
+      ) : null}
+      {items && items.length === 0 ? <p className="panel">No assessments yet. Start one when a young person presents and their stated age is doubted.</p> : null}
+      {items && items.length > 0 ? (
+        <table className="panel-table">
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Young person</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <button type="button" className="link" onClick={() => go({ name: 'assessment', id: a.id })}>
+                    {a.reference}
+                  </button>
+                </td>
+                <td>{a.nameLatin}</td>
+                <td>{stageTitles[a.stage]}</td>
+                <td>{a.status}</td>
+                <td>{new Date(a.updatedOn).toLocaleString('en-GB')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

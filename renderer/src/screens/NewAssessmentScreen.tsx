@@ -1,0 +1,106 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { Field, TextArea } from '../components/Field';
+import { WordingNotes } from '../components/WordingNotes';
+import type { ApiError, InputOf } from '../../../shared/contract';
+import { calendarNames } from '../../../shared/domain/calendars';
+import type { CalendarId } from '../../../shared/domain/model';
+import { useSession } from '../state/session';
+
+const calendars = Object.entries(calendarNames) as Array<[CalendarId, string]>;
+
+function toInstant(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function optionalInt(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}
+
+/** Initial presentation: the young person as they present themselves, and why their stated age is doubted. */
+export function NewAssessmentScreen() {
+  const go = useSession((s) => s.go);
+  const [f, setF] = useState({ reference: '', nameLatin: '', nameOwnScript: '', statedAge: '', calendar: 'gregory' as CalendarId, dobYear: '', dobMonth: '', dobDay: '', dobAsSaid: '', nationality: '', language: '', arrival: '', route: 'council' as 'council' | 'naab-referral', reasonForDoubt: '' });
+  const [error, setError] = useState<ApiError>();
+  const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
+  const fieldError = (name: string) => (error?.field === name || error?.field?.startsWith(`${name}.`) ? error.message : undefined);
+  const hasDob = f.dobYear.trim() !== '';
+
+  const input = useMemo((): InputOf<'assessments.create'> => ({
+    reference: f.reference,
+    nameLatin: f.nameLatin,
+    nameOwnScript: f.nameOwnScript || undefined,
+    statedAge: optionalInt(f.statedAge),
+    statedDob: hasDob ? { calendar: f.calendar, year: Number(f.dobYear), month: optionalInt(f.dobMonth), day: optionalInt(f.dobDay), asSaid: f.dobAsSaid || undefined } : undefined,
+    nationality: f.nationality || undefined,
+    language: f.language || undefined,
+    arrivalInUk: toInstant(f.arrival),
+    route: f.route,
+    reasonForDoubt: f.reasonForDoubt || undefined,
+  }), [f, hasDob]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const res = await api['assessments.create'](input);
+    if (res.ok) go({ name: 'assessment', id: res.value.id });
+    else setError(res.error);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="new-title">
+      <h1 id="new-title">New assessment: initial presentation</h1>
+      <p className="presumption">Until a lawful decision, the young person is treated as the age they state, and accommodated as a child.</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Council reference" value={f.reference} onChange={set('reference')} required error={fieldError('reference')} />
+        <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} required error={fieldError('nameLatin')} />
+        <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" hint="Arabic, Ge'ez, or any script they write their name in." error={fieldError('nameOwnScript')} />
+        <Field label="Stated age" type="number" value={f.statedAge} onChange={set('statedAge')} error={fieldError('statedAge')} />
+        <fieldset>
+          <legend>Stated date of birth, in the calendar they gave it</legend>
+          <div className="field">
+            <label htmlFor="dob-calendar">Calendar</label>
+            <select id="dob-calendar" value={f.calendar} onChange={(e) => set('calendar')(e.target.value)}>
+              {calendars.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="inline-fields">
+            <Field label="Year" type="number" value={f.dobYear} onChange={set('dobYear')} error={fieldError('statedDob')} />
+            <Field label="Month" type="number" value={f.dobMonth} onChange={set('dobMonth')} />
+            <Field label="Day" type="number" value={f.dobDay} onChange={set('dobDay')} />
+          </div>
+          <Field label="As they said it" value={f.dobAsSaid} onChange={set('dobAsSaid')} dir="auto" hint='For example "Hamal 1388" or "the spring after the flood".' />
+        </fieldset>
+        <Field label="Nationality" value={f.nationality} onChange={set('nationality')} />
+        <Field label="First language (and dialect)" value={f.language} onChange={set('language')} />
+        <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} hint="Interviews are not held on the day of arrival or while the young person is exhausted." />
+        <div className="field">
+          <label htmlFor="route">Route</label>
+          <select id="route" value={f.route} onChange={(e) => set('route')(e.target.value)}>
+            <option value="council">The council assesses</option>
+            <option value="naab-referral">Referral to the National Age Assessment Board</option>
+          </select>
+        </div>
+        <TextArea label="Why is the stated age doubted?" value={f.reasonForDoubt} onChange={set('reasonForDoubt')} hint="Give the evidence beyond appearance. Appearance alone is not a reason to assess." error={fieldError('reasonForDoubt')}>
+          <WordingNotes text={f.reasonForDoubt} />
+        </TextArea>
+        {error && !error.field ? (
+          <div role="alert" className="error-box">
+            {error.message}
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="submit">Start the assessment</button>
+          <button type="button" className="secondary" onClick={() => go({ name: 'assessments' })}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
