@@ -76,30 +76,63 @@ export interface CmsCheck {
   problems: string[];
 }
 
+function expect(node: Node, tag: number, what: string): Node {
+  if (node.tag !== tag) throw new Error(`${what}: unexpected tag 0x${node.tag.toString(16)}`);
+  return node;
+}
+
+/** AlgorithmIdentifier for a digest: the OID, with absent or NULL parameters. */
+function checkAlg(node: Node, expected: string): void {
+  const parts = children(expect(node, 0x30, 'AlgorithmIdentifier'));
+  const id = oidToString(expect(parts[0] as Node, 0x06, 'algorithm').content);
+  if (id !== expected) throw new Error(`algorithm ${id} is not ${expected}`);
+  if (parts.length > 2 || (parts.length === 2 && parts[1]?.raw.join() !== '5,0')) throw new Error('algorithm parameters');
+}
+
 /** Checks a detached SignedData against the bytes it claims to sign. Never throws: problems are listed. */
 export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): CmsCheck {
   const out: CmsCheck = { digestMatches: false, signatureValid: false, hasSigningCertificateV2: false, hasSigningTime: false, problems: [] };
   try {
-    const contentInfo = read(cmsDer);
-    if (oidToString(child(contentInfo, 0).content) !== OID.signedData) throw new Error('not a SignedData');
-    const sd = child(child(contentInfo, 1), 0);
+    // Strict shape: every tag, version and algorithm as RFC 5652 and this signer write them, so no
+    // byte of the (unsigned) CMS envelope can change without being noticed.
+    const contentInfo = expect(read(cmsDer), 0x30, 'ContentInfo');
+    if (contentInfo.raw.length !== cmsDer.length) throw new Error('trailing bytes after the CMS');
+    const [ciType, ciContent, ...ciRest] = children(contentInfo);
+    if (!ciType || !ciContent || ciRest.length) throw new Error('ContentInfo shape');
+    if (oidToString(expect(ciType, 0x06, 'contentType').content) !== OID.signedData) throw new Error('not a SignedData');
+    const wrapped = children(expect(ciContent, 0xa0, '[0] content'));
+    if (wrapped.length !== 1) throw new Error('SignedData wrapper shape');
+    const sd = expect(wrapped[0] as Node, 0x30, 'SignedData');
     const parts = children(sd);
-    const encap = parts[2];
-    if (!encap || children(encap).length > 1) out.problems.push('the CMS is not detached');
-    const certs = parts.find((p) => p.tag === 0xa0);
-    const signerInfos = parts[parts.length - 1];
-    if (!certs || !signerInfos) throw new Error('SignedData without certificates or signer');
-    const infos = children(signerInfos);
+    const [version, digestAlgs, encap] = parts;
+    if (!version || !digestAlgs || !encap) throw new Error('SignedData shape');
+    if (expect(version, 0x02, 'version').content.join() !== '1') throw new Error('SignedData version is not 1');
+    for (const alg of children(expect(digestAlgs, 0x31, 'digestAlgorithms'))) checkAlg(alg, OID.sha256);
+    const encapParts = children(expect(encap, 0x30, 'encapContentInfo'));
+    if (encapParts.length !== 1) out.problems.push('the CMS is not detached');
+    if (oidToString(expect(encapParts[0] as Node, 0x06, 'eContentType').content) !== OID.data) throw new Error('eContentType is not id-data');
+    const rest = parts.slice(3);
+    const certs = rest[0]?.tag === 0xa0 ? rest.shift() : undefined;
+    const signerInfos = rest.shift();
+    if (!certs || !signerInfos || rest.length) throw new Error('SignedData without certificates or signer, or with CRLs');
+    const infos = children(expect(signerInfos, 0x31, 'signerInfos'));
     if (infos.length !== 1) out.problems.push(`expected one signer, found ${infos.length}`);
-    const si = infos[0] as Node;
+    const si = expect(infos[0] as Node, 0x30, 'SignerInfo');
     const siParts = children(si);
-    const sid = siParts[1] as Node;
-    const digestAlg = oidToString(child(siParts[2] as Node, 0).content);
-    if (digestAlg !== OID.sha256) out.problems.push(`digest algorithm ${digestAlg} is not SHA-256`);
-    const signedAttrsNode = siParts[3];
-    if (!signedAttrsNode || signedAttrsNode.tag !== 0xa0) throw new Error('no signed attributes');
-    const sigAlg = oidToString(child(siParts[4] as Node, 0).content);
-    const signature = (siParts[5] as Node).content;
+    if (siParts.length !== 6) throw new Error('SignerInfo shape (unsigned attributes are not expected)');
+    if (expect(siParts[0] as Node, 0x02, 'version').content.join() !== '1') throw new Error('SignerInfo version is not 1');
+    const sid = expect(siParts[1] as Node, 0x30, 'sid');
+    const sidParts = children(sid);
+    if (sidParts.length !== 2 || sidParts[0]?.tag !== 0x30 || sidParts[1]?.tag !== 0x02) throw new Error('sid shape');
+    checkAlg(siParts[2] as Node, OID.sha256);
+    const signedAttrsNode = expect(siParts[3] as Node, 0xa0, 'signedAttrs');
+    const sigAlgNode = expect(siParts[4] as Node, 0x30, 'signatureAlgorithm');
+    const sigAlg = oidToString(expect(child(sigAlgNode, 0), 0x06, 'algorithm').content);
+    const sigAlgParams = children(sigAlgNode).slice(1);
+    if (sigAlg === OID.ecdsaSha256 ? sigAlgParams.length !== 0 : sigAlgParams.length !== 1 || sigAlgParams[0]?.raw.join() !== '5,0') {
+      throw new Error('signatureAlgorithm parameters');
+    }
+    const signature = expect(siParts[5] as Node, 0x04, 'signature').content;
 
     const cert = children(certs).find((c) => {
       const { issuer, serial } = issuerAndSerial(c.raw);
@@ -113,7 +146,7 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
 
     let messageDigest: Uint8Array | undefined;
     for (const attr of children(signedAttrsNode)) {
-      const type = oidToString(child(attr, 0).content);
+      const type = oidToString(expect(child(attr, 0), 0x06, 'attrType').content);
       const value = child(child(attr, 1), 0);
       if (type === OID.messageDigest) messageDigest = value.content;
       if (type === OID.signingTime) out.hasSigningTime = true;

@@ -68,7 +68,10 @@ export class FontSet {
     for (const key of keys) {
       // A subset's BaseFont carries a six-letter tag (ISO 32000 9.6.4), which is how readers and pdffonts know it is a subset.
       const customName = `${subsetTag(key)}+${POSTSCRIPT[key]}`;
-      set.embedded.set(key, await doc.embedFont(fontBytes(dir, key), { subset: true, customName }));
+      // No optional ligatures in Naskh: a glyph standing for several letters (the Allah ligature)
+      // comes out of RTL text extraction (poppler, pdfminer) with its letters reversed.
+      const features = key === 'naskh' ? { liga: false, dlig: false, clig: false } : undefined;
+      set.embedded.set(key, await doc.embedFont(fontBytes(dir, key), { subset: true, customName, features }));
     }
     return set;
   }

@@ -34,9 +34,14 @@ export function cover(f: Flow, s: SectionInput): void {
   f.paragraph(`Prepared under the Children Act 1989 and the principles of R (B) v Merton LBC [2003]. Protective marking: ${s.marking}.`, STYLES.small);
   f.space(10);
   f.heading('Young person', 2);
+  // The names stand on lines of their own: a right-to-left name sharing a baseline with an English
+  // label is put in visual word order by text extractors (pdftotext), and a reviewer copying the
+  // name must get it in reading order.
+  f.paragraph(a.youngPerson.nameLatin, STYLES.h1);
+  if (a.youngPerson.nameOwnScript) f.paragraph(a.youngPerson.nameOwnScript, STYLES.h1);
+  f.paragraph(`Name as the young person says it, in the Latin alphabet${a.youngPerson.nameOwnScript ? ' and in their own script' : ''}.`, STYLES.small);
+  f.space(4);
   f.fields([
-    ['Name (Latin alphabet)', a.youngPerson.nameLatin],
-    ['Name (own script)', a.youngPerson.nameOwnScript],
     ['Stated age', a.youngPerson.statedAge?.toString()],
     ['Stated date of birth', statedDob(a)],
     ['Nationality', a.youngPerson.nationality],

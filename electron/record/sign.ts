@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { buildSignedData, toKeyObject } from './cms';
+import { appendUpdate } from './incremental';
 import { PdfFile } from './pdffile';
 import type { Signer, SignOptions } from './types';
 
@@ -99,43 +100,7 @@ export async function signRecord(pdf: Uint8Array, signer: Signer, options: SignO
     objects.set(catalogRef.objectNumber, catalog.toString());
   }
 
-  // Assemble: objects, xref (one subsection per run of consecutive numbers), trailer.
-  const chunks: string[] = [];
-  const sep = file.bytes[file.bytes.length - 1] === 0x0a ? '' : '\n';
-  let offset = file.bytes.length + sep.length;
-  const offsets = new Map<number, number>();
-  for (const num of [...objects.keys()].sort((a, b) => a - b)) {
-    const text = `${num} 0 obj\n${objects.get(num)}\nendobj\n`;
-    offsets.set(num, offset);
-    chunks.push(text);
-    offset += enc.encode(text).length;
-  }
-  const xrefOffset = offset;
-  const nums = [...offsets.keys()];
-  let xref = 'xref\n';
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && (nums[j + 1] as number) === (nums[j] as number) + 1) j++;
-    xref += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k] as number)).padStart(10, '0')} 00000 n\r\n`;
-    i = j + 1;
-  }
-  const newTrailer = new Map<string, string>([
-    ['Size', String(Math.max(size, next))],
-    ['Root', catalogRef.toString()],
-    ['Prev', String(last.xrefOffset)],
-  ]);
-  for (const k of ['Info', 'ID']) {
-    const v = trailer.get(PDFName.of(k));
-    if (v) newTrailer.set(k, v.toString().replace(/\s+/g, ' '));
-  }
-  xref += `trailer\n<< ${[...newTrailer].map(([k, v]) => `/${k} ${v}`).join(' ')} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
-  chunks.push(xref);
-
-  const appended = enc.encode(sep + chunks.join(''));
-  const out = new Uint8Array(file.bytes.length + appended.length);
-  out.set(file.bytes, 0);
-  out.set(appended, file.bytes.length);
+  const { bytes: out, offsets } = appendUpdate(file, objects, Math.max(size, next));
 
   // Locate the placeholders inside the signature dictionary we just wrote.
   const sigStart = offsets.get(sigNum) as number;
