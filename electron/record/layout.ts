@@ -68,7 +68,8 @@ export class Flow {
   /** A section heading; never left alone at the foot of a page. */
   heading(title: string, level: 1 | 2 = 1): void {
     const style = level === 1 ? STYLES.h1 : STYLES.h2;
-    this.ensure(this.lineHeight(style) + 50);
+    // Keep the heading with at least a table header and a few lines of what follows.
+    this.ensure(this.lineHeight(style) + 90);
     this.space(level === 1 ? 8 : 5);
     this.y -= style.size;
     this.text.drawLine(this.page, title, this.left, this.y, style);

@@ -106,7 +106,7 @@ export function processLog(f: Flow, s: SectionInput): void {
   );
   f.heading('Safeguards used or not used', 2);
   f.table(
-    [{ title: 'Safeguard', weight: 2 }, { title: 'Used', weight: 0.7 }, { title: 'Reason', weight: 5 }, { title: 'Recorded', weight: 1.6 }],
+    [{ title: 'Safeguard', weight: 2 }, { title: 'Used', weight: 0.95 }, { title: 'Reason', weight: 4.75 }, { title: 'Recorded', weight: 1.6 }],
     a.safeguardLog.map((e) => [label(e.safeguard), e.used ? 'Used' : 'Not used', e.reason ?? '', instant(e.recordedOn)]),
     'Safeguards',
   );
