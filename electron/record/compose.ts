@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AFRelationship, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { Assessment } from '../../shared/domain/model';
+import { Assessment } from '../../shared/domain/model';
 import { FontSet } from './fonts';
 import { Flow, STYLES } from './layout';
 import { TextEngine } from './text';
@@ -17,7 +17,15 @@ export function sha256Hex(bytes: Uint8Array | string): string {
  * Builds the unsigned record. The result is a classic-xref PDF (no object streams) so that each
  * signature can be appended as a plain incremental update.
  */
-export async function composeRecord(assessment: Assessment, context: RecordContext, options: ComposeOptions = {}): Promise<Uint8Array> {
+export async function composeRecord(candidate: Assessment, context: RecordContext, options: ComposeOptions = {}): Promise<Uint8Array> {
+  // Validate (and default) here too: a record must never be made from a half-formed assessment.
+  const parsed = Assessment.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a valid assessment: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const assessment = parsed.data;
+  if (typeof context.recordJson !== 'string' || !context.recordJson) throw new Error('the record needs its canonical JSON (context.recordJson)');
   const now = options.now ?? new Date();
   const marking = options.marking ?? DEFAULT_MARKING;
   const recordSha256 = sha256Hex(context.recordJson);

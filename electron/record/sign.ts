@@ -89,11 +89,11 @@ export async function signRecord(pdf: Uint8Array, signer: Signer, options: SignO
 
   // The AcroForm lists the field; SigFlags 3 = signatures exist, append only.
   if (acroFormValue instanceof PDFRef && acroForm) {
-    addField(file, acroForm, widgetRef);
+    addField(file, acroForm, widgetRef, objects);
     objects.set(acroFormValue.objectNumber, acroForm.toString());
   } else {
     const form = acroForm ?? file.context.obj({});
-    addField(file, form, widgetRef);
+    addField(file, form, widgetRef, objects);
     const formNum = next++;
     objects.set(formNum, form.toString());
     catalog.set(PDFName.of('AcroForm'), PDFRef.of(formNum));
@@ -121,9 +121,12 @@ export async function signRecord(pdf: Uint8Array, signer: Signer, options: SignO
   return out;
 }
 
-function addField(file: PdfFile, form: PDFDict, widgetRef: PDFRef): void {
-  const fields = file.array(form.get(PDFName.of('Fields'))) ?? file.context.obj([]);
+function addField(file: PdfFile, form: PDFDict, widgetRef: PDFRef, objects: Map<number, string>): void {
+  const value = form.get(PDFName.of('Fields'));
+  const fields = file.array(value) ?? file.context.obj([]);
   fields.push(widgetRef);
-  form.set(PDFName.of('Fields'), fields);
+  // An indirect /Fields array is rewritten as its own object; a direct one lives in the form.
+  if (value instanceof PDFRef) objects.set(value.objectNumber, fields.toString());
+  else form.set(PDFName.of('Fields'), fields);
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
 }
