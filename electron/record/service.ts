@@ -19,7 +19,7 @@ export interface SigningCredentials {
 export interface RecordStoreAccess {
   /** The assessment with its record context: safeguard findings, presumption, audit head, attachments, bundle JSON. */
   recordInput(assessmentId: string): Promise<{ assessment: Assessment; context: RecordContext }>;
-  /** Store.signing.credentialsFor(userId, passphrase); throws on a wrong passphrase. */
+  /** Store.signing.credentialsFor(userId, passphrase); a wrong passphrase throws an error with `code: 'AUTH'` (exit 3). */
   credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials>;
   /** The signer's display name and role ('assessor' or 'manager'). */
   signerInfo(userId: string): Promise<{ name: string; role: string }>;

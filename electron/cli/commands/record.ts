@@ -136,6 +136,8 @@ export function makeRegister(deps: RecordCliDeps = {}): RegisterCommands {
         } catch (e) {
           if (e instanceof RecordRefused) throw new CliError(Exit.CHECK_FAILED, e.message);
           if (e instanceof SyntaxError) throw new CliError(Exit.USAGE, `not valid JSON: ${e.message}`);
+          // The store signals a wrong passphrase with code 'AUTH' (or throws a CliError itself).
+          if ((e as { code?: unknown }).code === 'AUTH') throw new CliError(Exit.AUTH, e instanceof Error ? e.message : 'wrong passphrase');
           throw e;
         }
         const written = readFileSync(out);

@@ -101,7 +101,7 @@ describe('carefile pdf through the store interface', () => {
       },
       credentialsFor: async (userId, passphrase) => {
         const u = users.get(userId);
-        if (!u || u.passphrase !== passphrase) throw new Error('wrong passphrase');
+        if (!u || u.passphrase !== passphrase) throw Object.assign(new Error('wrong passphrase'), { code: 'AUTH' });
         return { privateKey: u.signer.privateKey, certificateDer: u.signer.certificateDer, certificateSha256: u.signer.certificateSha256 };
       },
       signerInfo: async (userId) => ({ name: users.get(userId)?.signer.name ?? '?', role: 'assessor' }),
@@ -117,6 +117,8 @@ describe('carefile pdf through the store interface', () => {
     };
     expect(await runWith(['pdf', fixture.assessment.id, '--user', 'u-1', '--data-dir', dir, '--out', p('s1.pdf')], captureIO('correct horse one\n'))).toBe(0);
     expect(await runWith(['pdf', '--countersign', p('s1.pdf'), '--user', 'u-2', '--data-dir', dir, '--out', p('s2.pdf')], captureIO('', { CAREFILE_PASSPHRASE: 'correct horse two' }))).toBe(0);
+    expect(await runWith(['pdf', fixture.assessment.id, '--user', 'u-1', '--data-dir', dir, '--out', p('s3.pdf')], captureIO('wrong\n'))).toBe(3);
+    expect(() => readFileSync(p('s3.pdf'))).toThrow();
     const io = captureIO();
     expect(await runWith(['verify', p('s2.pdf'), '--data-dir', dir], io)).toBe(0);
     expect(io.stdout.join('\n')).toContain('known to this store: Daniel Osei, assessor');
