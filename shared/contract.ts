@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appChannels } from './contract/app';
 import { storeChannels } from './contract/store';
 import { assessmentChannels } from './contract/assessment';
+import { recordChannels } from './contract/record';
 
 export * from './contract/define';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...appChannels,
   ...storeChannels,
   ...assessmentChannels,
+  ...recordChannels,
 } as const;
 
 export type Contract = typeof contract;

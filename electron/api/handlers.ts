@@ -3,9 +3,11 @@ import type { HandlerMap } from './types';
 import { appHandlers } from './app';
 import { storeHandlers } from './store';
 import { assessmentHandlers } from './assessment';
+import { recordHandlers } from './record';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...storeHandlers,
   ...assessmentHandlers,
+  ...recordHandlers,
 };

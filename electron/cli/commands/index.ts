@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerAssessmentCommands } from './assessment';
 import { openStoreForCli } from './assessment-store';
+import { register as registerRecordCommands } from './record';
 import { registerStoreCommands } from './store';
 
 export type RegisterCommands = (program: Command, io: CliIO) => void;
@@ -10,4 +11,5 @@ export type RegisterCommands = (program: Command, io: CliIO) => void;
 export const commandFamilies: RegisterCommands[] = [
   registerStoreCommands,
   (program, io) => registerAssessmentCommands(program, io, { openStore: (opts) => openStoreForCli(io, opts) }),
+  registerRecordCommands,
 ];

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { AFRelationship, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { Assessment } from '../../shared/domain/model';
+import { FontSet } from './fonts';
+import { Flow, STYLES } from './layout';
+import { TextEngine } from './text';
+import * as sections from './sections';
+import type { ComposeOptions, RecordContext } from './types';
+
+export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Builds the unsigned record. The result is a classic-xref PDF (no object streams) so that each
+ * signature can be appended as a plain incremental update.
+ */
+export async function composeRecord(candidate: Assessment, context: RecordContext, options: ComposeOptions = {}): Promise<Uint8Array> {
+  // Validate (and default) here too: a record must never be made from a half-formed assessment.
+  const parsed = Assessment.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a valid assessment: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const assessment = parsed.data;
+  if (typeof context.recordJson !== 'string' || !context.recordJson) throw new Error('the record needs its canonical JSON (context.recordJson)');
+  const now = options.now ?? new Date();
+  const marking = options.marking ?? DEFAULT_MARKING;
+  const recordSha256 = sha256Hex(context.recordJson);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const allText = JSON.stringify(assessment) + JSON.stringify(context.findings) + context.presumption;
+  const fonts = await FontSet.create(doc, allText, options.fontDir);
+  const flow = new Flow(doc, new TextEngine(fonts));
+
+  const evidenceNo = new Map(assessment.evidence.map((e, i) => [e.id, `E${i + 1}`]));
+  const participantName = new Map(assessment.participants.map((p) => [p.id, p.name]));
+  const input: sections.SectionInput = { a: assessment, ctx: context, recordSha256, marking, generatedOn: now, evidenceNo, participantName };
+
+  sections.cover(flow, input);
+  sections.processLog(flow, input);
+  sections.evidence(flow, input);
+  sections.analysis(flow, input);
+  sections.decision(flow, input);
+  sections.challengeAndSharing(flow, input);
+  sections.findings(flow, input);
+  sections.verifying(flow, input);
+  await imageAppendix(doc, flow, assessment, context);
+  flow.furniture({ marking, reference: assessment.reference, recordSha256 });
+
+  await doc.attach(new TextEncoder().encode(context.recordJson), 'record.json', {
+    mimeType: 'application/json',
+    description: `Canonical assessment record (SHA-256 ${recordSha256})`,
+    creationDate: now,
+    modificationDate: now,
+    afRelationship: AFRelationship.Data,
+  });
+
+  const assessors = assessment.participants.filter((p) => p.role === 'assessor').map((p) => p.name);
+  doc.setTitle(`Age assessment record ${assessment.reference}`, { showInWindowTitleBar: true });
+  doc.setAuthor(assessors.join('; ') || 'Carefile');
+  doc.setSubject(`${marking}. ${sections.decisionSummary(assessment)}`);
+  doc.setKeywords([marking, 'age assessment', 'Merton', assessment.reference, `record-sha256:${recordSha256}`]);
+  doc.setCreator('Carefile');
+  doc.setProducer('Carefile (pdf-lib)');
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
+  doc.setLanguage('en-GB');
+  // The document ID: stable for the same record and time, so a re-made record is recognisable.
+  const id = sha256Hex(`${assessment.id}|${recordSha256}|${now.toISOString()}`).slice(0, 32);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('CarefileRecordSHA256'), PDFString.of(recordSha256));
+
+  return doc.save({ useObjectStreams: false });
+}
+
+async function imageAppendix(doc: PDFDocument, flow: Flow, a: Assessment, ctx: RecordContext): Promise<void> {
+  const images = a.evidence.flatMap((e) =>
+    e.attachments.filter((x) => x.mediaType === 'image/png' || x.mediaType === 'image/jpeg').map((x) => ({ item: e, att: x })),
+  );
+  if (!images.length) return;
+  flow.newPage();
+  flow.heading('Appendix: image attachments');
+  const no = new Map(a.evidence.map((e, i) => [e.id, `E${i + 1}`]));
+  for (const { item, att } of images) {
+    const bytes = ctx.attachments(att.sha256);
+    const caption = `${no.get(item.id)} ${item.title}: ${att.name}`;
+    if (!bytes) {
+      flow.paragraph(`${caption}. Not available to this record (the store does not hold the file). SHA-256 ${att.sha256}.`, STYLES.small);
+      continue;
+    }
+    if (sha256Hex(bytes) !== att.sha256) {
+      flow.paragraph(`${caption}. The stored file does not match its recorded SHA-256 ${att.sha256}; it is not reproduced.`, STYLES.bodyBold);
+      continue;
+    }
+    let img;
+    try {
+      img = att.mediaType === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+    } catch {
+      flow.paragraph(`${caption}. The file could not be read as ${att.mediaType}; SHA-256 ${att.sha256}.`, STYLES.small);
+      continue;
+    }
+    const maxW = flow.width;
+    const maxH = 300;
+    const scale = Math.min(maxW / img.width, maxH / img.height, 1);
+    const w = img.width * scale;
+    const h = img.height * scale;
+    flow.ensure(h + 40);
+    flow.paragraph(caption, STYLES.bodyBold);
+    flow.y -= h;
+    flow.page.drawImage(img, { x: flow.left, y: flow.y, width: w, height: h });
+    flow.space(4);
+    flow.paragraph(`SHA-256 ${att.sha256}`, STYLES.small);
+    flow.space(6);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The signed PDF record: compose (pdf-lib), sign (CMS PAdES B-B as incremental updates), verify.
+ * See docs/record.md.
+ */
+export { composeRecord, DEFAULT_MARKING, sha256Hex } from './compose';
+export { signRecord } from './sign';
+export { verifyRecord } from './verify';
+export type {
+  ComposeOptions,
+  KnownCertificate,
+  RecordContext,
+  RecordFinding,
+  SignatureReport,
+  Signer,
+  SignOptions,
+  VerifyOptions,
+  VerifyReport,
+} from './types';

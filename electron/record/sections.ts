@@ -1,0 +1,363 @@
+/** The record's sections, in the order DOMAIN.md §2.6 and issue 5 ask for. */
+import type { Assessment } from '../../shared/domain/model';
+import { STYLES, type Flow } from './layout';
+import { date, duration, instant, label, minutesBetween, time, yesNo } from './format';
+import type { RecordContext } from './types';
+
+export interface SectionInput {
+  a: Assessment;
+  ctx: RecordContext;
+  recordSha256: string;
+  marking: string;
+  generatedOn: Date;
+  /** Evidence id → "E1", "E2" ... as numbered in the evidence table. */
+  evidenceNo: Map<string, string>;
+  participantName: Map<string, string>;
+}
+
+function cite(ids: string[], input: SectionInput): string {
+  return ids.map((id) => input.evidenceNo.get(id) ?? `unknown item ${id}`).join(', ');
+}
+
+export function decisionSummary(a: Assessment): string {
+  const d = a.decision;
+  if (!d) return 'No decision has been recorded.';
+  const who = d.outcome === 'child' ? 'a child' : 'an adult';
+  const range = d.ageLow === d.ageHigh ? `${d.ageLow}` : `${d.ageLow} to ${d.ageHigh}`;
+  return `Assessed as ${who}, aged ${range} on ${instant(d.decidedOn).replace(/,.*$/, '')}. Date of birth: ${date(d.dateOfBirth)}.`;
+}
+
+export function cover(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.space(30);
+  f.paragraph('Age assessment record', STYLES.title);
+  f.paragraph(`Prepared under the Children Act 1989 and the principles of R (B) v Merton LBC [2003]. Protective marking: ${s.marking}.`, STYLES.small);
+  f.space(10);
+  f.heading('Young person', 2);
+  // The names stand on lines of their own: a right-to-left name sharing a baseline with an English
+  // label is put in visual word order by text extractors (pdftotext), and a reviewer copying the
+  // name must get it in reading order.
+  f.paragraph(a.youngPerson.nameLatin, STYLES.h1);
+  if (a.youngPerson.nameOwnScript) f.paragraph(a.youngPerson.nameOwnScript, STYLES.h1);
+  f.paragraph(`Name as the young person says it, in the Latin alphabet${a.youngPerson.nameOwnScript ? ' and in their own script' : ''}.`, STYLES.small);
+  f.space(4);
+  f.fields([
+    ['Stated age', a.youngPerson.statedAge?.toString()],
+    ['Stated date of birth', statedDob(a)],
+    ['Nationality', a.youngPerson.nationality],
+    ['Gender', a.youngPerson.gender],
+    ['Languages', a.youngPerson.languages.map((l) => `${l.language}${l.dialect ? ` (${l.dialect})` : ''}${l.firstLanguage ? ', first language' : ''}`).join('; ')],
+  ]);
+  f.heading('Assessment', 2);
+  const assessors = a.participants.filter((p) => p.role === 'assessor');
+  f.fields([
+    ['Reference', a.reference],
+    ['Status', label(a.status)],
+    ['Route', `${label(a.route.kind)}${a.route.criterion ? ` (${a.route.criterion})` : ''}`],
+    ['Decision', decisionSummary(a)],
+    [
+      'Assessors',
+      assessors
+        .map((p) => `${p.name}${p.organisation ? `, ${p.organisation}` : ''}${p.qualifiedSocialWorker ? ', qualified social worker' : ''}${p.registrationNumber ? ` (${p.registrationNumber})` : ''}`)
+        .join('; ') || 'none recorded',
+    ],
+    ['Interpreter', a.participants.filter((p) => p.role === 'interpreter').map((p) => `${p.name} (${[p.language, p.dialect].filter(Boolean).join(', ')}; ${label(p.mode)})`).join('; ') || 'none'],
+    ['Appropriate adult', a.participants.filter((p) => p.role === 'appropriate-adult').map((p) => `${p.name}${p.organisation ? `, ${p.organisation}` : ''}`).join('; ') || 'none'],
+    ['Record generated', instant(s.generatedOn.toISOString())],
+  ]);
+  f.heading('Integrity', 2);
+  f.fields([
+    ['SHA-256 of record.json', s.recordSha256],
+    ['Audit chain head', s.ctx.auditHeadHash],
+  ]);
+  f.paragraph(
+    'This PDF carries the machine-readable record as the attached file record.json; its SHA-256 is printed in every page footer. ' +
+      'The assessors and any authorising manager sign the PDF digitally; each later signature is added as an incremental update so that earlier signatures stay valid. ' +
+      'How to check this is explained in the section "Verifying this record".',
+    STYLES.small,
+  );
+}
+
+function statedDob(a: Assessment): string | undefined {
+  const d = a.youngPerson.statedDateOfBirth;
+  if (!d) return undefined;
+  const told = [d.day, d.month, d.year].filter((x) => x !== undefined).join('/');
+  return `${told} (${label(d.calendar)} calendar${d.asSaid ? `, as said: "${d.asSaid}"` : ''})${d.gregorian ? ` = ${date(d.gregorian)}` : ''}`;
+}
+
+export function processLog(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.newPage();
+  f.heading('1. Process log');
+  f.fields([
+    ['Presumption while pending', s.ctx.presumption],
+    ['Treated as stated age', yesNo(a.treatedAsStatedAge)],
+    ['Accommodation', a.youngPerson.accommodation ? `${label(a.youngPerson.accommodation.type)}${a.youngPerson.accommodation.since ? ` since ${date(a.youngPerson.accommodation.since)}` : ''}` : undefined],
+    ['Arrival in the UK', instant(a.youngPerson.arrivalInUk)],
+    ['First contact', instant(a.youngPerson.firstContact)],
+    ['Reason for doubting age', a.reasonForDoubt ? `${a.reasonForDoubt.text}${a.reasonForDoubt.evidenceIds.length ? ` (evidence ${cite(a.reasonForDoubt.evidenceIds, s)})` : ''}` : undefined],
+    ['Additional needs', a.additionalNeeds],
+  ]);
+  f.heading('Stages', 2);
+  f.table(
+    [{ title: 'Stage', weight: 2 }, { title: 'Entered on', weight: 2 }],
+    a.stageHistory.map((st) => [label(st.stage), instant(st.enteredOn)]),
+    'Stages',
+  );
+  f.heading('Safeguards used or not used', 2);
+  f.table(
+    [{ title: 'Safeguard', weight: 2 }, { title: 'Used', weight: 0.95 }, { title: 'Reason', weight: 4.75 }, { title: 'Recorded', weight: 1.6 }],
+    a.safeguardLog.map((e) => [label(e.safeguard), e.used ? 'Used' : 'Not used', e.reason ?? '', instant(e.recordedOn)]),
+    'Safeguards',
+  );
+  f.heading('People', 2);
+  f.table(
+    [{ title: 'Name', weight: 2.2 }, { title: 'Role', weight: 1.5 }, { title: 'Details', weight: 5 }],
+    a.participants.map((p) => [p.name, label(p.role), participantDetails(p)]),
+    'People',
+  );
+  f.heading('Explanation and consent', 2);
+  f.fields([
+    ['Explained verbally', instant(a.explanation.verbalOn)],
+    ['Explained in writing', instant(a.explanation.writtenOn)],
+    ['Language of explanation', a.explanation.language],
+    ['Understanding', a.explanation.understandingNote],
+    ['Consent to take part', yesNo(a.consent.toTakePart)],
+    ['Consent to share information', yesNo(a.consent.toShareInformation)],
+    ['Consent recorded', instant(a.consent.recordedOn)],
+    ['Consent withdrawn', instant(a.consent.withdrawnOn)],
+    ['Note', a.consent.note],
+  ]);
+  f.heading('Sessions', 2);
+  f.table(
+    [{ title: 'Date and time', weight: 2 }, { title: 'Place and wellbeing', weight: 2.4 }, { title: 'Present', weight: 2.4 }, { title: 'Breaks', weight: 1.7 }, { title: 'Interpreter check and summary', weight: 4 }],
+    a.sessions.map((x) => {
+      const total = minutesBetween(x.start, x.end);
+      const breakMin = x.breaks.reduce((m, b) => m + minutesBetween(b.start, b.end), 0);
+      return [
+        `${instant(x.start)} to ${time(x.end)} (${duration(total)})`,
+        [x.place, x.inDetention ? 'In detention.' : '', x.unwell ? 'Unwell.' : '', x.wellbeingNote].filter(Boolean).join(' '),
+        x.presentParticipantIds.map((id) => s.participantName.get(id) ?? id).join(', '),
+        x.breaks.length ? `${x.breaks.map((b) => `${time(b.start)}-${time(b.end)}`).join(', ')} (${duration(breakMin)} in all)` : 'No breaks',
+        [x.interpreterCheck ? `Check: ${x.interpreterCheck}` : '', x.summary ?? ''].filter(Boolean).join('\n'),
+      ];
+    }),
+    'Sessions',
+  );
+  traffickingAndDomains(f, s);
+}
+
+function participantDetails(p: Assessment['participants'][number]): string {
+  const parts: string[] = [];
+  if (p.organisation) parts.push(p.organisation);
+  if (p.role === 'assessor' || p.role === 'manager') {
+    parts.push(`qualified social worker: ${yesNo(p.qualifiedSocialWorker)}`);
+    if (p.registrationNumber) parts.push(`registration ${p.registrationNumber}`);
+    parts.push(`age assessment experience: ${yesNo(p.ageAssessmentExperience)}${p.experienceNote ? ` (${p.experienceNote})` : ''}`);
+  }
+  if (p.role === 'interpreter') parts.push([p.language, p.dialect].filter(Boolean).join(', '), p.mode ? label(p.mode) : '');
+  if (p.role === 'appropriate-adult') {
+    parts.push(`independent of the council: ${yesNo(p.independentOfCouncil)}`, `trained: ${yesNo(p.trained)}`, `accepted by the young person: ${yesNo(p.acceptedByYoungPerson)}`);
+  }
+  return parts.filter(Boolean).join('; ');
+}
+
+function traffickingAndDomains(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  const t = a.trafficking;
+  f.heading('Trafficking screening', 2);
+  f.fields([
+    ['Screened on', date(t.screenedOn)],
+    ['Section 51 presumption applied', yesNo(t.s51PresumptionApplied)],
+    ["Children's services informed", date(t.childrensServicesInformed)],
+    ['Police informed', date(t.policeInformed)],
+    ['NRM referral', t.nrmReferral ? `${date(t.nrmReferral.date)}${t.nrmReferral.reference ? `, reference ${t.nrmReferral.reference}` : ''}${t.nrmReferral.firstResponder ? `, by ${t.nrmReferral.firstResponder}` : ''}` : 'none'],
+    ['Guardian referral', t.guardianReferral ? `${date(t.guardianReferral.date)}${t.guardianReferral.service ? `, ${t.guardianReferral.service}` : ''}` : undefined],
+    ['Missing-from-care plan', t.missingFromCarePlan ? `${date(t.missingFromCarePlan.agreedOn)}: ${t.missingFromCarePlan.summary}` : undefined],
+  ]);
+  if (t.indicators.length) {
+    f.table(
+      [{ title: 'Indicator', weight: 3 }, { title: 'Observed, source', weight: 2 }, { title: 'In their own words', weight: 4 }],
+      t.indicators.map((i) => [i.indicator, [date(i.observedOn), i.source].filter(Boolean).join(', '), i.ownWords ?? '']),
+      'Trafficking indicators',
+    );
+  }
+  f.heading('Areas explored (Merton domains)', 2);
+  f.table(
+    [{ title: 'Domain', weight: 2 }, { title: 'Explored', weight: 1 }, { title: 'Summary, or why not explored', weight: 7 }],
+    a.domains.map((d) => [label(d.domain), d.explored ? 'Yes' : 'No', (d.explored ? d.summary : d.reasonNotExplored) ?? '']),
+    'Areas explored',
+  );
+  if (a.timeline.length) {
+    f.heading('Timeline', 2);
+    f.table(
+      [{ title: 'Date (as told, and converted)', weight: 3 }, { title: 'Event', weight: 6 }],
+      a.timeline.map((e) => [
+        `${e.date.asSaid ?? [e.date.day, e.date.month, e.date.year].filter(Boolean).join('/')} (${label(e.date.calendar)})${e.date.gregorian ? ` = ${date(e.date.gregorian)}` : ''}`,
+        e.event,
+      ]),
+      'Timeline',
+    );
+  }
+}
+
+export function evidence(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.newPage();
+  f.heading('2. Evidence');
+  f.paragraph('Each item the decision relies on, with its source, the weight given and why. Attachments are identified by their SHA-256; images are reproduced in the appendix.', STYLES.small);
+  f.table(
+    [{ title: 'No.', weight: 0.55 }, { title: 'Item', weight: 2.6 }, { title: 'Source, date', weight: 1.8 }, { title: 'Weight', weight: 1.25 }, { title: 'Reasons', weight: 3.8 }, { title: 'Attachments (SHA-256)', weight: 2.6 }],
+    a.evidence.map((e) => {
+      const reasons = [
+        e.weightReasons,
+        e.rejected ? `Rejected: ${e.rejectionReasons ?? 'no reason recorded'}` : '',
+        e.observationContext ? `Context: ${e.observationContext}` : '',
+        e.reliabilityCaveat ? `Caveat: ${e.reliabilityCaveat}` : '',
+        e.scientific ? `Method: ${e.scientific.method}; after a fair assessment: ${yesNo(e.scientific.afterFairAssessment)}${e.scientific.refused ? `; refused: ${e.scientific.refusalReasons ?? 'no reasons recorded'}` : ''}` : '',
+        e.priorAssessment ? `Prior assessment by ${e.priorAssessment.by}${e.priorAssessment.outcome ? ` (${e.priorAssessment.outcome})` : ''}: ${e.priorAssessment.comparison ?? ''}` : '',
+      ].filter(Boolean);
+      return [
+        s.evidenceNo.get(e.id) ?? '',
+        `${e.title}\n${label(e.kind)}${e.summary ? `\n${e.summary}` : ''}`,
+        [e.source, date(e.obtainedOn)].filter(Boolean).join(', '),
+        label(e.weight),
+        reasons.join('\n'),
+        e.attachments.map((x) => `${x.name}: ${x.sha256}`).join('\n'),
+      ];
+    }),
+    'Evidence',
+  );
+}
+
+export function analysis(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.heading('3. Analysis');
+  f.paragraph(a.analysis ?? 'No analysis has been recorded.');
+  f.heading('4. Adverse points and the answers given');
+  if (!a.adversePoints.length) f.paragraph('No adverse points were relied on.');
+  a.adversePoints.forEach((p, i) => {
+    f.heading(`Point ${i + 1}${p.reliedOn ? '' : ' (not relied on)'}`, 2);
+    f.fields([
+      ['The point', p.text],
+      ['Evidence', cite(p.evidenceIds, s)],
+      ['Put to the young person', p.putOn ? `${instant(p.putOn)}${p.putInSessionId ? ` (session of ${instant(a.sessions.find((x) => x.id === p.putInSessionId)?.start)})` : ''}` : 'not recorded'],
+      ['Their answer', p.answer ?? 'not recorded'],
+      ['Other explanations considered', p.otherExplanations ?? 'not recorded'],
+    ]);
+  });
+  f.heading('5. Minded-to meeting');
+  const m = a.mindedTo;
+  if (!m) f.paragraph('No minded-to meeting has been recorded.');
+  else
+    f.fields([
+      ['Held on', instant(m.heldOn)],
+      ['Appropriate adult present', yesNo(m.appropriateAdultPresent)],
+      ['Provisional view put', m.provisionalView],
+      ['Response', m.responseSummary],
+      ['Why not held', m.notHeldReason],
+    ]);
+}
+
+export function decision(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.heading('6. Decision');
+  const d = a.decision;
+  if (!d) {
+    f.paragraph('No decision has been recorded.');
+    return;
+  }
+  f.fields([
+    ['Conclusion', d.outcome === 'child' ? 'A child (under 18)' : 'An adult (18 or over)'],
+    ['Assessed age', d.ageLow === d.ageHigh ? `${d.ageLow}` : `${d.ageLow} to ${d.ageHigh}`],
+    ['Date of birth', date(d.dateOfBirth)],
+    ['Basis for the date', d.dateOfBirthBasis ?? 'not recorded'],
+    ['Benefit of the doubt', d.benefitOfDoubt ?? 'not recorded'],
+    ['Decided on', instant(d.decidedOn)],
+  ]);
+  f.heading('Reasons', 2);
+  d.reasons.forEach((r, i) => f.paragraph(`${i + 1}. ${r.text}${r.evidenceIds.length ? ` (evidence ${cite(r.evidenceIds, s)})` : ''}`));
+}
+
+export function challengeAndSharing(f: Flow, s: SectionInput): void {
+  const { a } = s;
+  f.heading('7. How to challenge this decision');
+  f.paragraph(
+    'The young person may ask the council to look at this decision again, especially if there is new information, and may challenge it by judicial review, ' +
+      'usually heard by the Upper Tribunal (Immigration and Asylum Chamber), which decides the age itself. Time limits apply: a claim should be brought promptly. ' +
+      'The young person has the right to free, independent legal advice; legal aid is usually available for age disputes. ' +
+      'A solicitor, the Refugee Council or Coram Children\u2019s Legal Centre can help.',
+  );
+  f.fields([
+    ['Route to challenge explained', yesNo(a.sharing.challengeRouteGiven)],
+    ['Right to legal advice explained', yesNo(a.sharing.legalAdviceRightGiven)],
+    ['Legal representative', a.youngPerson.legalRepresentative ? [a.youngPerson.legalRepresentative.name, a.youngPerson.legalRepresentative.firm].filter(Boolean).join(', ') : 'none recorded'],
+  ]);
+  f.heading('8. Copies of this decision');
+  if (!a.sharing.copies.length) f.paragraph('No copy has been recorded as given.');
+  else
+    f.table(
+      [{ title: 'Recipient', weight: 2.6 }, { title: 'Given on', weight: 1.4 }, { title: 'How', weight: 2.5 }, { title: 'Language', weight: 1.5 }],
+      a.sharing.copies.map((c) => [`${label(c.recipient)}${c.name ? `: ${c.name}` : ''}`, date(c.givenOn), c.method, c.language ?? '']),
+      'Copies',
+    );
+  const ho = a.sharing.homeOffice;
+  if (ho) f.paragraph(`Shared with the Home Office on ${date(ho.sharedOn)} (${ho.parts.map(label).join(', ')}), lawful basis: ${ho.lawfulBasis}.`);
+}
+
+export function findings(f: Flow, s: SectionInput): void {
+  const { a, ctx } = s;
+  f.heading('9. Safeguard findings, departures and warnings');
+  f.paragraph(
+    'Carefile checks every assessment against the safeguard checklist (AA-01 to AA-44). "Must" findings block a decision unless a departure with reasons is recorded; "should" findings are warnings to consider.',
+    STYLES.small,
+  );
+  if (!ctx.findings.length) f.paragraph('No safeguard finding is open for this assessment.');
+  else
+    f.table(
+      [{ title: 'Rule', weight: 0.9 }, { title: 'Kind', weight: 0.9 }, { title: 'Finding', weight: 4 }, { title: 'Remedy, source', weight: 3 }, { title: 'Departure', weight: 3 }],
+      ctx.findings.map((x) => [
+        x.ruleId,
+        x.severity === 'block' ? 'Must' : 'Should',
+        x.message,
+        [x.remedy, x.source ? `Source: ${x.source}` : ''].filter(Boolean).join('\n'),
+        typeof x.departure === 'string' ? x.departure : x.departure ? `${x.departure.reason}${x.departure.recordedBy ? ` (${x.departure.recordedBy}${x.departure.recordedOn ? `, ${instant(x.departure.recordedOn)}` : ''})` : ''}` : '',
+      ]),
+      'Findings',
+    );
+  if (a.departures.length) {
+    f.heading('Departures recorded', 2);
+    f.table(
+      [{ title: 'Rule', weight: 0.9 }, { title: 'Reason', weight: 6 }, { title: 'Recorded by, on', weight: 2.5 }],
+      a.departures.map((d) => [d.ruleId, d.reason, `${d.recordedBy}, ${instant(d.recordedOn)}`]),
+      'Departures',
+    );
+  }
+  f.heading('10. Review and signatures');
+  for (const c of a.review.comments) f.paragraph(`${instant(c.on)}, ${c.by} (${c.outcome}): ${c.text}`);
+  f.fields([
+    ['Authorised by', a.review.authorisedBy],
+    ['Authorised on', instant(a.review.authorisedOn)],
+  ]);
+  const signers = a.participants.filter((p) => p.role === 'assessor' || p.role === 'manager');
+  f.paragraph(
+    `This record is signed digitally, not by hand. Expected signatories: ${signers.map((p) => `${p.name} (${label(p.role).toLowerCase()})`).join('; ') || 'none recorded'}. ` +
+      'The signatures, with their times and certificates, are shown in the signature panel of a PDF reader.',
+  );
+  if (a.addenda.length) {
+    f.heading('Addenda', 2);
+    for (const ad of a.addenda) f.paragraph(`${instant(ad.createdOn)}, ${ad.createdBy}: ${ad.text}`);
+  }
+}
+
+export function verifying(f: Flow, s: SectionInput): void {
+  f.heading('11. Verifying this record');
+  f.paragraph(
+    '1. Open the PDF in a reader that shows signatures (for example Adobe Acrobat Reader: the signature panel). Each signature should say that the document has not been modified since it was signed; ' +
+      'a later signature added as an incremental update is expected. The certificates are issued by the council\u2019s Carefile installation, so a reader may say the signer\u2019s identity is unknown: ' +
+      'compare the certificate fingerprint with the one the council holds for that person.\n' +
+      '2. Open the attachments panel: the file record.json is the machine-readable record. Its SHA-256 must equal the value printed at the foot of every page.\n' +
+      '3. On a command line, "pdfsig record.pdf" (poppler) must say "Signature is Valid." for each signature; "carefile verify record.pdf" checks all of the above and exits with 1 on any problem.',
+  );
+  f.fields([['SHA-256 of record.json', s.recordSha256], ['Audit chain head', s.ctx.auditHeadHash]]);
+}

@@ -1,0 +1,92 @@
+/**
+ * The record operations the CLI (and later the api) call, written against a small interface so the
+ * store can be plugged in without this module knowing how it keeps keys or assessments.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { Assessment } from '../../shared/domain/model';
+import { composeRecord } from './compose';
+import { signRecord } from './sign';
+import type { KnownCertificate, RecordContext, VerifyReport } from './types';
+import { verifyRecord } from './verify';
+
+export interface SigningCredentials {
+  privateKey: CryptoKey | KeyObject;
+  certificateDer: Uint8Array;
+  certificateSha256: string;
+}
+
+/** What the record needs from the evidence store (wire: electron/store). */
+export interface RecordStoreAccess {
+  /** The assessment with its record context: safeguard findings, presumption, audit head, attachments, bundle JSON. */
+  recordInput(assessmentId: string): Promise<{ assessment: Assessment; context: RecordContext }>;
+  /** Store.signing.credentialsFor(userId, passphrase); a wrong passphrase throws an error with `code: 'AUTH'` (exit 3). */
+  credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials>;
+  /** The signer's display name and role ('assessor' or 'manager'). */
+  signerInfo(userId: string): Promise<{ name: string; role: string }>;
+  /** Every certificate this store has issued or imported. */
+  knownCertificates(): Promise<KnownCertificate[]>;
+}
+
+export class RecordRefused extends Error {
+  constructor(
+    message: string,
+    readonly report?: VerifyReport,
+  ) {
+    super(message);
+    this.name = 'RecordRefused';
+  }
+}
+
+/** Composes the record of one assessment and adds its first signature. */
+export async function makeSignedRecord(
+  store: RecordStoreAccess,
+  req: { assessmentId: string; userId: string; passphrase: string; now?: Date },
+): Promise<Uint8Array> {
+  const { assessment, context } = await store.recordInput(req.assessmentId);
+  const credentials = await store.credentialsFor(req.userId, req.passphrase);
+  const who = await store.signerInfo(req.userId);
+  const pdf = await composeRecord(assessment, context, { now: req.now });
+  return signRecord(pdf, { ...credentials, ...who }, { now: req.now });
+}
+
+/** Adds the next signature; refuses a record that does not verify as it stands. */
+export async function countersignRecord(
+  pdf: Uint8Array,
+  signer: { privateKey: CryptoKey | KeyObject; certificateDer: Uint8Array; name: string; role: string },
+  opts: { knownCertificates?: KnownCertificate[]; now?: Date } = {},
+): Promise<Uint8Array> {
+  const report = await verifyRecord(pdf, { knownCertificates: opts.knownCertificates });
+  if (!report.valid) throw new RecordRefused(`the record does not verify, so it cannot be countersigned: ${report.problems.concat(report.signatures.flatMap((s) => s.problems)).join('; ')}`, report);
+  return signRecord(pdf, signer, { now: opts.now });
+}
+
+export async function countersignWithStore(
+  store: RecordStoreAccess,
+  pdf: Uint8Array,
+  req: { userId: string; passphrase: string; now?: Date },
+): Promise<Uint8Array> {
+  const credentials = await store.credentialsFor(req.userId, req.passphrase);
+  const who = await store.signerInfo(req.userId);
+  return countersignRecord(pdf, { ...credentials, ...who }, { knownCertificates: await store.knownCertificates(), now: req.now });
+}
+
+/** A plain-language report for people (the CLI's default output). */
+export function formatReport(report: VerifyReport, fileLabel: string): string {
+  const lines: string[] = [`Record: ${fileLabel}`];
+  const r = report.record;
+  if (r.embedded) {
+    lines.push(`  record.json SHA-256 ${r.sha256}: ${r.matchesFooters ? `matches the footer on all ${r.pages} pages` : 'DOES NOT match the page footers'}`);
+  } else lines.push('  record.json: not attached');
+  report.signatures.forEach((s, i) => {
+    lines.push(`Signature ${i + 1} (${s.fieldName}): ${s.valid ? 'VALID' : 'INVALID'}`);
+    lines.push(`  signer: ${s.signer}${s.knownSigner ? ` (known to this store: ${s.knownSigner.name}, ${s.knownSigner.role})` : report.signersKnown === undefined ? '' : ' (NOT known to this store)'}`);
+    if (s.signedAt) lines.push(`  signed at: ${s.signedAt}`);
+    if (s.certificateSha256) lines.push(`  certificate SHA-256: ${s.certificateSha256}`);
+    lines.push(`  covers the document as it was when signed: ${s.coversRevision ? 'yes' : 'NO'}; whole file: ${s.coversWholeFile ? 'yes' : 'no (later signatures were added)'}`);
+    lines.push(`  signed content changed since: ${s.laterChanges.length ? 'YES' : 'no'}; PAdES B-B: ${s.padesBaseline ? 'yes' : 'no'}`);
+    for (const p of s.problems) lines.push(`  problem: ${p}`);
+  });
+  for (const p of report.problems) lines.push(`Problem: ${p}`);
+  lines.push(`Result: ${report.valid ? 'VALID' : 'INVALID'} (${report.signatures.length} signature${report.signatures.length === 1 ? '' : 's'})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+import type { KeyObject } from 'node:crypto';
+
+/** One safeguard finding, as the safeguard engine reports it (AA-xx). */
+export interface RecordFinding {
+  ruleId: string;
+  severity: 'block' | 'warn';
+  message: string;
+  remedy?: string;
+  source?: string;
+  /** A recorded departure that answers this finding (HAM v Brent), if there is one. */
+  departure?: string | { reason: string; recordedBy?: string; recordedOn?: string };
+}
+
+/** What the record needs beside the assessment; computed by the safeguard engine, the store and the bundle. */
+export interface RecordContext {
+  findings: RecordFinding[];
+  /** The presumption that applied while the assessment was pending, said plainly. */
+  presumption: string;
+  /** Head hash of the store's audit chain when the record was made. */
+  auditHeadHash: string;
+  /** Bytes of an attachment by its SHA-256, or undefined when the store does not hold it. */
+  attachments: (sha256: string) => Uint8Array | undefined;
+  /** The canonical bundle JSON, embedded as record.json. */
+  recordJson: string;
+}
+
+export interface ComposeOptions {
+  /** Creation date written in the metadata and on the cover (default: now). */
+  now?: Date;
+  /** Directory holding the Noto TTFs (default: resources/fonts in the repository). */
+  fontDir?: string;
+  /** Protective marking on every page. */
+  marking?: string;
+}
+
+export interface Signer {
+  privateKey: CryptoKey | KeyObject;
+  certificateDer: Uint8Array;
+  name: string;
+  role: string;
+}
+
+export interface SignOptions {
+  /** Signing time written to /M (default: now). */
+  now?: Date;
+  reason?: string;
+  location?: string;
+  /** Bytes reserved for the CMS (hex doubles it). */
+  reserve?: number;
+}
+
+export interface KnownCertificate {
+  certificateSha256: string;
+  name: string;
+  role: string;
+}
+
+export interface VerifyOptions {
+  knownCertificates?: KnownCertificate[];
+}
+
+export interface SignatureReport {
+  fieldName: string;
+  /** From the certificate's subject common name, else /Name. */
+  signer: string;
+  /** The signature dictionary's /Name and /Reason, as written by the signer. */
+  name?: string;
+  reason?: string;
+  /** /M of the signature dictionary, ISO 8601. */
+  signedAt?: string;
+  certificateSha256?: string;
+  subFilter?: string;
+  byteRange: number[];
+  /** The CMS signature is mathematically valid over the signed attributes, and messageDigest matches the bytes. */
+  cryptographicallyValid: boolean;
+  /** The signing-certificate-v2 attribute names this certificate; no signing-time attribute (PAdES B-B). */
+  padesBaseline: boolean;
+  /** The byte range covers the whole file as it was when this signature was added (only its own /Contents left out). */
+  coversRevision: boolean;
+  /** The revision it signs ends at the file's end. */
+  coversWholeFile: boolean;
+  /** Anything in later incremental updates that changes signed content (empty when only signatures were added). */
+  laterChanges: string[];
+  knownSigner?: { name: string; role: string };
+  valid: boolean;
+  problems: string[];
+}
+
+export interface VerifyReport {
+  valid: boolean;
+  signatures: SignatureReport[];
+  record: {
+    embedded: boolean;
+    sha256?: string;
+    /** Hashes printed in the page footers (one per page). */
+    footerHashes: string[];
+    pages: number;
+    matchesFooters: boolean;
+    /** The assessment the embedded record.json holds. */
+    assessmentId?: string;
+  };
+  /** Every signer's certificate is among knownCertificates (undefined when none were given). */
+  signersKnown?: boolean;
+  problems: string[];
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { Field } from '../components/Field';
+import type { ApiError, OutputOf } from '../../../shared/contract';
+import { base64ToBytes, download, fileToBase64 } from '../download';
+
+type Report = OutputOf<'record.verify'>;
+
+function yes(ok: boolean, good: string, bad: string) {
+  return <span className={ok ? 'verify-ok' : 'verify-bad'}>{ok ? good : bad}</span>;
+}
+
+/** Open a PDF record, see whether it is intact and who signed it; countersign it as the second assessor. */
+export function VerifyScreen() {
+  const [fileName, setFileName] = useState<string>();
+  const [pdf, setPdf] = useState<string>();
+  const [report, setReport] = useState<Report>();
+  const [error, setError] = useState<ApiError>();
+  const [passphrase, setPassphrase] = useState('');
+  const [notice, setNotice] = useState<string>();
+
+  async function open(file: File | undefined) {
+    setReport(undefined);
+    setNotice(undefined);
+    setError(undefined);
+    if (!file) return;
+    const b64 = await fileToBase64(file);
+    setFileName(file.name);
+    setPdf(b64);
+    const res = await api['record.verify']({ pdfBase64: b64 });
+    if (res.ok) setReport(res.value);
+    else setError(res.error);
+  }
+
+  async function countersign(e: FormEvent) {
+    e.preventDefault();
+    if (!pdf) return;
+    const res = await api['record.countersign']({ pdfBase64: pdf, passphrase });
+    setPassphrase('');
+    if (!res.ok) return setError(res.error);
+    download(res.value.fileName, base64ToBytes(res.value.pdfBase64), 'application/pdf');
+    setNotice(`Countersigned record saved as ${res.value.fileName}.`);
+    setPdf(res.value.pdfBase64);
+    const again = await api['record.verify']({ pdfBase64: res.value.pdfBase64 });
+    if (again.ok) setReport(again.value);
+  }
+
+  return (
+    <section aria-labelledby="verify-title">
+      <h1 id="verify-title">Verify a record</h1>
+      <div className="panel">
+        <label htmlFor="pdf-file">Signed PDF record</label>
+        <input id="pdf-file" type="file" accept="application/pdf,.pdf" onChange={(e) => void open(e.target.files?.[0])} />
+        <p className="hint">Checks every signature, whether anything was changed after it, and the embedded record against the hash printed on every page.</p>
+      </div>
+      {error ? (
+        <div role="alert" className="error-box">
+          {error.message}
+        </div>
+      ) : null}
+      {report ? (
+        <div className="panel" aria-live="polite">
+          <h2>
+            {fileName}: {yes(report.valid, `valid, ${report.signatures.length} signature${report.signatures.length === 1 ? '' : 's'}`, 'NOT valid')}
+          </h2>
+          <p>
+            Embedded record: {yes(report.record.embedded && report.record.matchesFooters, `matches the hash on all ${report.record.pages} pages`, 'missing or does not match the page footers')}
+            {report.record.sha256 ? <span className="mono"> ({report.record.sha256})</span> : null}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Signer</th>
+                <th scope="col">Signed</th>
+                <th scope="col">Signature</th>
+                <th scope="col">Covers the document to that point</th>
+                <th scope="col">Known to this store</th>
+                <th scope="col">Certificate (SHA-256)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.signatures.map((s) => (
+                <tr key={s.fieldName}>
+                  <td>{s.signer}</td>
+                  <td>{s.signedAt ? new Date(s.signedAt).toLocaleString('en-GB') : 'unknown'}</td>
+                  <td>{yes(s.cryptographicallyValid, 'valid', 'INVALID')}</td>
+                  <td>{yes(s.valid, "yes, unchanged since", "NO")}</td>
+                  <td>{s.knownSigner ? `${s.knownSigner.name} (${s.knownSigner.role})` : yes(false, '', 'not a user here')}</td>
+                  <td className="mono">{s.certificateSha256?.slice(0, 16)}…</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.problems.length + report.signatures.flatMap((s) => s.problems).length > 0 ? (
+            <ul>
+              {[...report.problems, ...report.signatures.flatMap((s) => s.problems.map((p) => `${s.signer}: ${p}`))].map((p) => (
+                <li key={p} className="finding-block">
+                  {p}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {report.valid ? (
+            <form onSubmit={(e) => void countersign(e)} noValidate>
+              <h3>Countersign</h3>
+              <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+              <div className="actions">
+                <button type="submit" disabled={passphrase === ''}>
+                  Add my signature
+                </button>
+              </div>
+              {notice ? <p role="status">{notice}</p> : null}
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

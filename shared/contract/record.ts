@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+/** PDFs travel as base64 (no file paths cross the boundary); 40 MB of PDF at most. */
+const PdfBase64 = z.base64().max(56_000_000, 'A record larger than 40 MB is not accepted.');
+const Passphrase = z.string().min(1, 'Your passphrase unlocks your signing key.').max(1024);
+
+const SignatureReport = z.object({
+  fieldName: z.string(),
+  signer: z.string(),
+  name: z.string().optional(),
+  reason: z.string().optional(),
+  signedAt: z.string().optional(),
+  certificateSha256: z.string().optional(),
+  subFilter: z.string().optional(),
+  byteRange: z.array(z.number()),
+  cryptographicallyValid: z.boolean(),
+  padesBaseline: z.boolean(),
+  coversRevision: z.boolean(),
+  coversWholeFile: z.boolean(),
+  laterChanges: z.array(z.string()),
+  knownSigner: z.object({ name: z.string(), role: z.string() }).optional(),
+  valid: z.boolean(),
+  problems: z.array(z.string()),
+});
+
+export const VerifyReportSchema = z.object({
+  valid: z.boolean(),
+  signatures: z.array(SignatureReport),
+  record: z.object({ embedded: z.boolean(), sha256: z.string().optional(), footerHashes: z.array(z.string()), pages: z.number(), matchesFooters: z.boolean(), assessmentId: z.string().optional() }),
+  signersKnown: z.boolean().optional(),
+  problems: z.array(z.string()),
+});
+
+const SignedPdf = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() });
+
+export const recordChannels = {
+  'record.sign': channel({
+    summary: 'Compose the PDF record of an assessment and sign it as the unlocked user (first signature); the assessment is then locked.',
+    input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase }).strict(),
+    output: SignedPdf,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
+  }),
+  'record.countersign': channel({
+    summary: 'Add the unlocked user\'s signature to a signed record (an incremental update: earlier signatures stay valid).',
+    input: z.object({ pdfBase64: PdfBase64, passphrase: Passphrase }).strict(),
+    output: SignedPdf,
+    errors: ['NOT_UNLOCKED', 'AUTH_FAILED', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
+  }),
+  'record.verify': channel({
+    summary: 'Verify a PDF record: each signature, what changed after it, record.json against the footers, and whether the signers are users of this store.',
+    input: z.object({ pdfBase64: PdfBase64 }).strict(),
+    output: VerifyReportSchema,
+    errors: ['NOT_UNLOCKED'],
+  }),
+};
