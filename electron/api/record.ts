@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { guardStore, storeSessionOf } from './store';
-import { countersignStoredRecord, signStoredAssessment } from '../record/store-access';
+import { countersignStoredRecord, knownSigners, signStoredAssessment } from '../record/store-access';
 import { RecordRefused } from '../record/service';
 import { verifyRecord } from '../record/verify';
 
@@ -51,6 +51,6 @@ export const recordHandlers = {
   'record.verify': (input, ctx) =>
     guardStore(async () => {
       const store = storeSessionOf(ctx).store;
-      return verifyRecord(new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), { knownCertificates: store.signing.knownCertificates() });
+      return verifyRecord(new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), { knownCertificates: knownSigners(store) });
     }),
 } satisfies Partial<HandlerMap>;

@@ -9,6 +9,12 @@ import { exportBundle } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
 import { countersignRecord, makeSignedRecord, RecordRefused, type RecordStoreAccess } from './service';
 import { verifyRecord } from './verify';
+import type { KnownCertificate } from './types';
+
+/** The store's certificates as the verifier names signers: by the name shown on records. */
+export function knownSigners(store: Store): KnownCertificate[] {
+  return store.signing.knownCertificates().map((c) => ({ certificateSha256: c.certificateSha256, name: c.displayName, role: c.role }));
+}
 
 export function recordAccess(store: Store): RecordStoreAccess {
   return {
@@ -39,7 +45,7 @@ export function recordAccess(store: Store): RecordStoreAccess {
       if (!user) throw new RecordRefused('the signing user is not in this store');
       return { name: user.displayName, role: user.role };
     },
-    knownCertificates: async () => store.signing.knownCertificates(),
+    knownCertificates: async () => knownSigners(store),
   };
 }
 
@@ -74,12 +80,12 @@ export async function signStoredAssessment(store: Store, assessmentId: string, p
 export async function countersignStoredRecord(store: Store, pdf: Uint8Array, passphrase: string): Promise<Uint8Array> {
   const signer = signerOf(store);
   const now = new Date();
-  const before = await verifyRecord(pdf, { knownCertificates: store.signing.knownCertificates() });
+  const before = await verifyRecord(pdf, { knownCertificates: knownSigners(store) });
   const credentials = await store.signing.credentialsFor(signer.userId, passphrase);
   if (before.signatures.some((s) => s.certificateSha256 === credentials.certificateSha256)) {
     throw new RecordRefused('you have already signed this record; the next signature must be another person\'s');
   }
-  const signed = await countersignRecord(pdf, { ...credentials, name: signer.name, role: signer.role }, { knownCertificates: store.signing.knownCertificates(), now });
+  const signed = await countersignRecord(pdf, { ...credentials, name: signer.name, role: signer.role }, { knownCertificates: knownSigners(store), now });
   if (before.record.assessmentId) noteSignature(store, before.record.assessmentId, signer, credentials.certificateSha256, now.toISOString());
   return signed;
 }

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { Assessment } from '../../../shared/domain/model';
 import { composeRecord } from '../../record/compose';
 import { countersignRecord, formatReport, RecordRefused } from '../../record/service';
-import { countersignStoredRecord, signStoredAssessment } from '../../record/store-access';
+import { countersignStoredRecord, knownSigners, signStoredAssessment } from '../../record/store-access';
 import { withStoreOptions, withUnlockedStore, toCliError, type StoreOptionValues } from '../store-options';
 import type { Credential } from '../../store/lifecycle';
 import { signRecord } from '../../record/sign';
@@ -66,7 +66,7 @@ export function makeRegister(): RegisterCommands {
       .action(async (file: string, opts: StoreOptionValues) => {
         const pdf = readInput(file);
         const withSigners = Boolean(opts.user ?? io.env.CAREFILE_USER ?? opts.recoveryKeyFile);
-        const known = withSigners ? await withUnlockedStore(io, opts, (s) => s.signing.knownCertificates()).catch((e: unknown) => { throw toCliError(e); }) : undefined;
+        const known = withSigners ? await withUnlockedStore(io, opts, (s) => knownSigners(s)).catch((e: unknown) => { throw toCliError(e); }) : undefined;
         const report = await verifyRecord(pdf, { knownCertificates: known });
         io.out(opts.json ? JSON.stringify(report, null, 2) : formatReport(report, path.basename(file)));
         if (!report.valid) throw new CliError(Exit.CHECK_FAILED, '');
