@@ -36,7 +36,7 @@ const SAM_PASS = 'amber-glacier-notebook-9';
 
 describe('carefile CLI (in-process)', () => {
   it('every verb has --help', async () => {
-    for (const verb of [[], ['init'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['user', 'remove'], ['key', 'reveal'], ['backup'], ['restore'], ['audit-log', 'verify'], ['doctor']]) {
+    for (const verb of [[], ['init'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['user', 'remove'], ['user', 'import-p12'], ['key', 'reveal'], ['backup'], ['restore'], ['audit-log', 'verify'], ['doctor']]) {
       const r = await run([...verb, '--help']);
       expect(r.code, verb.join(' ')).toBe(Exit.OK);
       expect(r.out, verb.join(' ')).toMatch(/Usage: carefile/);

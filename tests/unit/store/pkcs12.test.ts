@@ -60,3 +60,30 @@ describe('importing a PKCS#12 signing identity', () => {
     store.close();
   });
 });
+
+describe('carefile user import-p12', () => {
+  it('imports a .p12 for the user running it', async () => {
+    const { main } = await import('../../../electron/cli/main');
+    const { dataDir, store } = await freshStore();
+    await store.users.add({ name: 'sam', role: 'assessor', passphrase: SAM_PASS });
+    store.close();
+    const file = join(tempDir(), 'sam.p12');
+    (await import('node:fs')).writeFileSync(file, makeP12('ec', 'p12-secret'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = (env: Record<string, string>) => ({
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+      readStdin: async () => '',
+      env: { CAREFILE_SCRYPT_N: '1024', CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: 'sam', CAREFILE_PASSPHRASE: SAM_PASS, ...env },
+      interactive: false,
+    });
+    expect(await main(['node', 'carefile', 'user', 'import-p12', file], io({ CAREFILE_P12_PASSWORD: 'wrong' }))).toBe(2);
+    expect(await main(['node', 'carefile', 'user', 'import-p12', file, '--json'], io({ CAREFILE_P12_PASSWORD: 'p12-secret' }))).toBe(0);
+    const { certificateSha256 } = JSON.parse(out[out.length - 1]!) as { certificateSha256: string };
+    const { openStore } = await import('../../../electron/store/index');
+    const s = await openStore({ dataDir, kdf: (await import('./helpers')).kdf }).unlock('sam', SAM_PASS);
+    expect(s.users.byName('sam')!.certificateSha256).toBe(certificateSha256);
+    s.close();
+  });
+});
