@@ -3,7 +3,7 @@
  * encrypted store, through the same repository code, then unlock time against key derivation
  * alone. Targets (issue 3): encrypted/plain <= 1.15; unlock/KDF <= 1.2.
  *
- *   npx tsx bench/store.ts [--assessments 1000] [--evidence 20] [--events 5]
+ *   npx tsx bench/store.ts [--assessments 1000] [--evidence 20] [--events 5] [--rounds 3] [--unlocks 5]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -23,12 +23,14 @@ const { values } = parseArgs({
     evidence: { type: 'string', default: '20' },
     events: { type: 'string', default: '5' },
     unlocks: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const N = Number(values.assessments);
 const E = Number(values.evidence);
 const V = Number(values.events);
 const U = Number(values.unlocks);
+const R = Number(values.rounds);
 
 const base = sampleAssessment('bench');
 function assessment(i: number, version: number) {
@@ -74,11 +76,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 process.stdout.write(`Workload: ${N} assessments x ${E} evidence items x ${V} writes (= ${N * V} audit events), synchronous=FULL, WAL\n`);
-workload(null); // warm-up is not free on a fresh process; keep it out of both figures
-const plain = workload(null);
-const encrypted = workload(randomBytes(32));
-process.stdout.write(`  plain SQLite (no cipher): ${fmt(plain)}\n`);
-process.stdout.write(`  encrypted (sqlcipher v4): ${fmt(encrypted)}\n`);
+workload(null); // warm-up (module loading, JIT) kept out of both figures
+// Interleaved rounds, alternating which goes first: disk and fsync times drift on a VM.
+const plainTimes: number[] = [];
+const encTimes: number[] = [];
+for (let r = 0; r < R; r++) {
+  const order = r % 2 === 0 ? [null, randomBytes(32)] : [randomBytes(32), null];
+  for (const key of order) (key ? encTimes : plainTimes).push(workload(key));
+}
+const plain = median(plainTimes);
+const encrypted = median(encTimes);
+process.stdout.write(`  plain SQLite (no cipher): ${fmt(plain)}  (median of ${R}: ${plainTimes.map(fmt).join(', ')})\n`);
+process.stdout.write(`  encrypted (sqlcipher v4): ${fmt(encrypted)}  (median of ${R}: ${encTimes.map(fmt).join(', ')})\n`);
 process.stdout.write(`  ratio encrypted/plain:    ${(encrypted / plain).toFixed(3)}  (target <= 1.15)\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'carefile-bench-unlock-'));

@@ -63,11 +63,12 @@ function firstLine(path: string, what: string): string {
 /** Reads a line from the terminal without echoing it. */
 export async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
     const wasRaw = stdin.isRaw;
+    // Raw mode (no echo) before the question shows, so even a fast typist is never echoed.
     stdin.setRawMode?.(true);
+    process.stderr.write(question);
     stdin.resume();
     stdin.setEncoding('utf8');
     const done = (err?: Error) => {

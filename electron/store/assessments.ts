@@ -67,7 +67,13 @@ export class Assessments {
   put(input: AssessmentInput | Assessment, actor = this.defaultActor()): Assessment {
     const next = parseAssessment(input);
     return this.db.transaction(() => {
-      const current = this.get(next.id);
+      const digest = digestOf(next);
+      const row = this.db.prepare('SELECT locked, digest FROM assessment WHERE id = ?').get(next.id) as
+        | { locked: number; digest: string }
+        | undefined;
+      if (row && row.digest === digest && !row.locked) return next;
+      // Only a locked assessment needs its stored form read back (to compare what is frozen).
+      const current = row?.locked ? this.get(next.id) : undefined;
       if (current && isLocked(current)) {
         const frozenOk =
           signedContentDigest(current) === signedContentDigest(next) &&
@@ -77,12 +83,11 @@ export class Assessments {
           isPrefix(current.addenda, next.addenda);
         if (!frozenOk) throw new AssessmentLockedError(next.id);
       }
-      const digest = digestOf(next);
       if (current && digestOf(current) === digest) return current;
       this.write(next, digest);
       appendAudit(this.db, {
         actor,
-        action: current ? 'assessment.update' : 'assessment.create',
+        action: row ? 'assessment.update' : 'assessment.create',
         entityType: 'assessment',
         entityId: next.id,
         digest,
@@ -206,7 +211,7 @@ export class Assessments {
     db.prepare(
       `INSERT INTO assessment (id, reference, status, stage, created_on, updated_on, locked, digest, data)
        VALUES (@id, @reference, @status, @stage, @createdOn, @updatedOn, @locked, @digest, @data)
-       ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, status = excluded.status, stage = excluded.stage,
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, stage = excluded.stage,
          created_on = excluded.created_on, updated_on = excluded.updated_on, locked = excluded.locked,
          digest = excluded.digest, data = excluded.data`,
     ).run({
@@ -220,54 +225,114 @@ export class Assessments {
       digest,
       data: JSON.stringify({ ...rest, review: reviewRest }),
     });
-    for (const table of [
-      'young_person',
-      'participant',
-      'session',
-      'evidence_item',
-      'adverse_point',
-      'decision',
-      'safeguard_log',
-      'departure',
-      'review_comment',
-      'signature',
-      'addendum',
-    ]) {
-      db.prepare(`DELETE FROM ${table} WHERE assessment_id = ?`).run(id);
-    }
+    // kept out of the upsert so its index is touched only when the reference really changes
+    db.prepare('UPDATE assessment SET reference = ? WHERE id = ? AND reference <> ?').run(a.reference, id, a.reference);
     const j = JSON.stringify;
-    db.prepare(
-      'INSERT INTO young_person (assessment_id, id, name_latin, name_own_script, nationality, data) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(id, youngPerson.id, youngPerson.nameLatin, youngPerson.nameOwnScript ?? null, youngPerson.nationality ?? null, j(youngPerson));
-    const ins = (sql: string) => db.prepare(sql);
-    const p = ins('INSERT INTO participant (assessment_id, ord, id, role, user_id, data) VALUES (?, ?, ?, ?, ?, ?)');
-    participants.forEach((x, i) => p.run(id, i, x.id, x.role, x.userId ?? null, j(x)));
-    const s = ins('INSERT INTO session (assessment_id, ord, id, start, end, data) VALUES (?, ?, ?, ?, ?, ?)');
-    sessions.forEach((x, i) => s.run(id, i, x.id, x.start, x.end, j(x)));
-    const e = ins('INSERT INTO evidence_item (assessment_id, ord, id, kind, weight, rejected, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const ea = ins('INSERT INTO evidence_attachment (assessment_id, evidence_id, sha256) VALUES (?, ?, ?)');
-    evidence.forEach((x, i) => {
-      e.run(id, i, x.id, x.kind, x.weight, x.rejected ? 1 : 0, j(x));
-      for (const att of x.attachments) ea.run(id, x.id, att.sha256);
+    this.syncOne('young_person', id, j(youngPerson), {
+      id: youngPerson.id,
+      name_latin: youngPerson.nameLatin,
+      name_own_script: youngPerson.nameOwnScript ?? null,
+      nationality: youngPerson.nationality ?? null,
     });
-    const ap = ins('INSERT INTO adverse_point (assessment_id, ord, id, put_on, data) VALUES (?, ?, ?, ?, ?)');
-    adversePoints.forEach((x, i) => ap.run(id, i, x.id, x.putOn ?? null, j(x)));
-    if (decision) {
-      db.prepare(
-        'INSERT INTO decision (assessment_id, outcome, age_low, age_high, date_of_birth, decided_on, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(id, decision.outcome, decision.ageLow, decision.ageHigh, decision.dateOfBirth, decision.decidedOn, j(decision));
-    }
-    const sl = ins('INSERT INTO safeguard_log (assessment_id, ord, safeguard, used, data) VALUES (?, ?, ?, ?, ?)');
-    safeguardLog.forEach((x, i) => sl.run(id, i, x.safeguard, x.used ? 1 : 0, j(x)));
-    const d = ins('INSERT INTO departure (assessment_id, ord, rule_id, data) VALUES (?, ?, ?, ?)');
-    departures.forEach((x, i) => d.run(id, i, x.ruleId, j(x)));
-    const rc = ins('INSERT INTO review_comment (assessment_id, ord, outcome, data) VALUES (?, ?, ?, ?)');
-    comments.forEach((x, i) => rc.run(id, i, x.outcome, j(x)));
-    const sg = ins(
-      'INSERT INTO signature (assessment_id, ord, user_id, role, signed_on, certificate_sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    this.syncOne(
+      'decision',
+      id,
+      decision && j(decision),
+      decision && {
+        outcome: decision.outcome,
+        age_low: decision.ageLow,
+        age_high: decision.ageHigh,
+        date_of_birth: decision.dateOfBirth,
+        decided_on: decision.decidedOn,
+      },
     );
-    signatures.forEach((x, i) => sg.run(id, i, x.userId, x.role, x.signedOn, x.certificateSha256, j(x)));
-    const ad = ins('INSERT INTO addendum (assessment_id, ord, id, created_on, signed_on, data) VALUES (?, ?, ?, ?, ?, ?)');
-    addenda.forEach((x, i) => ad.run(id, i, x.id, x.createdOn, x.signedOn ?? null, j(x)));
+    this.syncMany('participant', id, participants.map((x) => ({ data: j(x), cols: { id: x.id, role: x.role, user_id: x.userId ?? null } })));
+    this.syncMany('session', id, sessions.map((x) => ({ data: j(x), cols: { id: x.id, start: x.start, end: x.end } })));
+    const evidenceRewritten = this.syncMany(
+      'evidence_item',
+      id,
+      evidence.map((x) => ({ data: j(x), cols: { id: x.id, kind: x.kind, weight: x.weight, rejected: x.rejected ? 1 : 0 } })),
+    );
+    this.syncAttachmentLinks(id, evidence, evidenceRewritten);
+    this.syncMany('adverse_point', id, adversePoints.map((x) => ({ data: j(x), cols: { id: x.id, put_on: x.putOn ?? null } })));
+    this.syncMany('safeguard_log', id, safeguardLog.map((x) => ({ data: j(x), cols: { safeguard: x.safeguard, used: x.used ? 1 : 0 } })));
+    this.syncMany('departure', id, departures.map((x) => ({ data: j(x), cols: { rule_id: x.ruleId } })));
+    this.syncMany('review_comment', id, comments.map((x) => ({ data: j(x), cols: { outcome: x.outcome } })));
+    this.syncMany(
+      'signature',
+      id,
+      signatures.map((x) => ({
+        data: j(x),
+        cols: { user_id: x.userId, role: x.role, signed_on: x.signedOn, certificate_sha256: x.certificateSha256 },
+      })),
+    );
+    this.syncMany('addendum', id, addenda.map((x) => ({ data: j(x), cols: { id: x.id, created_on: x.createdOn, signed_on: x.signedOn ?? null } })));
+  }
+
+  /** A 1:1 part: written only when it changed (every page not written is a page not encrypted). */
+  private syncOne(table: string, assessmentId: string, data: string | undefined, cols: Record<string, unknown> | undefined): void {
+    const existing = this.db.prepare(`SELECT data FROM ${table} WHERE assessment_id = ?`).get(assessmentId) as { data: string } | undefined;
+    if (existing?.data === data) return;
+    if (data === undefined || cols === undefined) {
+      this.db.prepare(`DELETE FROM ${table} WHERE assessment_id = ?`).run(assessmentId);
+      return;
+    }
+    const names = Object.keys(cols);
+    this.db
+      .prepare(`INSERT OR REPLACE INTO ${table} (assessment_id, ${names.join(', ')}, data) VALUES (?, ${names.map(() => '?').join(', ')}, ?)`)
+      .run(assessmentId, ...Object.values(cols), data);
+  }
+
+  /**
+   * A list part, kept in order. Unchanged rows are left alone and changed ones updated in place;
+   * when ids moved between positions (a reorder) the list is rewritten, so UNIQUE(assessment_id, id)
+   * never sees a transient duplicate. Returns true when the whole list was rewritten.
+   */
+  private syncMany(table: string, assessmentId: string, rows: Array<{ data: string; cols: Record<string, unknown> }>): boolean {
+    const existing = this.db.prepare(`SELECT * FROM ${table} WHERE assessment_id = ? ORDER BY ord`).all(assessmentId) as Array<
+      Record<string, unknown> & { ord: number; data: string }
+    >;
+    const hasId = rows.length > 0 ? 'id' in rows[0]!.cols : existing.length > 0 && 'id' in existing[0]!;
+    const sameIds =
+      !hasId || existing.every((old, i) => i >= rows.length || old.id === rows[i]!.cols.id);
+    const names = rows.length > 0 ? Object.keys(rows[0]!.cols) : [];
+    const insert = () =>
+      this.db.prepare(`INSERT INTO ${table} (assessment_id, ord, ${names.join(', ')}, data) VALUES (?, ?, ${names.map(() => '?').join(', ')}, ?)`);
+    if (!sameIds || (hasId && rows.length < existing.length && rows.some((r) => existing.slice(rows.length).some((o) => o.id === r.cols.id)))) {
+      this.db.prepare(`DELETE FROM ${table} WHERE assessment_id = ?`).run(assessmentId);
+      const ins = insert();
+      rows.forEach((r, i) => ins.run(assessmentId, i, ...Object.values(r.cols), r.data));
+      return true;
+    }
+    if (existing.length > rows.length) this.db.prepare(`DELETE FROM ${table} WHERE assessment_id = ? AND ord >= ?`).run(assessmentId, rows.length);
+    // The id stays as it is (same by construction): SET-ting it would rewrite its index entry too.
+    const setNames = names.filter((n) => n !== 'id');
+    const update = this.db.prepare(
+      `UPDATE ${table} SET ${[...setNames, 'data'].map((n) => `${n} = ?`).join(', ')} WHERE assessment_id = ? AND ord = ?`,
+    );
+    let ins: ReturnType<typeof insert> | undefined;
+    rows.forEach((r, i) => {
+      const old = existing[i];
+      if (old?.data === r.data) return;
+      if (old) update.run(...setNames.map((n) => r.cols[n]), r.data, assessmentId, i);
+      else (ins ??= insert()).run(assessmentId, i, ...Object.values(r.cols), r.data);
+    });
+    return false;
+  }
+
+  private syncAttachmentLinks(assessmentId: string, evidence: Assessment['evidence'], rewritten: boolean): void {
+    const wanted = evidence.flatMap((e) => e.attachments.map((att) => `${e.id}\u0000${att.sha256}`));
+    if (!rewritten) {
+      const have = (
+        this.db.prepare('SELECT evidence_id, sha256 FROM evidence_attachment WHERE assessment_id = ? ORDER BY rowid').all(assessmentId) as Array<{
+          evidence_id: string;
+          sha256: string;
+        }>
+      ).map((r) => `${r.evidence_id}\u0000${r.sha256}`);
+      if (have.length === wanted.length && have.every((h, i) => h === wanted[i])) return;
+      this.db.prepare('DELETE FROM evidence_attachment WHERE assessment_id = ?').run(assessmentId);
+    }
+    const ins = this.db.prepare('INSERT INTO evidence_attachment (assessment_id, evidence_id, sha256) VALUES (?, ?, ?)');
+    for (const e of evidence) for (const att of e.attachments) ins.run(assessmentId, e.id, att.sha256);
   }
 }

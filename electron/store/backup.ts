@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { appendAudit, auditHead } from './audit';
 import { digestOf } from './canonical';
@@ -59,6 +59,7 @@ export function backupTo(core: Core, outPath: string, actor: string): { path: st
   const tmp = `${out}.partial-${process.pid}`;
   try {
     core.db.prepare('VACUUM INTO ?').run(tmp);
+    chmodSync(tmp, 0o600);
     const { db, storeId } = prove(tmp, core.dataKey, 'corrupt');
     db.close();
     if (storeId !== core.storeId) throw new StoreUnavailableError('The backup copy does not match the store.');
@@ -140,6 +141,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
   };
   try {
     copyFileSync(source, tmp);
+    chmodSync(tmp, 0o600);
     let storeId: string;
     let auditSeq: number;
     {

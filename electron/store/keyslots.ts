@@ -39,7 +39,11 @@ function aad(storeId: string, slotId: string): string {
 
 export function readKeySlots(paths: StorePaths): KeySlotFile {
   if (!existsSync(paths.keySlots)) {
-    throw new StoreUnavailableError(`No Carefile store in ${paths.dataDir} (no key slots). Run "carefile init" first.`);
+    throw new StoreUnavailableError(
+      existsSync(paths.db)
+        ? `The key slots file is missing from ${paths.dataDir}: restore it from a copy, or restore a backup with the raw key (docs/recovery.md).`
+        : `No Carefile store in ${paths.dataDir}. Run "carefile init" first.`,
+    );
   }
   try {
     return KeySlotFileSchema.parse(JSON.parse(readFileSync(paths.keySlots, 'utf8')));

@@ -54,7 +54,8 @@ CREATE TABLE assessment (
   data TEXT NOT NULL
 );
 CREATE INDEX assessment_reference ON assessment (reference);
-CREATE INDEX assessment_updated ON assessment (updated_on);
+-- no index on updated_on: listing sorts a few thousand rows in memory, and every save would
+-- otherwise write (and encrypt) one more page
 
 CREATE TABLE young_person (
   assessment_id TEXT PRIMARY KEY REFERENCES assessment (id) ON DELETE CASCADE,

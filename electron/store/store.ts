@@ -7,9 +7,11 @@ import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
 import { actorOf, requireAdmin, type Core, type Session } from './core';
 import { guarded, mapSqliteError, sqlcipherKeyLiteral } from './db';
-import { AuthFailedError, NotFoundError } from './errors';
+import { AuthFailedError, ForbiddenError, NotFoundError } from './errors';
 import { openSlot, readKeySlots } from './keyslots';
-import { credentialsFromPkcs8, openSigningKey, type SigningCredentials } from './signing';
+import { credentialsFromPkcs8, openSigningKey, sealSigningKey, type SigningCredentials } from './signing';
+import { readPkcs12 } from './pkcs12';
+import { userDigest } from './users';
 import { Users } from './users';
 import { backupTo } from './backup';
 
@@ -49,6 +51,8 @@ export class Store {
   readonly signing: {
     credentialsFor(userId: string, passphrase: string): Promise<SigningCredentials>;
     knownCertificates(): KnownCertificate[];
+    /** Replace a user's generated key and certificate with the council's PKCS#12 (their passphrase seals it). */
+    importPkcs12(userId: string, p12Bytes: Uint8Array, p12Password: string, passphrase: string): Promise<KnownCertificate>;
   };
   private closed = false;
 
@@ -79,6 +83,9 @@ export class Store {
     this.signing = {
       credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),
       knownCertificates: () => this.knownCertificates(),
+      importPkcs12: guarded((userId: string, p12: Uint8Array, p12Password: string, passphrase: string) =>
+        this.importPkcs12(userId, p12, p12Password, passphrase),
+      ),
     };
   }
 
@@ -134,10 +141,47 @@ export class Store {
     for (const slot of readKeySlots(this.core.paths).slots) {
       if (slot.kind !== 'user' || slot.userId !== userId) continue;
       const opened = await openSlot(this.core.storeId, slot, passphrase);
-      const pkcs8 = opened && openSigningKey(opened.kek, row.signing_key, this.core.storeId, userId);
-      if (pkcs8) return credentialsFromPkcs8(pkcs8, new Uint8Array(cert.der));
+      const key = opened && openSigningKey(opened.kek, row.signing_key, this.core.storeId, userId);
+      if (key) return credentialsFromPkcs8(key, new Uint8Array(cert.der));
     }
     throw new AuthFailedError('The passphrase is not right for this user\'s signing key.');
+  }
+
+  private async importPkcs12(userId: string, p12: Uint8Array, p12Password: string, passphrase: string): Promise<KnownCertificate> {
+    const user = this.users.byId(userId);
+    if (!user || user.removedOn) throw new NotFoundError(`There is no current user ${userId}.`);
+    const s = this.core.session;
+    if (!(s.via === 'passphrase' && s.userId === userId) && s.role !== 'admin') {
+      throw new ForbiddenError("Only the user themselves or an administrator may replace a user's certificate.");
+    }
+    const contents = await readPkcs12(p12, p12Password);
+    let kek: Buffer | undefined;
+    for (const slot of readKeySlots(this.core.paths).slots) {
+      if (slot.kind !== 'user' || slot.userId !== userId) continue;
+      kek = (await openSlot(this.core.storeId, slot, passphrase))?.kek;
+      if (kek) break;
+    }
+    if (!kek) throw new AuthFailedError("That is not this user's passphrase.");
+    const sealed = sealSigningKey(kek, contents.pkcs8, this.core.storeId, userId, contents.algorithm);
+    const sha = sha256Hex(contents.certificateDer);
+    const db = this.core.db;
+    db.transaction(() => {
+      db.prepare('INSERT OR IGNORE INTO user_certificate (sha256, user_id, der, issued_on) VALUES (?, ?, ?, ?)').run(
+        sha,
+        userId,
+        Buffer.from(contents.certificateDer),
+        new Date().toISOString(),
+      );
+      db.prepare('UPDATE user SET signing_key = ?, certificate_sha256 = ? WHERE id = ?').run(sealed, sha, userId);
+      appendAudit(db, {
+        actor: actorOf(this.core),
+        action: 'user.certificate-import',
+        entityType: 'user',
+        entityId: userId,
+        digest: userDigest(this.users.byId(userId)!),
+      });
+    })();
+    return this.knownCertificates().find((c) => c.certificateSha256 === sha && c.userId === userId)!;
   }
 
   private knownCertificates(): KnownCertificate[] {

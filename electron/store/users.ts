@@ -5,7 +5,7 @@ import { actorOf, mirrorSlot, requireAdmin, syncSlotsFile, type Core, type Role 
 import { ConflictError, ForbiddenError, AuthFailedError, InvalidInputError, NotFoundError } from './errors';
 import { makeSlot, openSlot, readKeySlots } from './keyslots';
 import { checkPassphrase } from './passphrase-policy';
-import { generateCredential, openSigningKey, sealSigningKey } from './signing';
+import { generateCredential, openSigningKey, sealSigningKey, type OpenedSigningKey } from './signing';
 
 export const ROLES: readonly Role[] = ['admin', 'assessor', 'manager'];
 
@@ -163,26 +163,28 @@ export class Users {
     checkPassphrase(newPassphrase, 'newPassphrase');
     const row = this.core.db.prepare('SELECT * FROM user WHERE id = ?').get(user.id) as UserRow;
     const slots = readKeySlots(this.core.paths).slots.filter((s) => s.kind === 'user' && s.userId === user.id);
-    let pkcs8: Uint8Array | undefined;
+    let kept: OpenedSigningKey | undefined;
     if (opts.oldPassphrase !== undefined) {
       for (const slot of slots) {
         const opened = await openSlot(this.core.storeId, slot, opts.oldPassphrase);
         if (opened) {
-          pkcs8 = openSigningKey(opened.kek, row.signing_key, this.core.storeId, user.id);
+          kept = openSigningKey(opened.kek, row.signing_key, this.core.storeId, user.id);
           break;
         }
       }
-      if (!pkcs8) throw new AuthFailedError('The current passphrase is not right.');
+      if (!kept) throw new AuthFailedError('The current passphrase is not right.');
     } else if (isSelf && session.role !== 'admin') {
       throw new ForbiddenError('Give your current passphrase to change it.');
     }
-    const fresh = pkcs8 ? undefined : await generateCredential(user.displayName);
+    const fresh = kept ? undefined : await generateCredential(user.displayName);
     const { slot, kek } = await makeSlot(this.core.storeId, newPassphrase, this.core.dataKey, this.core.kdf, {
       kind: 'user',
       userId: user.id,
       userName: user.name,
     });
-    const sealed = sealSigningKey(kek, pkcs8 ?? fresh!.pkcs8, this.core.storeId, user.id);
+    const sealed = kept
+      ? sealSigningKey(kek, kept.pkcs8, this.core.storeId, user.id, kept.algorithm)
+      : sealSigningKey(kek, fresh!.pkcs8, this.core.storeId, user.id);
     const info = this.core.db.transaction(() => {
       const db = this.core.db;
       if (fresh) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { CliError, Exit } from '../exit';
@@ -84,6 +85,42 @@ export function registerUserCommands(program: Command, io: CliIO): void {
       await withUnlockedStore(io, opts, (store) => {
         const removed = store.users.remove(name);
         output(io, opts, removed, `Removed ${removed.name}.`);
+      });
+    }),
+  );
+
+  withStoreOptions(
+    user
+      .command('import-p12 <file>')
+      .description(
+        "Replace your signing key and certificate with a PKCS#12 (.p12/.pfx) your organisation issued. Run as yourself: your passphrase seals the key.",
+      )
+      .option('--p12-password-file <file>', "the .p12 file's password, first line (default: $CAREFILE_P12_PASSWORD, else asked without echo)"),
+  ).action(
+    storeAction(async (file: string, opts: StoreOptionValues & { p12PasswordFile?: string }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch {
+        throw new CliError(Exit.USAGE, `Cannot read ${file}.`);
+      }
+      await withUnlockedStore(io, opts, async (store, credential) => {
+        if (credential.kind !== 'passphrase' || store.session.via !== 'passphrase') {
+          throw new CliError(Exit.USAGE, 'Import your certificate as yourself (--user NAME with your passphrase), not with the recovery key.');
+        }
+        const p12Password = await readSecret(io, {
+          file: opts.p12PasswordFile,
+          envName: 'CAREFILE_P12_PASSWORD',
+          prompt: 'Password of the .p12 file: ',
+          what: 'PKCS#12 password',
+        });
+        const cert = await store.signing.importPkcs12(store.session.userId, bytes, p12Password, credential.passphrase);
+        output(
+          io,
+          opts,
+          { userId: cert.userId, name: cert.name, certificateSha256: cert.certificateSha256 },
+          `Imported: ${cert.name} now signs with the certificate SHA-256 ${cert.certificateSha256}.`,
+        );
       });
     }),
   );

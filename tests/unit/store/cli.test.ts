@@ -36,7 +36,7 @@ const SAM_PASS = 'amber-glacier-notebook-9';
 
 describe('carefile CLI (in-process)', () => {
   it('every verb has --help', async () => {
-    for (const verb of [[], ['init'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['user', 'remove'], ['key', 'reveal'], ['backup'], ['restore'], ['audit-log', 'verify'], ['doctor']]) {
+    for (const verb of [[], ['init'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'passwd'], ['user', 'remove'], ['user', 'import-p12'], ['key', 'reveal'], ['backup'], ['restore'], ['audit-log', 'verify'], ['doctor']]) {
       const r = await run([...verb, '--help']);
       expect(r.code, verb.join(' ')).toBe(Exit.OK);
       expect(r.out, verb.join(' ')).toMatch(/Usage: carefile/);
@@ -124,6 +124,26 @@ describe('carefile CLI (in-process)', () => {
     expect(JSON.parse(verify.out)).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
     expect((await run(['doctor'], admin)).code).toBe(Exit.CHECK_FAILED);
     expect(existsSync(join(dir, 'carefile.lock'))).toBe(false);
+  });
+
+  it('changes passphrases: your own with the current one, a forgotten one with the recovery key', async () => {
+    const dir = join(tempDir(), 'store');
+    const admin = { CAREFILE_DATA_DIR: dir, CAREFILE_USER: ADMIN, CAREFILE_PASSPHRASE: ADMIN_PASS };
+    const { recoveryKey } = JSON.parse((await run(['init', '--json'], admin)).out) as { recoveryKey: string };
+    await run(['user', 'add', 'sam', '--role', 'assessor'], { ...admin, CAREFILE_NEW_PASSPHRASE: SAM_PASS });
+    const sam = { CAREFILE_DATA_DIR: dir, CAREFILE_USER: 'sam', CAREFILE_PASSPHRASE: SAM_PASS };
+    expect((await run(['user', 'passwd', 'sam'], { ...sam, CAREFILE_NEW_PASSPHRASE: 'new-river-stone-candle-3' })).code).toBe(Exit.OK);
+    expect((await run(['user', 'list'], sam)).code).toBe(Exit.AUTH);
+    expect((await run(['user', 'list'], { ...sam, CAREFILE_PASSPHRASE: 'new-river-stone-candle-3' })).code).toBe(Exit.OK);
+    // the administrator forgot theirs: the recovery key sets a new one
+    const rk = join(tempDir(), 'rk.txt');
+    writeFileSync(rk, recoveryKey);
+    const reset = await run(['user', 'passwd', ADMIN, '--recovery-key-file', rk], { CAREFILE_DATA_DIR: dir, CAREFILE_NEW_PASSPHRASE: 'granite-orchard-puzzle-8' });
+    expect(reset.code, reset.err).toBe(Exit.OK);
+    expect(reset.out).toMatch(/reset/);
+    expect((await run(['user', 'list'], { ...admin, CAREFILE_PASSPHRASE: 'granite-orchard-puzzle-8' })).code).toBe(Exit.OK);
+    // sam (an assessor) may not change someone else's
+    expect((await run(['user', 'passwd', ADMIN], { ...sam, CAREFILE_PASSPHRASE: 'new-river-stone-candle-3', CAREFILE_NEW_PASSPHRASE: 'whatever-long-phrase-1' })).code).toBe(Exit.AUTH);
   });
 
   it('reads passphrases from --passphrase-file', async () => {

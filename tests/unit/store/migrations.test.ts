@@ -45,7 +45,7 @@ describe('migrations', () => {
     expect(s.audit.verify().ok).toBe(true);
     expect(schemaVersionOf(s.db)).toBe(SCHEMA_VERSION);
     s.close();
-    const r = await openStore({ dataDir: dir, kdf }).unlockWithRecoveryKey('56RRN-PFA0G-05GAQ-2TMW4-YCFY4-RDRA6-2VB6A-T40E3');
+    const r = await openStore({ dataDir: dir, kdf }).unlockWithRecoveryKey('0RNW3-9PHRJ-KXR6N-RQYTW-3DR3H-PWMWD-3BY5M-M1N13');
     r.close();
   });
 

@@ -68,3 +68,29 @@ describe('assessments', () => {
     store.close();
   });
 });
+
+describe('assessments: edits in place', () => {
+  it('round-trips every kind of list edit: grow, shrink, reorder, change, attachments moved, decision removed', async () => {
+    const { store } = await freshStore();
+    const a = sampleAssessment('e-1');
+    store.assessments.put(a);
+    const ev = a.evidence;
+    const variants = [
+      { ...a, evidence: [...ev, { ...ev[0]!, id: 'e-9', title: 'new' }] },
+      { ...a, evidence: [ev[2]!, ev[0]!, ev[1]!] },
+      { ...a, evidence: [ev[0]!] },
+      { ...a, evidence: [{ ...ev[1]!, attachments: ev[0]!.attachments }, { ...ev[0]!, attachments: [] }] },
+      { ...a, evidence: [{ ...ev[1]!, summary: 'changed' }, ev[0]!], decision: undefined, participants: a.participants.slice(1) },
+      { ...a, evidence: [], participants: [], sessions: [], adversePoints: [], safeguardLog: [], departures: [] },
+      a,
+    ];
+    for (const v of variants) {
+      const stored = store.assessments.put(v);
+      expect(store.assessments.get(a.id)).toEqual(stored);
+      const links = store.db.prepare('SELECT evidence_id, sha256 FROM evidence_attachment WHERE assessment_id = ? ORDER BY rowid').all(a.id);
+      expect(links).toEqual(stored.evidence.flatMap((e) => e.attachments.map((x) => ({ evidence_id: e.id, sha256: x.sha256 }))));
+    }
+    expect(store.audit.verify().ok).toBe(true);
+    store.close();
+  });
+});

@@ -105,6 +105,8 @@ describe('init, unlock and keys', () => {
     rmLock(dataDir);
     writeFileSync(paths.keySlots, '{ broken');
     expect(() => openStore({ dataDir, kdf })).toThrow(/damaged/);
+    rmSync(paths.keySlots);
+    expect(() => openStore({ dataDir, kdf })).toThrow(/key slots file is missing/);
   });
 
   it('refuses init over an existing store and weak passphrases', async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASS, freshStore, kdf } from './helpers';
 import { openStore, storePaths } from '../../../electron/store/index';
@@ -92,5 +92,26 @@ describe('users, roles and key slots', () => {
     ]);
     expect(store.audit.verify().ok).toBe(true);
     store.close();
+  });
+});
+
+describe('key slots file and its mirror', () => {
+  it('mends a slots file left behind by a crash between the database commit and the file write', async () => {
+    const { dataDir, store } = await freshStore();
+    await store.users.add({ name: 'sam', role: 'assessor', passphrase: SAM_PASS });
+    const slotsPath = storePaths(dataDir).keySlots;
+    const before = readFileSync(slotsPath, 'utf8');
+    await store.users.passwd('sam', 'new-river-stone-candle-3', { oldPassphrase: SAM_PASS });
+    store.close();
+    // the crash: the database has the new slot, the file still the old one
+    writeFileSync(slotsPath, before);
+    const h = openStore({ dataDir, kdf });
+    await expect(h.unlock('sam', 'new-river-stone-candle-3')).rejects.toBeInstanceOf(AuthFailedError);
+    const asAdmin = await h.unlock(ADMIN, ADMIN_PASS); // any unlock mends the file from the mirror
+    asAdmin.close();
+    expect(readFileSync(slotsPath, 'utf8')).not.toBe(before);
+    const asSam = await openStore({ dataDir, kdf }).unlock('sam', 'new-river-stone-candle-3');
+    expect(asSam.session.name).toBe('sam');
+    asSam.close();
   });
 });
