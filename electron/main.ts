@@ -5,6 +5,7 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { bindHandlers } from './shell/ipc';
+import { storeSessionOf } from './api/store';
 import { denyAllPermissions, lockDownContents } from './shell/hardening';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow } from './shell/window';
@@ -32,10 +33,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions();
     serveRenderer(rendererDir);
-    bindHandlers({
-      app: { version: app.getVersion(), mode: 'electron' },
+    const ctx = {
+      app: { version: app.getVersion(), mode: 'electron' as const },
       dataDir: process.env.CAREFILE_DATA_DIR ?? app.getPath('userData'),
-    });
+    };
+    bindHandlers(ctx);
+    // Close the store and release its single-writer lock (a stale lock is taken over anyway, but say goodbye properly).
+    app.on('before-quit', () => storeSessionOf(ctx).lock());
     createMainWindow(here);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(here);

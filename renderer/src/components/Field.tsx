@@ -20,10 +20,7 @@ export function Field({ label, value, onChange, type = 'text', hint, error, auto
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}

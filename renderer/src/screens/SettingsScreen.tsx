@@ -97,7 +97,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
               <option value="admin">Administrator</option>
             </select>
           </div>
-          <Field label="First passphrase" type="password" value={passphrase} onChange={setPassphrase} required error={fieldError('passphrase')} autoComplete="new-password" hint="At least 12 characters; they change it at first use." />
+          <Field label="First passphrase" type="password" value={passphrase} onChange={setPassphrase} required error={fieldError('passphrase')} autoComplete="new-password" hint="At least 12 characters. Give it to them in person; they can change it under Settings." />
           <div className="actions">
             <button type="submit">Add user</button>
           </div>

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { AppPage } from './page-models/app-page';
+import { MainNav, UnlockPage } from './page-models/store-pages';
+import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const fixtures = path.join(root, 'tests', 'fixtures', 'bundles');
+const ADMIN = { user: 'r.admin', pass: 'amber kestrel lantern 42' };
+const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
+const DANIEL = { user: 'd.osei', pass: 'copper meadow falcon 19' };
+
+/** The records officer prepares the store with the real CLI, as docs/cli.md tells them to. */
+function carefile(dataDir: string, who: { user: string; pass: string }, ...args: string[]): string {
+  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'carefile.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: who.user, CAREFILE_PASSPHRASE: who.pass, CAREFILE_SCRYPT_N: '1024' },
+  });
+  if (res.status !== 0) throw new Error(`carefile ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
+  return res.stdout;
+}
+
+function pdfsig(file: string): string {
+  return spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
+}
+
+test.beforeEach(async ({ app }) => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-pass-'));
+  carefile(app.dataDir, ADMIN, 'init', '--display-name', 'Records Admin');
+  for (const [who, name] of [[ASHA, 'Asha Okafor'], [DANIEL, 'Daniel Osei']] as const) {
+    writeFileSync(path.join(tmp, who.user), `${who.pass}\n`);
+    carefile(app.dataDir, ADMIN, 'user', 'add', who.user, '--role', 'assessor', '--display-name', name, '--new-passphrase-file', path.join(tmp, who.user));
+  }
+  carefile(app.dataDir, ADMIN, 'import', path.join(fixtures, 'compliant.json'), path.join(fixtures, 'same-day-interview.json'));
+});
+
+test('a same-day interview without an appropriate adult cannot be signed; a new assessment starts with the presumption and wording notes', async ({ page, app }) => {
+  const carefileApp = new AppPage(page);
+  await carefileApp.open(app.url);
+  await new UnlockPage(page).unlock(ASHA.user, ASHA.pass);
+  const list = new AssessmentsPage(page);
+  await list.openAssessment('SCN-SAME-DAY');
+  const a = new AssessmentPage(page);
+  await expect(a.presumption).toContainText('treated as a child aged 16');
+  await expect(a.findings).toContainText('AA-09');
+  await expect(a.findings).toContainText('AA-11');
+  await expect(a.signButton()).toBeDisabled();
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/same-day.png', fullPage: true });
+
+  await new MainNav(page).open('Assessments');
+  await list.startNew();
+  const form = new NewAssessmentPage(page);
+  await form.fill({
+    reference: 'AA-2026-0201',
+    nameLatin: 'Abdul Rahman Karimi',
+    nameOwnScript: 'عبدالرحمن کریمی ۱۳۸۸',
+    statedAge: '16',
+    calendar: 'Solar Hijri (Afghanistan, Iran)',
+    dob: { year: '1388', month: '1', day: '1', asSaid: '1 Hamal 1388' },
+    reasonForDoubt: 'Police referral: he claims to be 16 but the officer thought he looked older. No documents.',
+  });
+  await expect(form.wordingNotes).toContainText('claims to be');
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/new-assessment.png', fullPage: true });
+  await form.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('AA-2026-0201: Abdul Rahman Karimi');
+  await expect(a.presumption).toContainText('Treated as a child aged 16 (stated age) until a lawful decision');
+  await expect(a.nextStage).toContainText('Before you start');
+  await page.screenshot({ path: 'test-results/screens/assessment.png', fullPage: true });
+});
+
+test('two assessors sign and countersign the record in the app; the PDF verifies in the app and with pdfsig', async ({ page, app }, info) => {
+  const carefileApp = new AppPage(page);
+  const unlock = new UnlockPage(page);
+  const nav = new MainNav(page);
+  const first = info.outputPath('signed-1.pdf');
+  const second = info.outputPath('signed-2.pdf');
+
+  await carefileApp.open(app.url);
+  await unlock.unlock(ASHA.user, ASHA.pass);
+  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
+  const a = new AssessmentPage(page);
+  await expect(a.presumption).toContainText('Decided on');
+  await expect(a.signButton()).toBeDisabled();
+  await a.sign(ASHA.pass, first);
+  await expect(page.getByText(/Signed by Asha Okafor/)).toBeVisible();
+
+  await nav.lock();
+  await unlock.unlock(DANIEL.user, DANIEL.pass);
+  await nav.open('Verify a record');
+  const verify = new VerifyPage(page);
+  await verify.open(readFileSync(first), 'signed-1.pdf');
+  await expect(verify.result).toContainText('valid, 1 signature');
+  await expect(page.getByRole('table')).toContainText('Asha Okafor (assessor)');
+  await verify.countersign(DANIEL.pass, second);
+  await expect(verify.result).toContainText('valid, 2 signatures');
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/verify.png', fullPage: true });
+
+  const sig = pdfsig(second);
+  expect(sig.match(/Signature is Valid\./g)).toHaveLength(2);
+
+  // One changed byte and the app says so.
+  const bytes = readFileSync(second);
+  bytes[Math.floor(bytes.length / 3)] ^= 0x01;
+  await verify.open(bytes, 'tampered.pdf');
+  await expect(verify.result).toContainText('NOT valid');
+});

@@ -1,0 +1,88 @@
+import type { Download, Locator, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+
+export class AssessmentsPage {
+  constructor(readonly page: Page) {}
+  async openAssessment(reference: string): Promise<void> {
+    await this.page.getByRole('button', { name: reference }).click();
+  }
+  async startNew(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New assessment' }).click();
+  }
+}
+
+export interface NewYoungPerson {
+  reference: string;
+  nameLatin: string;
+  nameOwnScript?: string;
+  statedAge?: string;
+  calendar?: string;
+  dob?: { year: string; month?: string; day?: string; asSaid?: string };
+  reasonForDoubt: string;
+}
+
+export class NewAssessmentPage {
+  readonly wordingNotes: Locator;
+  constructor(readonly page: Page) {
+    this.wordingNotes = page.locator('.wording-notes');
+  }
+  async fill(y: NewYoungPerson): Promise<void> {
+    const p = this.page;
+    await p.getByLabel('Council reference').fill(y.reference);
+    await p.getByLabel('Name, as the young person says it (Latin alphabet)').fill(y.nameLatin);
+    if (y.nameOwnScript) await p.getByLabel('Name in their own script').fill(y.nameOwnScript);
+    if (y.statedAge) await p.getByLabel('Stated age').fill(y.statedAge);
+    if (y.calendar) await p.getByLabel('Calendar').selectOption({ label: y.calendar });
+    if (y.dob) {
+      await p.getByLabel('Year').fill(y.dob.year);
+      if (y.dob.month) await p.getByLabel('Month').fill(y.dob.month);
+      if (y.dob.day) await p.getByLabel('Day').fill(y.dob.day);
+      if (y.dob.asSaid) await p.getByLabel('As they said it').fill(y.dob.asSaid);
+    }
+    await p.getByLabel('Why is the stated age doubted?').fill(y.reasonForDoubt);
+  }
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start the assessment' }).click();
+  }
+}
+
+export class AssessmentPage {
+  readonly presumption: Locator;
+  readonly findings: Locator;
+  readonly nextStage: Locator;
+  constructor(readonly page: Page) {
+    this.presumption = page.locator('p.presumption');
+    this.findings = page.getByRole('region', { name: 'Safeguards' });
+    this.nextStage = page.getByRole('region', { name: /^Next:/ });
+  }
+  signButton(): Locator {
+    return this.page.getByRole('button', { name: 'Make and sign the PDF record' });
+  }
+  /** Signs and keeps the downloaded PDF at `saveAs`. */
+  async sign(passphrase: string, saveAs: string): Promise<Download> {
+    await this.page.getByLabel('Your passphrase (unlocks your signing key)').fill(passphrase);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.signButton().click()]);
+    await download.saveAs(saveAs);
+    return download;
+  }
+}
+
+export class VerifyPage {
+  readonly result: Locator;
+  constructor(readonly page: Page) {
+    this.result = page.locator('.panel h2');
+  }
+  async open(pdf: Buffer | string, name = 'record.pdf'): Promise<void> {
+    const buffer = typeof pdf === 'string' ? undefined : pdf;
+    await this.page.getByLabel('Signed PDF record').setInputFiles(buffer ? { name, mimeType: 'application/pdf', buffer } : (pdf as string));
+  }
+  async countersign(passphrase: string, saveAs: string): Promise<void> {
+    await this.page.getByLabel('Your passphrase (unlocks your signing key)').fill(passphrase);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Add my signature' }).click()]);
+    await download.saveAs(saveAs);
+  }
+}
+
+export function writeBytes(path: string, bytes: Buffer): void {
+  writeFileSync(path, bytes);
+}
