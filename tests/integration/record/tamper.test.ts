@@ -48,6 +48,12 @@ describe('tampering', () => {
       special.push(start, start + 10, start + (m[1]?.length ?? 0) - 1); // signature value and its zero padding
     }
     for (const at of special) expect((await verifyRecord(flipByte(signed, at))).valid, `byte ${at}`).toBe(false);
+    // A hex digit's case is the one change that keeps its value: caught too, in the last (unsigned) /Contents.
+    const last = contents.at(-1);
+    const letter = (last?.index ?? 0) + '/Contents <'.length + (last?.[1]?.search(/[a-f]/) ?? 0);
+    const recased = new Uint8Array(signed);
+    recased[letter] = (recased[letter] ?? 0) ^ 0x20;
+    expect((await verifyRecord(recased)).valid).toBe(false);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: signed.length - 1 }), async (at) => {
         expect((await verifyRecord(flipByte(signed, at))).valid).toBe(false);
