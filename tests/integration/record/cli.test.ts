@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRegister } from '../../../electron/cli/commands/record';
 import { main } from '../../../electron/cli/main';
 import type { CliIO } from '../../../electron/cli/io';
-import type { RecordStoreAccess } from '../../../electron/record/service';
+import type { RecordStoreAccess, SignatureEvent } from '../../../electron/record/service';
 import { makeFixture } from '../../fixtures/record/assessment';
 import { makeSigner, privateKeyPem, type TestSigner } from '../../fixtures/record/signers';
 import { flipByte } from '../../fixtures/record/tamper';
@@ -94,7 +94,11 @@ describe('carefile pdf through the store interface', () => {
       ['u-1', { signer: a, passphrase: 'correct horse one' }],
       ['u-2', { signer: b, passphrase: 'correct horse two' }],
     ]);
+    const events: SignatureEvent[] = [];
     const store: RecordStoreAccess = {
+      recordSignature: async (e) => {
+        events.push(e);
+      },
       recordInput: async (id) => {
         if (id !== fixture.assessment.id) throw new Error('no such assessment');
         return { assessment: fixture.assessment, context: fixture.context };
@@ -119,6 +123,11 @@ describe('carefile pdf through the store interface', () => {
     expect(await runWith(['pdf', '--countersign', p('s1.pdf'), '--user', 'u-2', '--data-dir', dir, '--out', p('s2.pdf')], captureIO('', { CAREFILE_PASSPHRASE: 'correct horse two' }))).toBe(0);
     expect(await runWith(['pdf', fixture.assessment.id, '--user', 'u-1', '--data-dir', dir, '--out', p('s3.pdf')], captureIO('wrong\n'))).toBe(3);
     expect(() => readFileSync(p('s3.pdf'))).toThrow();
+    expect(events.map((e) => [e.assessmentId, e.userId, e.certificateSha256])).toEqual([
+      [fixture.assessment.id, 'u-1', a.certificateSha256],
+      [undefined, 'u-2', b.certificateSha256],
+    ]);
+    expect(events[1]?.previousPdfSha256).toBe(events[0]?.pdfSha256);
     const io = captureIO();
     expect(await runWith(['verify', p('s2.pdf'), '--data-dir', dir], io)).toBe(0);
     expect(io.stdout.join('\n')).toContain('known to this store: Daniel Osei, assessor');
