@@ -2,7 +2,7 @@
  * The record operations the CLI (and later the api) call, written against a small interface so the
  * store can be plugged in without this module knowing how it keeps keys or assessments.
  */
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { Assessment } from '../../shared/domain/model';
 import { composeRecord } from './compose';
 import { signRecord } from './sign';
@@ -25,7 +25,28 @@ export interface RecordStoreAccess {
   signerInfo(userId: string): Promise<{ name: string; role: string }>;
   /** Every certificate this store has issued or imported. */
   knownCertificates(): Promise<KnownCertificate[]>;
+  /**
+   * Called after a signature is made, so the store can add the SignatureRecord, lock the assessment
+   * (AA-31) and write the audit event. For a countersignature the assessment is found from the
+   * SHA-256 of the PDF that was countersigned.
+   */
+  recordSignature?(event: SignatureEvent): Promise<void>;
 }
+
+export interface SignatureEvent {
+  assessmentId?: string;
+  /** SHA-256 of the PDF before this signature (countersigning), to find the assessment. */
+  previousPdfSha256?: string;
+  userId: string;
+  name: string;
+  role: string;
+  signedOn: string;
+  certificateSha256: string;
+  /** SHA-256 of the signed PDF written. */
+  pdfSha256: string;
+}
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 export class RecordRefused extends Error {
   constructor(
@@ -45,8 +66,18 @@ export async function makeSignedRecord(
   const { assessment, context } = await store.recordInput(req.assessmentId);
   const credentials = await store.credentialsFor(req.userId, req.passphrase);
   const who = await store.signerInfo(req.userId);
-  const pdf = await composeRecord(assessment, context, { now: req.now });
-  return signRecord(pdf, { ...credentials, ...who }, { now: req.now });
+  const now = req.now ?? new Date();
+  const pdf = await composeRecord(assessment, context, { now });
+  const signed = await signRecord(pdf, { ...credentials, ...who }, { now });
+  await store.recordSignature?.({
+    assessmentId: req.assessmentId,
+    userId: req.userId,
+    ...who,
+    signedOn: now.toISOString(),
+    certificateSha256: credentials.certificateSha256,
+    pdfSha256: sha256(signed),
+  });
+  return signed;
 }
 
 /** Adds the next signature; refuses a record that does not verify as it stands. */
@@ -67,7 +98,17 @@ export async function countersignWithStore(
 ): Promise<Uint8Array> {
   const credentials = await store.credentialsFor(req.userId, req.passphrase);
   const who = await store.signerInfo(req.userId);
-  return countersignRecord(pdf, { ...credentials, ...who }, { knownCertificates: await store.knownCertificates(), now: req.now });
+  const now = req.now ?? new Date();
+  const signed = await countersignRecord(pdf, { ...credentials, ...who }, { knownCertificates: await store.knownCertificates(), now });
+  await store.recordSignature?.({
+    previousPdfSha256: sha256(pdf),
+    userId: req.userId,
+    ...who,
+    signedOn: now.toISOString(),
+    certificateSha256: credentials.certificateSha256,
+    pdfSha256: sha256(signed),
+  });
+  return signed;
 }
 
 /** A plain-language report for people (the CLI's default output). */

@@ -7,7 +7,7 @@ import type { Store } from '../store/index';
 import { evaluate, blocking, presumption } from '../../shared/safeguards/index';
 import { exportBundle } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
-import { countersignRecord, makeSignedRecord, RecordRefused, type RecordStoreAccess } from './service';
+import { countersignWithStore, makeSignedRecord, RecordRefused, type RecordStoreAccess } from './service';
 import { verifyRecord } from './verify';
 import type { KnownCertificate } from './types';
 
@@ -16,7 +16,11 @@ export function knownSigners(store: Store): KnownCertificate[] {
   return store.signing.knownCertificates().map((c) => ({ certificateSha256: c.certificateSha256, name: c.displayName, role: c.role }));
 }
 
-export function recordAccess(store: Store): RecordStoreAccess {
+/**
+ * The store as the record service sees it. `assessmentId` names the assessment a countersignature
+ * belongs to (read from the record.json embedded in the PDF), so the signature can be noted on it.
+ */
+export function recordAccess(store: Store, countersigned?: { assessmentId?: string }): RecordStoreAccess {
   return {
     async recordInput(assessmentId) {
       const assessment = store.assessments.get(assessmentId);
@@ -46,46 +50,40 @@ export function recordAccess(store: Store): RecordStoreAccess {
       return { name: user.displayName, role: user.role };
     },
     knownCertificates: async () => knownSigners(store),
+    async recordSignature(event) {
+      const id = event.assessmentId ?? countersigned?.assessmentId;
+      const a = id ? store.assessments.get(id) : undefined;
+      if (!a) return;
+      const role = event.role === 'manager' ? 'manager' : 'assessor';
+      store.assessments.put({
+        ...a,
+        status: a.status === 'authorised' ? 'authorised' : 'signed',
+        signatures: [...a.signatures, { userId: event.userId, name: event.name, role, signedOn: event.signedOn, certificateSha256: event.certificateSha256 }],
+      });
+    },
   };
 }
 
-function signerOf(store: Store): { userId: string; name: string; role: 'assessor' | 'manager' } {
+/** Only the unlocked user signs, with their own passphrase, and only as an assessor or manager. */
+function signerOf(store: Store): string {
   const s = store.session;
   if (s.via !== 'passphrase') throw new RecordRefused('a record is signed with your own passphrase, not the recovery key');
   if (s.role === 'admin') throw new RecordRefused('only assessors and managers sign records');
-  return { userId: s.userId, name: s.displayName, role: s.role };
-}
-
-function noteSignature(store: Store, assessmentId: string, signer: ReturnType<typeof signerOf>, certificateSha256: string, signedOn: string): void {
-  const a = store.assessments.get(assessmentId);
-  if (!a) return;
-  store.assessments.put({
-    ...a,
-    status: a.status === 'authorised' ? 'authorised' : 'signed',
-    signatures: [...a.signatures, { userId: signer.userId, name: signer.name, role: signer.role, signedOn, certificateSha256 }],
-  });
+  return s.userId;
 }
 
 /** Composes the record and adds the unlocked user's signature; the assessment is locked from then on. */
 export async function signStoredAssessment(store: Store, assessmentId: string, passphrase: string): Promise<Uint8Array> {
-  const signer = signerOf(store);
-  const now = new Date();
-  const pdf = await makeSignedRecord(recordAccess(store), { assessmentId, userId: signer.userId, passphrase, now });
-  const { certificateSha256 } = await store.signing.credentialsFor(signer.userId, passphrase);
-  noteSignature(store, assessmentId, signer, certificateSha256, now.toISOString());
-  return pdf;
+  return makeSignedRecord(recordAccess(store), { assessmentId, userId: signerOf(store), passphrase });
 }
 
 /** Adds the unlocked user's signature to a record that verifies as it stands, and notes it on the assessment. */
 export async function countersignStoredRecord(store: Store, pdf: Uint8Array, passphrase: string): Promise<Uint8Array> {
-  const signer = signerOf(store);
-  const now = new Date();
+  const userId = signerOf(store);
   const before = await verifyRecord(pdf, { knownCertificates: knownSigners(store) });
-  const credentials = await store.signing.credentialsFor(signer.userId, passphrase);
-  if (before.signatures.some((s) => s.certificateSha256 === credentials.certificateSha256)) {
-    throw new RecordRefused('you have already signed this record; the next signature must be another person\'s');
+  const mine = new Set(store.signing.knownCertificates().filter((c) => c.userId === userId).map((c) => c.certificateSha256));
+  if (before.signatures.some((s) => s.certificateSha256 !== undefined && mine.has(s.certificateSha256))) {
+    throw new RecordRefused("you have already signed this record; the next signature must be another person's");
   }
-  const signed = await countersignRecord(pdf, { ...credentials, name: signer.name, role: signer.role }, { knownCertificates: knownSigners(store), now });
-  if (before.record.assessmentId) noteSignature(store, before.record.assessmentId, signer, credentials.certificateSha256, now.toISOString());
-  return signed;
+  return countersignWithStore(recordAccess(store, { assessmentId: before.record.assessmentId }), pdf, { userId, passphrase });
 }

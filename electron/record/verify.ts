@@ -164,6 +164,9 @@ function checkOne(file: PdfFile, fieldName: string, sigRef: PDFRef, sig: PDFDict
   if (out.subFilter !== 'ETSI.CAdES.detached' && out.subFilter !== 'adbe.pkcs7.detached') problems.push(`unsupported /SubFilter ${out.subFilter}`);
 
   const hex = gap.slice(1, -1);
+  // Hex digits are case-insensitive, so a flipped case would change the file but not the value:
+  // a signature value written in one case must stay in that case.
+  if (/[a-f]/.test(hex) && /[A-F]/.test(hex)) problems.push('the signature value mixes upper- and lower-case hex digits (it was edited)');
   const contents = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
   let der: Uint8Array = new Uint8Array(0);
   try {

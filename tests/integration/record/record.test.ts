@@ -211,6 +211,11 @@ describe('the composed document', () => {
     }
   });
 
+  it('is reproducible: the same record at the same time gives the same bytes', async () => {
+    const again = await composeRecord(fixture.assessment, fixture.context, { now: new Date('2026-02-25T15:30:00Z') });
+    expect(Buffer.from(again).equals(Buffer.from(unsigned))).toBe(true);
+  });
+
   it('attaches record.json, byte for byte', () => {
     const out = withPdf(unsigned, (f) => {
       const dir = f.replace(/record\.pdf$/, '');

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { composeRecord, signRecord, verifyRecord } from '../../../electron/record/index';
 import { canonicalJson, makeFixture } from '../../fixtures/record/assessment';
 import { makeSigner } from '../../fixtures/record/signers';
-import { appendContentChange, appendRecordSwap, flipByte } from '../../fixtures/record/tamper';
+import { appendAnnotation, appendContentChange, appendRecordSwap, flipByte } from '../../fixtures/record/tamper';
 import { pdfsig, pdfsigBlocks } from '../../fixtures/record/tools';
 
 const fixture = makeFixture({ evidenceCount: 6, imageCount: 1 });
@@ -48,6 +48,12 @@ describe('tampering', () => {
       special.push(start, start + 10, start + (m[1]?.length ?? 0) - 1); // signature value and its zero padding
     }
     for (const at of special) expect((await verifyRecord(flipByte(signed, at))).valid, `byte ${at}`).toBe(false);
+    // A hex digit's case is the one change that keeps its value: caught too, in the last (unsigned) /Contents.
+    const last = contents.at(-1);
+    const letter = (last?.index ?? 0) + '/Contents <'.length + (last?.[1]?.search(/[a-f]/) ?? 0);
+    const recased = new Uint8Array(signed);
+    recased[letter] = (recased[letter] ?? 0) ^ 0x20;
+    expect((await verifyRecord(recased)).valid).toBe(false);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: signed.length - 1 }), async (at) => {
         expect((await verifyRecord(flipByte(signed, at))).valid).toBe(false);
@@ -63,7 +69,7 @@ describe('tampering', () => {
     for (const b of blocks) expect(b).toContain('Not total document signed');
     const report = await verifyRecord(bad);
     expect(report.valid).toBe(false);
-    for (const s of report.signatures) expect(s.laterChanges.join('\n')).toMatch(/object \d+ \(stream|rawstream\)? ?.*was changed|was changed/);
+    for (const s of report.signatures) expect(s.laterChanges.join('\n')).toMatch(/update \d+: object \d+ \(rawstream\) was changed/);
     expect(report.problems).toContain('the end of the file is not covered by any signature');
   });
 
@@ -86,6 +92,15 @@ describe('tampering', () => {
     for (const b of pdfsigBlocks(pdfsig(bad).stdout)) expect(b).not.toContain('Signature is Valid.');
     const report = await verifyRecord(bad);
     expect(report.valid).toBe(false);
+  });
+
+  it('an appended update that only adds a note on a page (no content stream touched) is caught', async () => {
+    const bad = appendAnnotation(signed);
+    for (const b of pdfsigBlocks(pdfsig(bad).stdout)) expect(b).toContain('Not total document signed');
+    const report = await verifyRecord(bad);
+    expect(report.valid).toBe(false);
+    expect(report.signatures[0]?.laterChanges.join('\n')).toMatch(/new object \d+ \(\/Annot\) that is not a signature/);
+    expect(report.signatures[0]?.laterChanges.join('\n')).toMatch(/page object \d+ changed \(\/Annots\)/);
   });
 
   it('bytes appended after the last %%EOF are caught', async () => {
