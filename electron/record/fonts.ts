@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -15,9 +15,17 @@ const FILES: Record<FontKey, string> = {
   ethiopic: 'NotoSansEthiopic-Regular.ttf',
 };
 
-/** resources/fonts beside the repository root; the packaged app passes its own resources path. */
+/**
+ * resources/fonts at the app's root. This module runs from electron/record/ (source, tsx, tests) or
+ * bundled into dist-electron/main.js (the packaged app), so look upwards for the folder.
+ */
 export function defaultFontDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/fonts');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const up of ['..', '../..', '../../..']) {
+    const dir = path.resolve(here, up, 'resources', 'fonts');
+    if (existsSync(path.join(dir, FILES.sans))) return dir;
+  }
+  return path.resolve(here, '../../resources/fonts');
 }
 
 const POSTSCRIPT: Record<FontKey, string> = {
