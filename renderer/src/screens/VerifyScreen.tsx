@@ -41,6 +41,7 @@ export function VerifyScreen() {
     download(res.value.fileName, base64ToBytes(res.value.pdfBase64), 'application/pdf');
     setNotice(`Countersigned record saved as ${res.value.fileName}.`);
     setPdf(res.value.pdfBase64);
+    setFileName(res.value.fileName);
     const again = await api['record.verify']({ pdfBase64: res.value.pdfBase64 });
     if (again.ok) setReport(again.value);
   }

@@ -31,7 +31,7 @@ export class NewAssessmentPage {
     await p.getByLabel('Council reference').fill(y.reference);
     await p.getByLabel('Name, as the young person says it (Latin alphabet)').fill(y.nameLatin);
     if (y.nameOwnScript) await p.getByLabel('Name in their own script').fill(y.nameOwnScript);
-    if (y.statedAge) await p.getByLabel('Stated age').fill(y.statedAge);
+    if (y.statedAge) await p.getByLabel('Stated age', { exact: true }).fill(y.statedAge);
     if (y.calendar) await p.getByLabel('Calendar').selectOption({ label: y.calendar });
     if (y.dob) {
       await p.getByLabel('Year').fill(y.dob.year);
