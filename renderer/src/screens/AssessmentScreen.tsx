@@ -8,6 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
+import { AssessmentEditors } from '../editors/index';
 
 type Check = OutputOf<'assessments.check'>;
 
@@ -151,6 +152,8 @@ export function AssessmentScreen({ id }: { id: string }) {
           <DepartureForm assessment={assessment} ruleIds={departable} onDone={() => void load()} />
         </section>
       ) : null}
+
+      <AssessmentEditors assessment={assessment} onSaved={() => void load()} />
 
       <section className="panel" aria-labelledby="findings-title">
         <h2 id="findings-title">Safeguards</h2>

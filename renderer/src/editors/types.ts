@@ -1,0 +1,17 @@
+import type { Assessment, StageId } from '../../../shared/domain/model';
+
+export interface EditorProps {
+  assessment: Assessment;
+  /** Called with the saved assessment; the screen reloads its safeguard findings. */
+  onSaved(a: Assessment): void;
+}
+
+export interface EditorSection {
+  id: string;
+  title: string;
+  /** The stage where this part is normally recorded (for ordering and hints). */
+  stage: StageId;
+  /** Dotted model paths this editor covers, so a finding's `path` can open the right editor. */
+  paths: string[];
+  Component: (props: EditorProps) => React.JSX.Element | null;
+}
