@@ -3,6 +3,7 @@ import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { StoreError } from '../store/errors';
 import { StoreSession } from '../store/session';
+import { presumption } from '../../shared/safeguards/index';
 
 /** The context's store session, made on first use. */
 export function storeSessionOf(ctx: HandlerContext): StoreSession {
@@ -72,7 +73,16 @@ export const storeHandlers = {
       return store.users.passwd(input.name, input.newPassphrase, self ? { oldPassphrase: input.currentPassphrase } : {});
     }),
   'users.remove': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.remove(input.name)),
-  'assessments.list': (_input, ctx) => guardStore(() => storeSessionOf(ctx).store.assessments.list()),
+  // Each row says how the young person is treated now (the presumption shows on every screen).
+  'assessments.list': (_input, ctx) =>
+    guardStore(() => {
+      const store = storeSessionOf(ctx).store;
+      const now = new Date();
+      return store.assessments.list().map((row) => {
+        const a = store.assessments.get(row.id);
+        return a ? { ...row, presumption: presumption(a, now).status } : row;
+      });
+    }),
   'assessments.get': (input, ctx) =>
     guardStore(() => {
       const found = storeSessionOf(ctx).store.assessments.get(input.id);

@@ -33,6 +33,8 @@ export const AssessmentSummarySchema = z.object({
   status: AssessmentStatus,
   stage: StageId,
   updatedOn: z.string(),
+  /** How the young person is treated now: stated age, s.51 presumption, or the decision. */
+  presumption: z.string().optional(),
 });
 
 export const storeChannels = {

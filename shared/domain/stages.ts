@@ -1,17 +1,7 @@
-import type { StageId } from './model';
+import { StageId as StageIdSchema, type StageId } from './model';
 
-/** DOMAIN.md §2.1 order. */
-export const stageOrder: readonly StageId[] = [
-  'initial-presentation',
-  'before-you-start',
-  'planning',
-  'explaining',
-  'interviews',
-  'analysis',
-  'minded-to',
-  'decision',
-  'sharing',
-];
+/** DOMAIN.md §2.1 order: the model's enum is declared in that order. */
+export const stageOrder: readonly StageId[] = StageIdSchema.options;
 
 export const stageTitles: Record<StageId, string> = {
   'initial-presentation': 'Initial presentation and reason for doubt',

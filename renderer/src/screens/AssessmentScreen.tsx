@@ -9,6 +9,7 @@ import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
 import { AssessmentEditors } from '../editors/index';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Check = OutputOf<'assessments.check'>;
 
@@ -41,11 +42,7 @@ function DepartureForm({ assessment, ruleIds, onDone }: { assessment: Assessment
         </select>
       </div>
       <TextArea label="Why it was not used" value={reason} onChange={setReason} error={error?.field === 'reason' ? error.message : undefined} />
-      {error && error.field !== 'reason' ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} shownAtFields={['reason']} />
       <div className="actions">
         <button type="submit">Record the departure</button>
       </div>
@@ -127,11 +124,7 @@ export function AssessmentScreen({ id }: { id: string }) {
       </div>
       <StageTrack current={assessment.stage} />
       {notice ? <p role="status">{notice}</p> : null}
-      {error ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
 
       {check.next ? (
         <section className="panel" aria-labelledby="gate-title">

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { stageTitles } from '../../../shared/domain/stages';
 import { useSession } from '../state/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Summary = OutputOf<'assessments.list'>[number];
 
@@ -23,11 +24,7 @@ export function AssessmentsScreen() {
           New assessment
         </button>
       </div>
-      {error ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
       {items && items.length === 0 ? <p className="panel">No assessments yet. Start one when a young person presents and their stated age is doubted.</p> : null}
       {items && items.length > 0 ? (
         <table className="panel-table">
@@ -35,6 +32,7 @@ export function AssessmentsScreen() {
             <tr>
               <th scope="col">Reference</th>
               <th scope="col">Young person</th>
+              <th scope="col">Treated as</th>
               <th scope="col">Stage</th>
               <th scope="col">Status</th>
               <th scope="col">Last change</th>
@@ -49,6 +47,7 @@ export function AssessmentsScreen() {
                   </button>
                 </td>
                 <td>{a.nameLatin}</td>
+                <td>{a.presumption}</td>
                 <td>{stageTitles[a.stage]}</td>
                 <td>{a.status}</td>
                 <td>{new Date(a.updatedOn).toLocaleString('en-GB')}</td>

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
+import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError, InputOf } from '../../../shared/contract';
 import { calendarNames } from '../../../shared/domain/calendars';
 import type { CalendarId } from '../../../shared/domain/model';
@@ -27,6 +28,7 @@ export function NewAssessmentScreen() {
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const fieldError = (name: string) => (error?.field === name || error?.field?.startsWith(`${name}.`) ? error.message : undefined);
   const hasDob = f.dobYear.trim() !== '';
+  const shownHere = ['reference', 'nameLatin', 'nameOwnScript', 'statedAge', 'statedDob', 'reasonForDoubt'];
 
   const input = useMemo((): InputOf<'assessments.create'> => ({
     reference: f.reference,
@@ -89,11 +91,8 @@ export function NewAssessmentScreen() {
         <TextArea label="Why is the stated age doubted?" value={f.reasonForDoubt} onChange={set('reasonForDoubt')} hint="Give the evidence beyond appearance. Appearance alone is not a reason to assess." error={fieldError('reasonForDoubt')}>
           <WordingNotes text={f.reasonForDoubt} />
         </TextArea>
-        {error && !error.field ? (
-          <div role="alert" className="error-box">
-            {error.message}
-          </div>
-        ) : null}
+        {/* Errors for a field shown on this form appear beside it; any other (route, arrival...) appears here. */}
+        <ErrorAlert error={error && !shownHere.some((f) => error.field === f || error.field?.startsWith(`${f}.`)) ? error : undefined} />
         <div className="actions">
           <button type="submit">Start the assessment</button>
           <button type="button" className="secondary" onClick={() => go({ name: 'assessments' })}>

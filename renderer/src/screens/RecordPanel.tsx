@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
 export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Assessment; blocked: boolean; onSigned(): void }) {
@@ -38,11 +39,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     <form onSubmit={(e) => void sign(e)} noValidate>
       <h3>Sign the record</h3>
       <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-      {error && error.field !== 'passphrase' ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} shownAtFields={['passphrase']} />
       {done ? <p role="status">{done}</p> : null}
       <div className="actions">
         <button type="submit" disabled={blocked || busy || passphrase === ''}>

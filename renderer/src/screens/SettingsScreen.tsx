@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { useSession } from '../state/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type User = OutputOf<'users.list'>[number];
 const roleNames = { admin: 'Administrator', assessor: 'Assessor', manager: 'Manager' } as const;
@@ -79,11 +80,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
         </tbody>
       </table>
       {notice ? <p role="status">{notice}</p> : null}
-      {error && !['name', 'displayName', 'passphrase'].includes(error.field ?? '') ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} shownAtFields={['name', 'displayName', 'passphrase']} />
       {isAdmin ? (
         <form onSubmit={(e) => void add(e)} noValidate>
           <h3>Add a user</h3>
@@ -129,11 +126,7 @@ function PassphrasePanel({ userName }: { userName: string }) {
       <form onSubmit={(e) => void change(e)} noValidate>
         <Field label="Current passphrase" type="password" value={current} onChange={setCurrent} autoComplete="current-password" error={error?.field === 'currentPassphrase' ? error.message : undefined} />
         <Field label="New passphrase" type="password" value={next} onChange={setNext} autoComplete="new-password" error={error?.field === 'newPassphrase' ? error.message : undefined} />
-        {error && !['currentPassphrase', 'newPassphrase'].includes(error.field ?? '') ? (
-          <div role="alert" className="error-box">
-            {error.message}
-          </div>
-        ) : null}
+        <ErrorAlert error={error} shownAtFields={['currentPassphrase', 'newPassphrase']} />
         {notice ? <p role="status">{notice}</p> : null}
         <div className="actions">
           <button type="submit">Change passphrase</button>
@@ -173,11 +166,7 @@ function BackupPanel() {
           Backup written: <span className="mono">{result.fileName}</span> ({Math.round(result.size / 1024)} KiB), checked before it was kept.
         </p>
       ) : null}
-      {error ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   );
 }

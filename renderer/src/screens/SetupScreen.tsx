@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { ApiError } from '../../../shared/contract';
 import { useSession } from '../state/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 /** First run: the administrator and the recovery key, shown once. */
 export function SetupScreen() {
@@ -67,11 +68,7 @@ export function SetupScreen() {
         <Field label="Name shown on records" value={displayName} onChange={setDisplayName} error={fieldError('adminDisplayName')} />
         <Field label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="new-password" required error={fieldError('passphrase')} />
         <Field label="Passphrase again" type="password" value={again} onChange={setAgain} autoComplete="new-password" required error={fieldError('again')} />
-        {error && !['adminName', 'adminDisplayName', 'passphrase', 'again'].includes(error.field ?? '') ? (
-          <div role="alert" className="error-box">
-            {error.message}
-          </div>
-        ) : null}
+        <ErrorAlert error={error} shownAtFields={['adminName', 'adminDisplayName', 'passphrase', 'again']} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Creating the encrypted store…' : 'Create the store'}

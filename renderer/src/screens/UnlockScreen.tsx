@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { ApiError } from '../../../shared/contract';
 import { useSession } from '../state/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 export function UnlockScreen() {
   const { status, setStatus } = useSession();
@@ -37,11 +38,7 @@ export function UnlockScreen() {
           </>
         )}
         {waitSeconds > 0 && !error ? <div className="warn-box">After failed attempts, wait {waitSeconds} s before trying again.</div> : null}
-        {error ? (
-          <div role="alert" className="error-box">
-            {error.message}
-          </div>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Unlocking…' : 'Unlock'}

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { base64ToBytes, download, fileToBase64 } from '../download';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 type Report = OutputOf<'record.verify'>;
 
@@ -54,11 +55,7 @@ export function VerifyScreen() {
         <input id="pdf-file" type="file" accept="application/pdf,.pdf" onChange={(e) => void open(e.target.files?.[0])} />
         <p className="hint">Checks every signature, whether anything was changed after it, and the embedded record against the hash printed on every page.</p>
       </div>
-      {error ? (
-        <div role="alert" className="error-box">
-          {error.message}
-        </div>
-      ) : null}
+      <ErrorAlert error={error} />
       {report ? (
         <div className="panel" aria-live="polite">
           <h2>
