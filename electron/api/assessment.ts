@@ -131,6 +131,25 @@ export const assessmentHandlers = {
       return store(ctx).assessments.put({ ...a, departures: [...a.departures, departure], updatedOn: now });
     }),
 
+  'assessments.addAddendum': (input, ctx) =>
+    guardStore(() => {
+      load(ctx, input.id);
+      return store(ctx).addenda.add(input.id, input.text, actorName(ctx));
+    }),
+
+  'assessments.signAddendum': (input, ctx) =>
+    guardStore(async () => {
+      const a = load(ctx, input.id);
+      const addendum = a.addenda.find((x) => x.id === input.addendumId);
+      if (!addendum) throw new ApiFailure('NOT_FOUND', 'There is no such addendum.', 'addendumId');
+      const s = store(ctx).session;
+      if (s.via !== 'passphrase') throw new ApiFailure('FORBIDDEN', 'An addendum is signed with your own passphrase, not the recovery key.');
+      if (addendum.createdBy !== s.displayName) throw new ApiFailure('FORBIDDEN', `Only its author (${addendum.createdBy}) signs an addendum.`);
+      // Proves the signer holds their key, as for the record itself; a wrong passphrase is AUTH_FAILED.
+      await store(ctx).signing.credentialsFor(s.userId, input.passphrase);
+      return store(ctx).addenda.sign(input.id, input.addendumId, actorName(ctx));
+    }),
+
   'assessments.exportBundle': (input, ctx) =>
     guardStore(async () => {
       const a = load(ctx, input.id);

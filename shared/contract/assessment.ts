@@ -63,6 +63,18 @@ export const assessmentChannels = {
     output: Assessment,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'LOCKED'],
   }),
+  'assessments.addAddendum': channel({
+    summary: 'A correction to a signed (locked) assessment: audited, shown in the record, and signed by its author in turn.',
+    input: z.object({ id: Id, text: z.string().trim().min(1, 'Write the correction.').max(20_000) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
+  }),
+  'assessments.signAddendum': channel({
+    summary: "Sign an addendum: the author's passphrase must open their signing key.",
+    input: z.object({ id: Id, addendumId: Id, passphrase: z.string().min(1).max(1024) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'LOCKED'],
+  }),
   'assessments.exportBundle': channel({
     summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands.',
     input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),

@@ -89,6 +89,13 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   await expect(a.signButton()).toBeDisabled();
   await a.sign(ASHA.pass, first);
   await expect(page.getByText(/Signed by Asha Okafor/)).toBeVisible();
+  // A signed assessment is locked; a correction is an addendum, signed by its author.
+  await page.getByLabel('A correction (addendum)').fill('The interpreter\'s name is spelt Mebrat Gebremedhin throughout.');
+  await page.getByRole('button', { name: 'Add the addendum' }).click();
+  await expect(page.getByText('not yet signed')).toBeVisible();
+  await page.getByLabel('Your passphrase (to sign an addendum you wrote)').fill(ASHA.pass);
+  await page.getByRole('button', { name: 'Sign this addendum' }).click();
+  await expect(page.getByText(/· signed /)).toBeVisible();
 
   await nav.lock();
   await unlock.unlock(DANIEL.user, DANIEL.pass);

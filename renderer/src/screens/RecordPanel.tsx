@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
+import { AddendaPanel } from './AddendaPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
@@ -29,10 +30,13 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
 
   if (assessment.signatures.length > 0) {
     return (
-      <p>
-        Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${new Date(s.signedOn).toLocaleString('en-GB')})`).join('; ')}. The assessment is
-        locked: corrections are made by addendum.
-      </p>
+      <>
+        <p>
+          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${new Date(s.signedOn).toLocaleString('en-GB')})`).join('; ')}. The assessment
+          is locked: corrections are made by addendum.
+        </p>
+        <AddendaPanel assessment={assessment} onChanged={onSigned} />
+      </>
     );
   }
   return (
