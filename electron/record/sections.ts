@@ -66,10 +66,14 @@ export function cover(f: Flow, s: SectionInput): void {
     ['Record generated', instant(s.generatedOn.toISOString())],
   ]);
   f.heading('Integrity', 2);
-  f.fields([
-    ['SHA-256 of record.json', s.recordSha256],
-    ['Audit chain head', s.ctx.auditHeadHash],
-  ]);
+  // A narrower label column so a 64-digit hash stays on one line.
+  f.fields(
+    [
+      ['SHA-256 of record.json', s.recordSha256],
+      ['Audit chain head', s.ctx.auditHeadHash],
+    ],
+    128,
+  );
   f.paragraph(
     'This PDF carries the machine-readable record as the attached file record.json; its SHA-256 is printed in every page footer. ' +
       'The assessors and any authorising manager sign the PDF digitally; each later signature is added as an incremental update so that earlier signatures stay valid. ' +
