@@ -173,10 +173,8 @@ export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
           </TextArea>
           <EvidenceChecklist legend="Evidence it rests on" evidence={assessment.evidence} selected={p.evidenceIds} onChange={(ids) => update(i, { evidenceIds: ids })} />
           <Check label="Relied on in the decision" checked={p.reliedOn} onChange={(v) => update(i, { reliedOn: v })} />
-          <div className="inline-fields">
-            <Field label="Put to the young person on" type="datetime-local" value={p.putOn} onChange={(v) => update(i, { putOn: v })} error={fieldError(`adversePoints.${i}.putOn`)} />
-            <Select label="In which session" value={p.putInSessionId} onChange={(v) => update(i, { putInSessionId: v })} options={sessions} />
-          </div>
+          <Field label="Put to the young person on" type="datetime-local" value={p.putOn} onChange={(v) => update(i, { putOn: v })} error={fieldError(`adversePoints.${i}.putOn`)} />
+          <Select label="In which session" value={p.putInSessionId} onChange={(v) => update(i, { putInSessionId: v })} options={sessions} />
           <TextArea label="The young person's answer" value={p.answer} onChange={(v) => update(i, { answer: v })} hint="In their words, as interpreted." />
           <TextArea
             label="Other explanations considered"

@@ -60,10 +60,8 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
       />
       {f.held === 'yes' ? (
         <>
-          <div className="inline-fields">
-            <Field label="Held on" type="datetime-local" value={f.heldOn} onChange={set('heldOn')} error={fieldError('mindedTo.heldOn')} />
-            <Select label="Session" value={f.sessionId} onChange={set('sessionId')} options={sessionOptions(assessment.sessions, 'Not recorded')} />
-          </div>
+          <Field label="Held on" type="datetime-local" value={f.heldOn} onChange={set('heldOn')} error={fieldError('mindedTo.heldOn')} />
+          <Select label="Session" value={f.sessionId} onChange={set('sessionId')} options={sessionOptions(assessment.sessions, 'Not recorded')} />
           <Select
             label="Was the appropriate adult present?"
             value={f.appropriateAdultPresent}

@@ -94,11 +94,9 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
           <div className="inline-fields">
             <Field label="Name" value={c.name} onChange={(v) => updateCopy(i, { name: v })} />
             <Field label="Given on" type="date" value={c.givenOn} onChange={(v) => updateCopy(i, { givenOn: v })} error={fieldError(`sharing.copies.${i}.givenOn`)} />
-          </div>
-          <div className="inline-fields">
-            <Field label="How it was given" value={c.method} onChange={(v) => updateCopy(i, { method: v })} hint="In person and read aloud, post, secure email …" error={fieldError(`sharing.copies.${i}.method`)} />
             <Field label="Language" value={c.language} onChange={(v) => updateCopy(i, { language: v })} />
           </div>
+          <Field label="How it was given" value={c.method} onChange={(v) => updateCopy(i, { method: v })} hint="In person and read aloud, post, secure email …" error={fieldError(`sharing.copies.${i}.method`)} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setCopies((old) => old.filter((_, j) => j !== i))}>
               Remove copy {i + 1}
