@@ -109,6 +109,10 @@ test('an adult finding needs the benefit-of-the-doubt statement (AA-23); reasons
   await form.getByLabel('Outcome', { exact: true }).selectOption({ label: 'An adult (18 or over)' });
   await expect(form.getByText('A range from 16 to 17 reaches below 18')).toBeVisible();
   await expect(ed.liveCheck).toContainText('AA-23');
+  await form.getByRole('button', { name: 'Record the outcome as child' }).click();
+  await expect(form.getByLabel('Outcome', { exact: true })).toHaveValue('child');
+  await expect(ed.liveCheck).toContainText('The decision as typed meets the decision safeguards');
+  await form.getByLabel('Outcome', { exact: true }).selectOption({ label: 'An adult (18 or over)' });
   await form.getByLabel('Youngest age in the range').fill('20');
   await form.getByLabel('Oldest age in the range').fill('23');
   await form.getByLabel('Date of birth', { exact: true }).fill('2005-01-01');
