@@ -5,9 +5,17 @@
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
 import { YoungPersonEditor } from './YoungPersonEditor';
+import { AnalysisEditor } from './AnalysisEditor';
+import { MindedToEditor } from './MindedToEditor';
+import { DecisionEditor } from './DecisionEditor';
+import { SharingEditor } from './SharingEditor';
 
 export const editorSections: EditorSection[] = [
   { id: 'young-person', title: 'Young person and reason for doubt', stage: 'initial-presentation', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
+  { id: 'analysis', title: 'Analysis and adverse points', stage: 'analysis', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
+  { id: 'minded-to', title: 'Minded-to meeting', stage: 'minded-to', paths: ['mindedTo'], Component: MindedToEditor },
+  { id: 'decision', title: 'Decision', stage: 'decision', paths: ['decision'], Component: DecisionEditor },
+  { id: 'sharing', title: 'Sharing the decision', stage: 'sharing', paths: ['sharing'], Component: SharingEditor },
 ];
 
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */

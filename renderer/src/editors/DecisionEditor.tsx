@@ -1,0 +1,221 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Field, TextArea } from '../components/Field';
+import { WordingNotes } from '../components/WordingNotes';
+import type { Assessment, Decision } from '../../../shared/domain/model';
+import { ageOn, dateAtAge, isoDateOfInstant } from '../../../shared/domain/calendars';
+import { evaluate, ruleById } from '../../../shared/safeguards/index';
+import { SaveBar } from './SaveBar';
+import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
+import type { EditorProps } from './types';
+import { EvidenceChecklist, fieldErrorOf, Select } from './AnalysisEditor';
+
+/** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
+const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
+  const r = ruleById.get(id);
+  return r ? [r] : [];
+});
+
+interface ReasonDraft {
+  id: string;
+  text: string;
+  evidenceIds: string[];
+}
+
+interface Draft {
+  outcome: string;
+  ageLow: string;
+  ageHigh: string;
+  dateOfBirth: string;
+  dateOfBirthBasis: string;
+  benefitOfDoubt: string;
+  decidedOn: string;
+  reasons: ReasonDraft[];
+}
+
+const wholeNumber = (s: string): number | undefined => (/^\s*\d{1,2}\s*$/.test(s) ? Number(s) : undefined);
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The decision as the model has it, when every required part parses; otherwise undefined. */
+function decisionOf(f: Draft): Decision | undefined {
+  const ageLow = wholeNumber(f.ageLow);
+  const ageHigh = wholeNumber(f.ageHigh);
+  const decidedOn = instantFromLocal(f.decidedOn);
+  if ((f.outcome !== 'child' && f.outcome !== 'adult') || ageLow === undefined || ageHigh === undefined || !isIsoDate(f.dateOfBirth) || !decidedOn) return undefined;
+  return {
+    outcome: f.outcome,
+    ageLow,
+    ageHigh,
+    dateOfBirth: f.dateOfBirth,
+    dateOfBirthBasis: f.dateOfBirthBasis.trim() ? f.dateOfBirthBasis : undefined,
+    benefitOfDoubt: f.benefitOfDoubt.trim() ? f.benefitOfDoubt : undefined,
+    reasons: f.reasons.map((r) => ({ id: r.id, text: r.text, evidenceIds: r.evidenceIds })),
+    decidedOn,
+  };
+}
+
+/** What the age range means, said plainly (AA-23: a range reaching below 18 is a child). */
+function RangeMeaning({ f, onChild }: { f: Draft; onChild(): void }) {
+  const low = wholeNumber(f.ageLow);
+  const high = wholeNumber(f.ageHigh);
+  if (low === undefined || high === undefined) return <p className="hint">Give the assessed age as a range of whole years (the same number twice for a single age).</p>;
+  if (low > high) return <p className="finding-block">The range is reversed: the lower age ({low}) is above the upper age ({high}).</p>;
+  if (low < 18) {
+    return (
+      <div className={f.outcome === 'adult' ? 'finding-block' : undefined}>
+        <p>
+          A range from {low} to {high} reaches below 18: with the benefit of the doubt, this range means <strong>a child</strong> (AA-23).
+        </p>
+        {f.outcome === 'adult' ? (
+          <>
+            <p>The outcome “adult” does not fit this range. Record a child, or narrow the range with reasons if the evidence truly excludes every age under 18.</p>
+            <button type="button" className="secondary" onClick={onChild}>
+              Record the outcome as child
+            </button>
+          </>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <p className="hint">
+      The whole range ({low} to {high}) is 18 or over. An adult finding must say how the benefit of the doubt was applied (AA-23).
+    </p>
+  );
+}
+
+function AgeOnDecisionDate({ f }: { f: Draft }) {
+  const decidedOn = instantFromLocal(f.decidedOn);
+  if (!isIsoDate(f.dateOfBirth) || !decidedOn) return null;
+  const on = isoDateOfInstant(decidedOn);
+  let age: number;
+  try {
+    age = ageOn(f.dateOfBirth, on);
+  } catch {
+    return <p className="finding-block">The date of birth is after the decision date.</p>;
+  }
+  return (
+    <p className="hint" aria-live="polite">
+      On the decision date ({longDate(on)}) this date of birth gives an age of <strong>{age}</strong>
+      {age < 18 ? `; they turn 18 on ${longDate(dateAtAge(f.dateOfBirth, 18))}.` : '.'}
+    </p>
+  );
+}
+
+/** The decision: outcome, assessed age, date of birth, benefit of the doubt and reasons linked to evidence. */
+export function DecisionEditor({ assessment, onSaved }: EditorProps) {
+  const d = assessment.decision;
+  const [f, setF] = useState<Draft>({
+    outcome: d?.outcome ?? '',
+    ageLow: d ? String(d.ageLow) : '',
+    ageHigh: d ? String(d.ageHigh) : '',
+    dateOfBirth: d?.dateOfBirth ?? '',
+    dateOfBirthBasis: d?.dateOfBirthBasis ?? '',
+    benefitOfDoubt: d?.benefitOfDoubt ?? '',
+    decidedOn: localFromInstant(d?.decidedOn),
+    reasons: d?.reasons.map((r) => ({ ...r })) ?? [],
+  });
+  const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
+  const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const fieldError = fieldErrorOf(error);
+
+  const draft = useMemo(() => decisionOf(f), [f]);
+  const live = useMemo(() => (draft ? evaluate({ ...assessment, decision: draft }, { asAtStage: 'decision' }, liveRules) : []), [assessment, draft]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const empty = !f.outcome && !f.ageLow && !f.ageHigh && !f.dateOfBirth && !f.decidedOn && !f.dateOfBirthBasis.trim() && !f.benefitOfDoubt.trim() && f.reasons.length === 0;
+    // An incomplete decision goes to the main side as typed, so its validation names the missing field.
+    const typed = {
+      outcome: f.outcome || undefined,
+      ageLow: wholeNumber(f.ageLow) ?? (f.ageLow.trim() ? f.ageLow : undefined),
+      ageHigh: wholeNumber(f.ageHigh) ?? (f.ageHigh.trim() ? f.ageHigh : undefined),
+      dateOfBirth: f.dateOfBirth || undefined,
+      decidedOn: instantFromLocal(f.decidedOn),
+      dateOfBirthBasis: f.dateOfBirthBasis.trim() ? f.dateOfBirthBasis : undefined,
+      benefitOfDoubt: f.benefitOfDoubt.trim() ? f.benefitOfDoubt : undefined,
+      reasons: f.reasons,
+    } as unknown as Decision;
+    const next: Assessment = { ...assessment, decision: empty ? undefined : (draft ?? typed) };
+    await save(next);
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Decision">
+      <Select
+        label="Outcome"
+        value={f.outcome}
+        onChange={set('outcome')}
+        options={[
+          ['', 'Not decided yet'],
+          ['child', 'A child (under 18)'],
+          ['adult', 'An adult (18 or over)'],
+        ]}
+        error={fieldError('decision.outcome')}
+      />
+      <fieldset>
+        <legend>Assessed age on the decision date</legend>
+        <div className="inline-fields">
+          <Field label="Youngest age in the range" type="number" value={f.ageLow} onChange={set('ageLow')} error={fieldError('decision.ageLow')} />
+          <Field label="Oldest age in the range" type="number" value={f.ageHigh} onChange={set('ageHigh')} error={fieldError('decision.ageHigh')} />
+        </div>
+        <RangeMeaning f={f} onChild={() => setF((old) => ({ ...old, outcome: 'child' }))} />
+      </fieldset>
+      <Field label="Decided on" type="datetime-local" value={f.decidedOn} onChange={set('decidedOn')} error={fieldError('decision.decidedOn')} />
+      <Field label="Date of birth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} error={fieldError('decision.dateOfBirth')} />
+      <AgeOnDecisionDate f={f} />
+      <TextArea label="Basis for the date of birth" value={f.dateOfBirthBasis} onChange={set('dateOfBirthBasis')} hint="The stated date, a document, the 1 January convention … (AA-25)." />
+      <TextArea
+        label="How the benefit of the doubt was applied"
+        value={f.benefitOfDoubt}
+        onChange={set('benefitOfDoubt')}
+        hint="Required for an adult finding: remaining doubt about being over 18 is resolved in favour of childhood (AA-23)."
+        error={fieldError('decision.benefitOfDoubt')}
+      >
+        <WordingNotes text={f.benefitOfDoubt} />
+      </TextArea>
+
+      <h4>Reasons</h4>
+      <p className="hint">Each reason cites the evidence items it rests on (AA-26). Appearance and demeanour can only be a small part (AA-18).</p>
+      {f.reasons.length === 0 ? <p>No reasons are recorded yet.</p> : null}
+      {f.reasons.map((r, i) => (
+        <fieldset key={r.id} className="item-card" aria-label={`Reason ${i + 1}`}>
+          <legend>Reason {i + 1}</legend>
+          <TextArea label="Reason" value={r.text} onChange={(v) => setReason(i, { text: v })} error={fieldError(`decision.reasons.${i}.text`)}>
+            <WordingNotes text={r.text} />
+          </TextArea>
+          <EvidenceChecklist legend="Evidence this reason cites" evidence={assessment.evidence} selected={r.evidenceIds} onChange={(ids) => setReason(i, { evidenceIds: ids })} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, reasons: old.reasons.filter((_, j) => j !== i) }))}>
+              Remove reason {i + 1}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, reasons: [...old.reasons, { id: newId(), text: '', evidenceIds: [] }] }))}>
+          Add a reason
+        </button>
+      </div>
+
+      <section className="live-check" aria-label="Check of this decision as typed" aria-live="polite">
+        <h4>Check of this decision as typed (before saving)</h4>
+        {!draft ? (
+          <p className="hint">Fill in the outcome, the age range, the date of birth and the decision date to check the decision.</p>
+        ) : live.length === 0 ? (
+          <p>The decision as typed meets the decision safeguards (AA-18, AA-23, AA-25, AA-26).</p>
+        ) : (
+          <ul className="findings">
+            {live.map((x, i) => (
+              <li key={`${x.ruleId}-${i}`} className={x.severity === 'block' ? 'finding-block' : 'finding-warn'}>
+                <strong>{x.ruleId}</strong>: {x.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+    </form>
+  );
+}
