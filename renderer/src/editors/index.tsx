@@ -5,9 +5,17 @@
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
 import { YoungPersonEditor } from './YoungPersonEditor';
+import { TraffickingEditor } from './TraffickingEditor';
+import { ParticipantsEditor } from './ParticipantsEditor';
+import { SafeguardLogEditor } from './SafeguardLogEditor';
+import { ExplanationConsentEditor } from './ExplanationConsentEditor';
 
 export const editorSections: EditorSection[] = [
   { id: 'young-person', title: 'Young person and reason for doubt', stage: 'initial-presentation', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
+  { id: 'trafficking', title: 'Trafficking, accommodation and needs', stage: 'before-you-start', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], Component: TraffickingEditor },
+  { id: 'participants', title: 'Participants and information requests', stage: 'planning', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
+  { id: 'safeguard-log', title: 'Safeguard log', stage: 'planning', paths: ['safeguardLog'], Component: SafeguardLogEditor },
+  { id: 'explanation', title: 'Explanation and consent', stage: 'explaining', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
 ];
 
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */
