@@ -155,10 +155,15 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
               </div>
             ) : null}
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => setPeople((old) => old.filter((_, j) => j !== i))}>
+              {/* Sessions name who was present; removing such a person would leave the record pointing at no one. */}
+              <button type="button" className="secondary" disabled={inSessions.has(p.id)} aria-describedby={inSessions.has(p.id) ? `${p.id}-in-session` : undefined} onClick={() => setPeople((old) => old.filter((_, j) => j !== i))}>
                 Remove {label}
               </button>
-              {inSessions.has(p.id) ? <span className="hint">Recorded as present in a session: removing them leaves that session without them.</span> : null}
+              {inSessions.has(p.id) ? (
+                <span className="hint" id={`${p.id}-in-session`}>
+                  Recorded as present in a session, so they stay in the record. Take them out of the session first if that was a mistake.
+                </span>
+              ) : null}
             </div>
           </div>
         );
