@@ -185,7 +185,7 @@ test('explanation and consent clear AA-12 and AA-13; the safeguard log clears AA
 
   const log = new SafeguardLogEditorPage(page);
   await log.open();
-  await expect(log.cards).toHaveCount(11);
+  await expect(log.rows).toHaveCount(11);
   await log.answer('Two qualified social workers', 'Yes');
   await log.answer('A minded-to meeting to answer adverse points', 'No');
   await log.save();

@@ -124,35 +124,31 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
         const label = `${roleName(p.role)}${p.name.trim() ? `: ${p.name}` : ''}`;
         return (
           <div className="item-card" key={p.id} role="group" aria-label={`Participant ${i + 1}`}>
-            <h4>{label}</h4>
-            <div className="inline-fields">
-              <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
-              <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
-              <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
-            </div>
+            <h5>{label}</h5>
+            <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
+            <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
+            <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
             {p.role === 'assessor' ? (
               <>
-                <div className="inline-fields">
-                  <CheckField label="Qualified, registered social worker" checked={p.qualifiedSocialWorker} onChange={setPerson(i, 'qualifiedSocialWorker')} />
-                  <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
-                </div>
+                <CheckField label="Qualified, registered social worker" checked={p.qualifiedSocialWorker} onChange={setPerson(i, 'qualifiedSocialWorker')} />
+                <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
                 <CheckField label="Experienced in age assessment or work with unaccompanied children" checked={p.ageAssessmentExperience} onChange={setPerson(i, 'ageAssessmentExperience')} />
                 <Field label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
               </>
             ) : null}
             {p.role === 'interpreter' ? (
-              <div className="inline-fields">
+              <>
                 <Field label="Language" value={p.language} onChange={setPerson(i, 'language')} />
-                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="A language alone is not enough (AA-07)." />
+                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="The young person's own dialect: a language alone is not enough (AA-07)." />
                 <SelectField<Mode> label="How they interpret" value={p.mode} options={modeLabels} onChange={setPerson(i, 'mode')} />
-              </div>
+              </>
             ) : null}
             {p.role === 'appropriate-adult' ? (
-              <div className="inline-fields">
+              <>
                 <CheckField label="Independent of the council" checked={p.independentOfCouncil} onChange={setPerson(i, 'independentOfCouncil')} />
                 <CheckField label="Trained as an appropriate adult" checked={p.trained} onChange={setPerson(i, 'trained')} />
                 <CheckField label="The young person accepts them" checked={p.acceptedByYoungPerson} onChange={setPerson(i, 'acceptedByYoungPerson')} />
-              </div>
+              </>
             ) : null}
             <div className="actions">
               {/* Sessions name who was present; removing such a person would leave the record pointing at no one. */}
@@ -168,9 +164,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
           </div>
         );
       })}
-      <div className="inline-fields">
-        <SelectField<Role> label="Role of the person to add" value={newRole} options={roleLabels} onChange={(v) => v && setNewRole(v)} />
-      </div>
+      <SelectField<Role> label="Role of the person to add" value={newRole} options={roleLabels} onChange={(v) => v && setNewRole(v)} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => setPeople((old) => [...old, blankPerson(newRole)])}>
           Add a participant
@@ -182,8 +176,8 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
       {requests.length === 0 ? <p className="hint">No requests recorded yet.</p> : null}
       {requests.map((r, i) => (
         <div className="item-card" key={r.id} role="group" aria-label={`Information request ${i + 1}`}>
+          <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
           <div className="inline-fields">
-            <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
             <Field label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
             <Field label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
           </div>

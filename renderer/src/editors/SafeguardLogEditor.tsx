@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { TextArea } from '../components/Field';
+import { useId, useState, type FormEvent } from 'react';
 import { WordingNotes } from '../components/WordingNotes';
 import { SafeguardId, type Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { useAssessmentSave } from './useAssessmentSave';
-import { YesNoField, fromYesNo, yesNo, type YesNo } from './earlyFields';
+import { fromYesNo, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';
 
 type Safeguard = (typeof SafeguardId.options)[number];
@@ -45,9 +44,10 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
     }
     return out;
   });
+  const uid = useId();
   const [missingReasons, setMissingReasons] = useState<Safeguard[]>([]);
   const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
-  const setRow = (s: Safeguard, k: keyof Row) => (v: string) => setRows((old) => ({ ...old, [s]: { ...old[s], [k]: v } }));
+  const setRow = (s: Safeguard, k: keyof Row) => (v: string) => setRows((old) => ({ ...old, [s]: { ...old[s], [k]: k === 'used' ? (v as YesNo) : v } }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -78,24 +78,58 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
           Give a reason for each safeguard not used ({missingReasons.map((s) => safeguardNames[s]).join('; ')}). Nothing has been saved yet; what you typed is kept.
         </div>
       ) : null}
-      {SafeguardId.options.map((s) => {
-        const row = rows[s];
-        const recorded = latest(assessment.safeguardLog, s)?.recordedOn;
-        return (
-          <div className="item-card" key={s} role="group" aria-label={safeguardNames[s]}>
-            <h4>{safeguardNames[s]}</h4>
-            <YesNoField label="Used" value={row.used} onChange={setRow(s, 'used')} hint={recorded ? `Last recorded ${new Date(recorded).toLocaleString('en-GB')}.` : 'Not recorded yet.'} />
-            <TextArea
-              label={row.used === 'no' ? 'Why it was not used' : 'Note (optional)'}
-              value={row.reason}
-              onChange={setRow(s, 'reason')}
-              error={missingReasons.includes(s) ? 'Say why this safeguard was not used.' : undefined}
-            >
-              <WordingNotes text={row.reason} />
-            </TextArea>
-          </div>
-        );
-      })}
+      <table>
+        <caption className="visually-hidden">Each safeguard, whether it was used, and why not</caption>
+        <thead>
+          <tr>
+            <th scope="col" id={`${uid}-sg`}>Safeguard</th>
+            <th scope="col" id={`${uid}-used`}>Used?</th>
+            <th scope="col" id={`${uid}-reason`}>Why not used, or a note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SafeguardId.options.map((s) => {
+            const row = rows[s];
+            const recorded = latest(assessment.safeguardLog, s)?.recordedOn;
+            const rowId = `${uid}-${s}`;
+            const missing = missingReasons.includes(s);
+            return (
+              <tr key={s}>
+                <th scope="row" id={rowId}>
+                  {safeguardNames[s]}
+                  <span className="hint" style={{ display: 'block', fontWeight: 400 }}>
+                    {recorded ? `Last recorded ${new Date(recorded).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : 'Not recorded yet'}
+                  </span>
+                </th>
+                <td>
+                  <select aria-labelledby={`${rowId} ${uid}-used`} value={row.used} onChange={(e) => setRow(s, 'used')(e.target.value)} style={{ minWidth: '9rem' }}>
+                    <option value="">Not recorded yet</option>
+                    <option value="yes">Yes</option>
+                    <option value="no">No</option>
+                  </select>
+                </td>
+                <td>
+                  <textarea
+                    aria-labelledby={`${rowId} ${uid}-reason`}
+                    aria-invalid={missing ? true : undefined}
+                    aria-describedby={missing ? `${rowId}-error` : undefined}
+                    value={row.reason}
+                    onChange={(e) => setRow(s, 'reason')(e.target.value)}
+                    rows={2}
+                    style={{ minHeight: '2.75rem' }}
+                  />
+                  {missing ? (
+                    <p className="field-error" id={`${rowId}-error`}>
+                      Say why this safeguard was not used.
+                    </p>
+                  ) : null}
+                  <WordingNotes text={row.reason} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
     </form>
   );

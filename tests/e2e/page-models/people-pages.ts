@@ -137,16 +137,17 @@ export class SafeguardLogEditorPage extends EditorTab {
   constructor(page: Page) {
     super(page, 'Safeguard log');
   }
+  /** The table row of one safeguard, found by its plain-English name. */
   safeguard(name: string): Locator {
-    return this.form.getByRole('group', { name });
+    return this.form.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
   }
   async answer(name: string, used: 'Yes' | 'No', reason?: string): Promise<void> {
-    const card = this.safeguard(name);
-    await card.getByLabel('Used', { exact: true }).selectOption({ label: used });
-    if (reason !== undefined) await card.getByRole('textbox').fill(reason);
+    const row = this.safeguard(name);
+    await row.getByRole('combobox', { name: `${name}`, exact: false }).selectOption({ label: used });
+    if (reason !== undefined) await row.getByRole('textbox').fill(reason);
   }
-  /** Every safeguard's card, in order. */
-  get cards(): Locator {
-    return this.form.getByRole('group');
+  /** One row per safeguard. */
+  get rows(): Locator {
+    return this.form.getByRole('rowheader');
   }
 }
