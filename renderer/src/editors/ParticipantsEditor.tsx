@@ -3,7 +3,7 @@ import { Field } from '../components/Field';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
-import { CheckField, SelectField, errorAt, opt } from './earlyFields';
+import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
 
 type Role = Participant['role'];
@@ -124,31 +124,37 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
         const label = `${roleName(p.role)}${p.name.trim() ? `: ${p.name}` : ''}`;
         return (
           <div className="item-card" key={p.id} role="group" aria-label={`Participant ${i + 1}`}>
-            <h5>{label}</h5>
-            <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
-            <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
-            <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
+            <ItemTitle>{label}</ItemTitle>
+            <FieldRow>
+              <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
+              <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
+              <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
+            </FieldRow>
             {p.role === 'assessor' ? (
               <>
-                <CheckField label="Qualified, registered social worker" checked={p.qualifiedSocialWorker} onChange={setPerson(i, 'qualifiedSocialWorker')} />
-                <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
-                <CheckField label="Experienced in age assessment or work with unaccompanied children" checked={p.ageAssessmentExperience} onChange={setPerson(i, 'ageAssessmentExperience')} />
-                <Field label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
+                <FieldRow>
+                  <CheckField label="Qualified, registered social worker" checked={p.qualifiedSocialWorker} onChange={setPerson(i, 'qualifiedSocialWorker')} />
+                  <CheckField label="Experienced in age assessment or work with unaccompanied children" checked={p.ageAssessmentExperience} onChange={setPerson(i, 'ageAssessmentExperience')} />
+                </FieldRow>
+                <FieldRow>
+                  <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
+                  <Field label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
+                </FieldRow>
               </>
             ) : null}
             {p.role === 'interpreter' ? (
-              <>
+              <FieldRow>
                 <Field label="Language" value={p.language} onChange={setPerson(i, 'language')} />
-                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="The young person's own dialect: a language alone is not enough (AA-07)." />
+                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="Not just the language (AA-07)." />
                 <SelectField<Mode> label="How they interpret" value={p.mode} options={modeLabels} onChange={setPerson(i, 'mode')} />
-              </>
+              </FieldRow>
             ) : null}
             {p.role === 'appropriate-adult' ? (
-              <>
+              <FieldRow>
                 <CheckField label="Independent of the council" checked={p.independentOfCouncil} onChange={setPerson(i, 'independentOfCouncil')} />
                 <CheckField label="Trained as an appropriate adult" checked={p.trained} onChange={setPerson(i, 'trained')} />
                 <CheckField label="The young person accepts them" checked={p.acceptedByYoungPerson} onChange={setPerson(i, 'acceptedByYoungPerson')} />
-              </>
+              </FieldRow>
             ) : null}
             <div className="actions">
               {/* Sessions name who was present; removing such a person would leave the record pointing at no one. */}
@@ -176,11 +182,11 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
       {requests.length === 0 ? <p className="hint">No requests recorded yet.</p> : null}
       {requests.map((r, i) => (
         <div className="item-card" key={r.id} role="group" aria-label={`Information request ${i + 1}`}>
-          <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
-          <div className="inline-fields">
+          <FieldRow>
+            <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
             <Field label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
             <Field label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
-          </div>
+          </FieldRow>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setRequests((old) => old.filter((_, j) => j !== i))}>
               Remove request {i + 1}

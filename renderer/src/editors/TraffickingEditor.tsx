@@ -4,7 +4,7 @@ import { WordingNotes } from '../components/WordingNotes';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
-import { CheckField, SelectField, errorAt, opt } from './earlyFields';
+import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
@@ -112,10 +112,12 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
         {f.indicators.length === 0 ? <p className="hint">No indicators recorded.</p> : null}
         {f.indicators.map((ind, i) => (
           <div className="item-card" key={ind.id} role="group" aria-label={`Indicator ${i + 1}`}>
-            <h5>Indicator {i + 1}</h5>
+            <ItemTitle>Indicator {i + 1}</ItemTitle>
             <Field label="What was seen or said" value={ind.indicator} onChange={setIndicator(i, 'indicator')} error={err(`trafficking.indicators.${i}.indicator`)} />
-            <Field label="Observed on" type="date" value={ind.observedOn} onChange={setIndicator(i, 'observedOn')} error={err(`trafficking.indicators.${i}.observedOn`)} />
-            <Field label="Source" value={ind.source} onChange={setIndicator(i, 'source')} hint="Who said or saw it, and where." />
+            <FieldRow>
+              <Field label="Observed on" type="date" value={ind.observedOn} onChange={setIndicator(i, 'observedOn')} error={err(`trafficking.indicators.${i}.observedOn`)} />
+              <Field label="Source" value={ind.source} onChange={setIndicator(i, 'source')} hint="Who said or saw it, and where." />
+            </FieldRow>
             <TextArea label="In the young person's own words" value={ind.ownWords} onChange={setIndicator(i, 'ownWords')} hint="As they said it, through the interpreter if one was used." />
             <div className="actions">
               <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, indicators: old.indicators.filter((_, j) => j !== i) }))}>
@@ -142,22 +144,24 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
           <p className="hint">These steps are owed once any trafficking indicator is recorded.</p>
         )}
         <CheckField label="The s.51 presumption is applied (treated as under 18)" checked={f.s51} onChange={set('s51')} />
-        <div className="inline-fields">
+        <FieldRow>
           <Field label="Children's services informed on" type="date" value={f.childrensServicesInformed} onChange={set('childrensServicesInformed')} error={err('trafficking.childrensServicesInformed')} />
           <Field label="Police informed on" type="date" value={f.policeInformed} onChange={set('policeInformed')} error={err('trafficking.policeInformed')} />
-        </div>
+        </FieldRow>
         <fieldset>
           <legend>National Referral Mechanism referral</legend>
-          <div className="inline-fields">
+          <FieldRow>
             <Field label="NRM referral made on" type="date" value={f.nrmDate} onChange={set('nrmDate')} error={err('trafficking.nrmReferral')} />
             <Field label="NRM reference" value={f.nrmReference} onChange={set('nrmReference')} />
-          </div>
-          <Field label="First responder" value={f.nrmFirstResponder} onChange={set('nrmFirstResponder')} />
+            <Field label="First responder" value={f.nrmFirstResponder} onChange={set('nrmFirstResponder')} />
+          </FieldRow>
         </fieldset>
         <fieldset>
           <legend>Independent Child Trafficking Guardian referral</legend>
-          <Field label="Guardian referral made on" type="date" value={f.guardianDate} onChange={set('guardianDate')} error={err('trafficking.guardianReferral')} />
-          <Field label="Guardian service" value={f.guardianService} onChange={set('guardianService')} />
+          <FieldRow>
+            <Field label="Guardian referral made on" type="date" value={f.guardianDate} onChange={set('guardianDate')} error={err('trafficking.guardianReferral')} />
+            <Field label="Guardian service" value={f.guardianService} onChange={set('guardianService')} />
+          </FieldRow>
         </fieldset>
         <fieldset>
           <legend>Missing-from-care plan (AA-42)</legend>
@@ -176,8 +180,10 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
             AA-02: a young person whose age is undecided must be accommodated as a child (Children Act 1989 s.20), not in adult or custodial accommodation. Move them to child-appropriate accommodation now.
           </p>
         ) : null}
-        <Field label="Living there since" type="date" value={f.accSince} onChange={set('accSince')} error={err('youngPerson.accommodation.since')} />
-        <Field label="Accommodation note" value={f.accNote} onChange={set('accNote')} hint="e.g. the placement, the carer, or where exactly." />
+        <FieldRow>
+          <Field label="Living there since" type="date" value={f.accSince} onChange={set('accSince')} error={err('youngPerson.accommodation.since')} />
+          <Field label="Accommodation note" value={f.accNote} onChange={set('accNote')} hint="e.g. the placement, the carer, or where exactly." />
+        </FieldRow>
         <CheckField label="Treated as their stated age while the assessment is pending" checked={f.treatedAsStatedAge} onChange={set('treatedAsStatedAge')} hint="AA-02: services, school and placement follow the stated age until a lawful decision." />
         <TextArea label="Additional needs" value={f.additionalNeeds} onChange={set('additionalNeeds')} hint="Health, trauma, sleep, faith, preferences (e.g. an interpreter's gender)." error={err('additionalNeeds')}>
           <WordingNotes text={f.additionalNeeds} />

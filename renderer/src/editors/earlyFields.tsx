@@ -97,3 +97,16 @@ export function YesNoField({ label, value, onChange, hint, error }: { label: str
 
 /** '' → undefined, so an emptied optional field leaves the model rather than failing its validation. */
 export const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
+
+/**
+ * Fields side by side where there is room, one under another where there is not. (The shared
+ * `inline-fields` class caps inputs at 10rem, which cuts off names and organisations.)
+ */
+export function FieldRow({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))', columnGap: '1.25rem', alignItems: 'start' }}>{children}</div>;
+}
+
+/** The title of one item in a list (a participant, an indicator): sized like a field group, below the section heading. */
+export function ItemTitle({ children }: { children: ReactNode }) {
+  return <h5 style={{ fontSize: '1rem', margin: '0.5rem 0 0' }}>{children}</h5>;
+}
