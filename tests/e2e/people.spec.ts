@@ -141,7 +141,7 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
   await p.addAssessor({ name: 'Ruth Adeyemi', organisation: 'Kent County Council', registration: 'SW118204', experienced: true, experienceNote: '40 age assessments since 2019' });
   await p.addInterpreter({ name: 'Mebrat Gebremedhin', language: 'Tigrinya', mode: 'In person' });
   await p.addAppropriateAdult({ name: 'Jonah Whitfield', organisation: 'Refugee Council', independent: true, trained: true, accepted: true });
-  await p.addInformationRequest({ from: 'GP surgery, Ashford', requestedOn: '2026-09-03', receivedOn: '2026-09-11' });
+  await p.addInformationRequest({ from: 'GP surgery, Ashford', requestedOn: '2026-09-03', receivedOn: '2026-09-11', evidence: 'GP letter' });
   await p.save();
 
   await expect(a.findings).not.toContainText('AA-05');
@@ -150,6 +150,7 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
   await expect(a.findings).not.toContainText('Appropriate adult Jonah Whitfield');
   await expect(a.findings).toContainText('Interpreter Mebrat Gebremedhin: dialect not recorded.');
   await expect(a.findings).not.toContainText('Interpreter Mebrat Gebremedhin: language not recorded.');
+  await expect(a.findings).not.toContainText('Information received from GP surgery, Ashford is not linked');
   // The editor came back from the store with what was saved.
   await expect(p.form.getByRole('group', { name: /^Participant/ })).toHaveCount(7);
   await expect(p.form.getByLabel('Requested from')).toHaveValue('GP surgery, Ashford');

@@ -109,11 +109,12 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
     const next: Assessment = {
       ...assessment,
       participants: people.map(toParticipant),
-      informationRequests: requests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: opt(r.receivedOn), evidenceId: r.evidenceId })),
+      informationRequests: requests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: opt(r.receivedOn), evidenceId: r.evidenceId || undefined })),
     };
     await save(next);
   }
 
+  const evidenceOptions: (readonly [string, string])[] = [['', 'Not linked yet'], ...assessment.evidence.map((e) => [e.id, e.title] as const)];
   const inSessions = new Set(assessment.sessions.flatMap((s) => s.presentParticipantIds));
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Participants and information requests">
@@ -187,6 +188,13 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
             <Field label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
             <Field label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
           </FieldRow>
+          <SelectField<string>
+            label="Evidence item it became"
+            value={r.evidenceId ?? ''}
+            options={evidenceOptions}
+            onChange={setRequest(i, 'evidenceId')}
+            hint={r.receivedOn && !r.evidenceId ? 'What came back must be weighed as evidence (AA-17): add it under Evidence, then link it here.' : undefined}
+          />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setRequests((old) => old.filter((_, j) => j !== i))}>
               Remove request {i + 1}

@@ -102,12 +102,13 @@ export class ParticipantsEditorPage extends EditorTab {
     if (a.trained) await card.getByLabel('Trained as an appropriate adult').check();
     if (a.accepted) await card.getByLabel('The young person accepts them').check();
   }
-  async addInformationRequest(r: { from: string; requestedOn: string; receivedOn?: string }): Promise<void> {
+  async addInformationRequest(r: { from: string; requestedOn: string; receivedOn?: string; evidence?: string }): Promise<void> {
     await this.form.getByRole('button', { name: 'Add an information request' }).click();
     const card = this.form.getByRole('group', { name: /^Information request \d+$/ }).last();
     await card.getByLabel('Requested from').fill(r.from);
     await card.getByLabel('Requested on').fill(r.requestedOn);
     if (r.receivedOn) await card.getByLabel('Received on').fill(r.receivedOn);
+    if (r.evidence) await card.getByLabel('Evidence item it became').selectOption({ label: r.evidence });
   }
 }
 
