@@ -1,3 +1,3 @@
 export { canonicalJson, stableJson } from './canonical';
 export { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, bundleJsonSchema } from './schema';
-export { parseBundle, type BundleError, type ParseBundleResult } from './parse';
+export { assessmentReferenceErrors, parseBundle, type BundleError, type ParseBundleResult } from './parse';

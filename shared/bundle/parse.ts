@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Assessment } from '../domain/model';
 import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
 
 export interface BundleError {
@@ -46,14 +47,17 @@ function flatten(issues: readonly z.core.$ZodIssue[]): BundleError[] {
   return out;
 }
 
-/** Integrity the schema cannot express: unique ids, and references that point at something. */
-function referenceErrors(b: AssessmentBundle): BundleError[] {
-  const a = b.assessment;
+/**
+ * Integrity the schema cannot express: unique ids, and references that point at something. Used on
+ * import and on every save (`assessments.put`), so neither path can store a dangling reference.
+ * `prefix` is the path of the assessment in the document being checked.
+ */
+export function assessmentReferenceErrors(a: Assessment, prefix = 'assessment'): BundleError[] {
   const errors: BundleError[] = [];
   const unique = (name: string, ids: string[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) errors.push({ path: `assessment.${name}.${i}.id`, message: `Duplicate id "${id}"` });
+      if (seen.has(id)) errors.push({ path: `${prefix}.${name}.${i}.id`, message: `Duplicate id "${id}"` });
       seen.add(id);
     });
   };
@@ -64,14 +68,19 @@ function referenceErrors(b: AssessmentBundle): BundleError[] {
   const participants = new Set(a.participants.map((p) => p.id));
   a.sessions.forEach((s, i) =>
     s.presentParticipantIds.forEach((id, j) => {
-      if (!participants.has(id)) errors.push({ path: `assessment.sessions.${i}.presentParticipantIds.${j}`, message: `No participant with id "${id}"` });
+      if (!participants.has(id)) errors.push({ path: `${prefix}.sessions.${i}.presentParticipantIds.${j}`, message: `No participant with id "${id}"` });
     }),
   );
   a.sessions.forEach((s, i) => {
-    if (Date.parse(s.end) < Date.parse(s.start)) errors.push({ path: `assessment.sessions.${i}.end`, message: 'The session ends before it starts' });
+    if (Date.parse(s.end) < Date.parse(s.start)) errors.push({ path: `${prefix}.sessions.${i}.end`, message: 'The session ends before it starts' });
   });
+  return errors;
+}
+
+function referenceErrors(b: AssessmentBundle): BundleError[] {
+  const errors = assessmentReferenceErrors(b.assessment);
   if (b.attachments) {
-    const refs = new Set(a.evidence.flatMap((e) => e.attachments.map((x) => x.sha256)));
+    const refs = new Set(b.assessment.evidence.flatMap((e) => e.attachments.map((x) => x.sha256)));
     for (const sha of Object.keys(b.attachments)) {
       if (!refs.has(sha)) errors.push({ path: `attachments.${sha}`, message: 'Attachment bytes are not referenced by any evidence item' });
     }

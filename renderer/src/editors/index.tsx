@@ -5,6 +5,10 @@
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
 import { YoungPersonEditor } from './YoungPersonEditor';
+import { TraffickingEditor } from './TraffickingEditor';
+import { ParticipantsEditor } from './ParticipantsEditor';
+import { SafeguardLogEditor } from './SafeguardLogEditor';
+import { ExplanationConsentEditor } from './ExplanationConsentEditor';
 import { AnalysisEditor } from './AnalysisEditor';
 import { MindedToEditor } from './MindedToEditor';
 import { DecisionEditor } from './DecisionEditor';
@@ -12,6 +16,10 @@ import { SharingEditor } from './SharingEditor';
 
 export const editorSections: EditorSection[] = [
   { id: 'young-person', title: 'Young person and reason for doubt', stage: 'initial-presentation', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
+  { id: 'trafficking', title: 'Trafficking, accommodation and needs', stage: 'before-you-start', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], Component: TraffickingEditor },
+  { id: 'participants', title: 'Participants and information requests', stage: 'planning', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
+  { id: 'safeguard-log', title: 'Safeguard log', stage: 'planning', paths: ['safeguardLog'], Component: SafeguardLogEditor },
+  { id: 'explanation', title: 'Explanation and consent', stage: 'explaining', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
   { id: 'analysis', title: 'Analysis and adverse points', stage: 'analysis', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
   { id: 'minded-to', title: 'Minded-to meeting', stage: 'minded-to', paths: ['mindedTo'], Component: MindedToEditor },
   { id: 'decision', title: 'Decision', stage: 'decision', paths: ['decision'], Component: DecisionEditor },
@@ -21,27 +29,47 @@ export const editorSections: EditorSection[] = [
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */
 export function sectionForPath(path: string | undefined): EditorSection | undefined {
   if (!path) return undefined;
-  return editorSections.find((s) => s.paths.some((p) => path === p || path.startsWith(`${p}.`)));
+  // The most specific path wins: `youngPerson.accommodation.type` belongs to the trafficking and accommodation editor.
+  let best: { section: EditorSection; length: number } | undefined;
+  for (const section of editorSections) {
+    for (const p of section.paths) {
+      if ((path === p || path.startsWith(`${p}.`)) && (!best || p.length > best.length)) best = { section, length: p.length };
+    }
+  }
+  return best?.section;
 }
 
-export function AssessmentEditors({ assessment, onSaved, initial }: EditorProps & { initial?: string }) {
-  const [open, setOpen] = useState(initial ?? editorSections[0]?.id);
+/**
+ * The editor panel. `open` is controlled by the screen, so a safeguard finding can open the editor
+ * for the field it names. An editor is remounted with each saved version of the assessment, so the
+ * "saved" note lives here, not in the editor.
+ */
+export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorProps & { open?: string; onOpen(id: string): void }) {
+  const [savedAt, setSavedAt] = useState<Date>();
   const section = editorSections.find((s) => s.id === open) ?? editorSections[0];
   if (!section) return null;
   const Editor = section.Component;
   return (
-    <section className="panel editors" aria-labelledby="editors-title">
+    <section className="panel editors" aria-labelledby="editors-title" id="assessment-editors">
       <h2 id="editors-title">Record</h2>
       <nav className="editor-tabs" aria-label="Parts of the assessment">
         {editorSections.map((s) => (
-          <button key={s.id} type="button" className="secondary" aria-current={s.id === section.id ? 'true' : undefined} onClick={() => setOpen(s.id)}>
+          <button key={s.id} type="button" className="secondary" aria-current={s.id === section.id ? 'true' : undefined} onClick={() => { setSavedAt(undefined); onOpen(s.id); }}>
             {s.title}
           </button>
         ))}
       </nav>
       <h3>{section.title}</h3>
+      {savedAt ? <p role="status">Saved at {savedAt.toLocaleTimeString('en-GB')}; the safeguards below are checked again.</p> : null}
       {assessment.signatures.length > 0 ? <p className="warn-box">This assessment is signed and locked: corrections are made by addendum.</p> : null}
-      <Editor key={`${section.id}-${assessment.updatedOn}`} assessment={assessment} onSaved={onSaved} />
+      <Editor
+        key={`${section.id}-${assessment.updatedOn}`}
+        assessment={assessment}
+        onSaved={(a) => {
+          setSavedAt(new Date());
+          onSaved(a);
+        }}
+      />
     </section>
   );
 }

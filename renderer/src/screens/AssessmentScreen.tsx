@@ -8,7 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
-import { AssessmentEditors } from '../editors/index';
+import { AssessmentEditors, sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 type Check = OutputOf<'assessments.check'>;
@@ -55,6 +55,7 @@ export function AssessmentScreen({ id }: { id: string }) {
   const [check, setCheck] = useState<Check>();
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
+  const [section, setSection] = useState<string>();
 
   const load = useCallback(async () => {
     const [a, c] = await Promise.all([api['assessments.get']({ id }), api['assessments.check']({ id })]);
@@ -66,6 +67,16 @@ export function AssessmentScreen({ id }: { id: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** Opens the editor that holds a finding's field and brings it into view. */
+  function openField(path: string): string | undefined {
+    const target = sectionForPath(path);
+    if (target) {
+      setSection(target.id);
+      document.getElementById('assessment-editors')?.scrollIntoView({ block: 'start' });
+    }
+    return target?.id;
+  }
 
   async function advance() {
     if (!check?.next) return;
@@ -134,7 +145,7 @@ export function AssessmentScreen({ id }: { id: string }) {
           ) : (
             <>
               <p>Before “{check.next.title}” can start:</p>
-              <FindingList findings={check.next.missing} />
+              <FindingList findings={check.next.missing} onOpenField={openField} />
             </>
           )}
           <div className="actions">
@@ -146,11 +157,11 @@ export function AssessmentScreen({ id }: { id: string }) {
         </section>
       ) : null}
 
-      <AssessmentEditors assessment={assessment} onSaved={() => void load()} />
+      <AssessmentEditors assessment={assessment} onSaved={() => void load()} open={section} onOpen={setSection} />
 
       <section className="panel" aria-labelledby="findings-title">
         <h2 id="findings-title">Safeguards</h2>
-        {check.findings.length === 0 ? <p>No safeguard findings.</p> : <FindingList findings={check.findings} />}
+        {check.findings.length === 0 ? <p>No safeguard findings.</p> : <FindingList findings={check.findings} onOpenField={openField} />}
       </section>
 
       <section className="panel" aria-labelledby="out-title">

@@ -53,6 +53,10 @@ describe('store channels through dispatch', () => {
     await ok('users.passwd', { name: 'sam', newPassphrase: 'reset-by-admin-pebble-2' }, ctx);
 
     const a = sampleAssessment('api-1');
+    // A session naming a participant who is not on the assessment is refused before anything is written.
+    const dangling = { ...a, sessions: [{ id: 's1', start: '2026-02-01T10:00:00Z', end: '2026-02-01T11:00:00Z', inDetention: false, unwell: false, presentParticipantIds: ['nobody'], breaks: [] }] };
+    expect(await fails('assessments.put', { assessment: dangling }, ctx)).toMatchObject({ code: 'INVALID_INPUT', field: 'assessment.sessions.0.presentParticipantIds.0' });
+    expect(await fails('assessments.get', { id: 'api-1' }, ctx)).toMatchObject({ code: 'NOT_FOUND' });
     expect(await ok('assessments.put', { assessment: a }, ctx)).toEqual(a);
     expect(await ok('assessments.get', { id: 'api-1' }, ctx)).toEqual(a);
     expect(await fails('assessments.get', { id: 'missing' }, ctx)).toMatchObject({ code: 'NOT_FOUND' });
