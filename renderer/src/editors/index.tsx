@@ -5,9 +5,15 @@
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
 import { YoungPersonEditor } from './YoungPersonEditor';
+import { SessionsEditor } from './SessionsEditor';
+import { DomainsTimelineEditor } from './DomainsTimelineEditor';
+import { EvidenceEditor } from './EvidenceEditor';
 
 export const editorSections: EditorSection[] = [
   { id: 'young-person', title: 'Young person and reason for doubt', stage: 'initial-presentation', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
+  { id: 'sessions', title: 'Interview sessions', stage: 'interviews', paths: ['sessions'], Component: SessionsEditor },
+  { id: 'domains-timeline', title: 'Merton domains and life timeline', stage: 'interviews', paths: ['domains', 'timeline'], Component: DomainsTimelineEditor },
+  { id: 'evidence', title: 'Evidence', stage: 'interviews', paths: ['evidence'], Component: EvidenceEditor },
 ];
 
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */

@@ -36,7 +36,8 @@ describe('attachments.add through dispatch, against a real store', () => {
       size: PNG.length,
     });
     // the bytes are really in the store, unchanged
-    expect(Buffer.from(ctx.storeSession!.store.attachments.get(r.value.sha256)!)).toEqual(PNG);
+    const { sha256 } = r.value as { sha256: string };
+    expect(Buffer.from(ctx.storeSession!.store.attachments.get(sha256)!)).toEqual(PNG);
   });
 
   it('refuses an executable renamed as .png, with a clear message and nothing stored', async () => {
