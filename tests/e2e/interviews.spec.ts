@@ -85,6 +85,7 @@ test('sessions: one on the day of arrival shows AA-11; a second session and brea
   await expect(sessions.timing(2)).toContainText('Longest stretch without a break: 50 minutes.');
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/interviews-sessions.png', fullPage: true });
+  await page.locator('section.editors').screenshot({ path: 'test-results/screens/interviews-sessions-editor.png' });
 
   // Domains: AA-15 until every one is explored, or not explored with a reason.
   await expect(a.findings).toContainText('AA-15');
@@ -111,6 +112,7 @@ test('sessions: one on the day of arrival shows AA-11; a second session and brea
   await expect(domains.event(1)).toContainText('Gregorian: 4 April 2010.');
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/interviews-domains-timeline.png', fullPage: true });
+  await page.locator('section.editors').screenshot({ path: 'test-results/screens/interviews-domains-timeline-editor.png' });
 });
 
 test('evidence: a rejected identity document needs reasons (AA-16), an appearance note needs context (AA-19), an uploaded PNG shows its SHA-256', async ({ page, app }) => {
@@ -145,4 +147,5 @@ test('evidence: a rejected identity document needs reasons (AA-16), an appearanc
   expect(sha).toBe(createHash('sha256').update(PNG).digest('hex'));
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/interviews-evidence.png', fullPage: true });
+  await page.locator('section.editors').screenshot({ path: 'test-results/screens/interviews-evidence-editor.png' });
 });

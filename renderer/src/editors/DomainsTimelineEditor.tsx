@@ -4,7 +4,7 @@ import { WordingNotes } from '../components/WordingNotes';
 import { MertonDomain, type Assessment, type CalendarId, type DateAsTold } from '../../../shared/domain/model';
 import { CalendarError, calendarNames, periodOf, withGregorian } from '../../../shared/domain/calendars';
 import { SaveBar } from './SaveBar';
-import { errorAt, plainDate, SelectField } from './interviewControls';
+import { errorAt, FieldCell, FieldRow, plainDate, SelectField } from './interviewControls';
 import { localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 
@@ -172,15 +172,21 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
             </legend>
             <Field label={`Event ${i + 1}: what happened`} value={ev.event} onChange={(v) => updateEvent(i, { event: v })} error={at('event')} />
             <SelectField label={`Event ${i + 1}: calendar`} value={ev.calendar} options={calendars} onChange={(v) => updateEvent(i, { calendar: v })} />
-            <div className="inline-fields">
-              <Field label={`Event ${i + 1}: year`} value={ev.year} onChange={(v) => updateEvent(i, { year: v })} />
-              <Field label={`Event ${i + 1}: month`} value={ev.month} onChange={(v) => updateEvent(i, { month: v })} hint="Number, if known" />
-              <Field label={`Event ${i + 1}: day`} value={ev.day} onChange={(v) => updateEvent(i, { day: v })} hint="If known" />
-            </div>
+            <FieldRow>
+              <FieldCell width="9rem">
+                <Field label={`Event ${i + 1}: year`} value={ev.year} onChange={(v) => updateEvent(i, { year: v })} hint="As they told it" />
+              </FieldCell>
+              <FieldCell width="9rem">
+                <Field label={`Event ${i + 1}: month`} value={ev.month} onChange={(v) => updateEvent(i, { month: v })} hint="Number, if known" />
+              </FieldCell>
+              <FieldCell width="9rem">
+                <Field label={`Event ${i + 1}: day`} value={ev.day} onChange={(v) => updateEvent(i, { day: v })} hint="If known" />
+              </FieldCell>
+            </FieldRow>
             <Field label={`Event ${i + 1}: the date as they said it`} value={ev.asSaid} onChange={(v) => updateEvent(i, { asSaid: v })} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
             {date ? (
-              <p className="hint" aria-live="polite">
-                {conversion(date)}
+              <p aria-live="polite">
+                <strong>{conversion(date)}</strong>
               </p>
             ) : (
               <p className="field-error" role="alert">

@@ -4,7 +4,7 @@ import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, AttachmentRef, EvidenceItem, EvidenceKind } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
-import { CheckField, errorAt, SelectField } from './interviewControls';
+import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './interviewControls';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 
@@ -231,11 +231,15 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
             </legend>
             <SelectField label={`Evidence ${n}: kind`} value={x.kind} options={kindNames} onChange={(v) => update(i, { kind: v })} />
             <Field label={`Evidence ${n}: title`} value={x.title} onChange={(v) => update(i, { title: v })} error={at('title')} />
-            <div className="inline-fields">
-              <Field label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
-              <Field label={`Evidence ${n}: obtained on`} type="date" value={x.obtainedOn} onChange={(v) => update(i, { obtainedOn: v })} error={at('obtainedOn')} />
-            </div>
-            <TextArea label={`Evidence ${n}: what it says`} value={x.summary} onChange={(v) => update(i, { summary: v })} error={at('summary')}>
+            <FieldRow>
+              <FieldCell width="24rem">
+                <Field label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
+              </FieldCell>
+              <FieldCell width="12rem">
+                <Field label={`Evidence ${n}: obtained on`} type="date" value={x.obtainedOn} onChange={(v) => update(i, { obtainedOn: v })} error={at('obtainedOn')} />
+              </FieldCell>
+            </FieldRow>
+            <TextArea label={`Evidence ${n}: summary`} value={x.summary} onChange={(v) => update(i, { summary: v })} error={at('summary')}>
               <WordingNotes text={x.summary} />
             </TextArea>
 
@@ -286,10 +290,14 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
             {PRIOR.has(x.kind) || x.priorBy || x.priorOutcome || x.priorComparison ? (
               <fieldset className="subgroup">
                 <legend>Earlier assessment: compared, never adopted (AA-04, AA-41)</legend>
-                <div className="inline-fields">
-                  <Field label={`Evidence ${n}: assessed by`} value={x.priorBy} onChange={(v) => update(i, { priorBy: v })} error={at('priorAssessment.by')} />
-                  <Field label={`Evidence ${n}: assessed on`} type="date" value={x.priorDate} onChange={(v) => update(i, { priorDate: v })} error={at('priorAssessment.date')} />
-                </div>
+                <FieldRow>
+                  <FieldCell width="24rem">
+                    <Field label={`Evidence ${n}: assessed by`} value={x.priorBy} onChange={(v) => update(i, { priorBy: v })} error={at('priorAssessment.by')} />
+                  </FieldCell>
+                  <FieldCell width="12rem">
+                    <Field label={`Evidence ${n}: assessed on`} type="date" value={x.priorDate} onChange={(v) => update(i, { priorDate: v })} error={at('priorAssessment.date')} />
+                  </FieldCell>
+                </FieldRow>
                 <Field label={`Evidence ${n}: its outcome`} value={x.priorOutcome} onChange={(v) => update(i, { priorOutcome: v })} error={at('priorAssessment.outcome')} />
                 <TextArea label={`Evidence ${n}: how it compares with this assessment`} value={x.priorComparison} onChange={(v) => update(i, { priorComparison: v })} error={at('priorAssessment.comparison')}>
                   <WordingNotes text={x.priorComparison} />

@@ -6,7 +6,7 @@ import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
 import { SaveBar } from './SaveBar';
-import { CheckField, errorAt, plainDuration } from './interviewControls';
+import { CheckField, errorAt, FieldCell, FieldRow, plainDuration, plainHours } from './interviewControls';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 
@@ -94,8 +94,8 @@ function timing(d: SessionDraft, arrival: string | undefined): { text: string; w
     `Longest stretch without a break: ${plainDuration(stretch)}.`,
   ];
   if (arrival) {
-    const hours = Math.floor(minutesBetween(arrival, start) / 60);
-    if (hours >= 0) parts.push(`It began ${hours} hour${hours === 1 ? '' : 's'} after the young person arrived in the UK.`);
+    const hours = minutesBetween(arrival, start) / 60;
+    if (hours >= 0) parts.push(`It began ${plainHours(hours)} after the young person arrived in the UK.`);
   }
   const max = defaultThresholds.maxMinutesWithoutBreak;
   const rest = defaultThresholds.restHoursAfterArrival;
@@ -136,10 +136,14 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
             <legend>
               <h4>Session {i + 1}</h4>
             </legend>
-            <div className="inline-fields">
-              <Field label={`Session ${i + 1} start`} type="datetime-local" value={s.start} onChange={(v) => update(i, { start: v })} error={at('start')} />
-              <Field label={`Session ${i + 1} end`} type="datetime-local" value={s.end} onChange={(v) => update(i, { end: v })} error={at('end')} />
-            </div>
+            <FieldRow>
+              <FieldCell>
+                <Field label={`Session ${i + 1} start`} type="datetime-local" value={s.start} onChange={(v) => update(i, { start: v })} error={at('start')} />
+              </FieldCell>
+              <FieldCell>
+                <Field label={`Session ${i + 1} end`} type="datetime-local" value={s.end} onChange={(v) => update(i, { end: v })} error={at('end')} />
+              </FieldCell>
+            </FieldRow>
             {t ? (
               <p className="hint" aria-live="polite">
                 {t.text}
@@ -168,27 +172,31 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
               <legend>Breaks</legend>
               {s.breaks.length === 0 ? <p className="hint">No break recorded.</p> : null}
               {s.breaks.map((b, k) => (
-                <div key={b.key} className="inline-fields">
-                  <Field
-                    label={`Session ${i + 1}, break ${k + 1} start`}
-                    type="datetime-local"
-                    value={b.start}
-                    onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, start: v } : x)) })}
-                    error={at(`breaks.${k}.start`)}
-                  />
-                  <Field
-                    label={`Session ${i + 1}, break ${k + 1} end`}
-                    type="datetime-local"
-                    value={b.end}
-                    onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, end: v } : x)) })}
-                    error={at(`breaks.${k}.end`)}
-                  />
+                <FieldRow key={b.key}>
+                  <FieldCell>
+                    <Field
+                      label={`Session ${i + 1}, break ${k + 1} start`}
+                      type="datetime-local"
+                      value={b.start}
+                      onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, start: v } : x)) })}
+                      error={at(`breaks.${k}.start`)}
+                    />
+                  </FieldCell>
+                  <FieldCell>
+                    <Field
+                      label={`Session ${i + 1}, break ${k + 1} end`}
+                      type="datetime-local"
+                      value={b.end}
+                      onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, end: v } : x)) })}
+                      error={at(`breaks.${k}.end`)}
+                    />
+                  </FieldCell>
                   <div className="actions">
                     <button type="button" className="secondary" onClick={() => update(i, { breaks: s.breaks.filter((_, y) => y !== k) })}>
                       Remove break {k + 1} from session {i + 1}
                     </button>
                   </div>
-                </div>
+                </FieldRow>
               ))}
               <div className="actions">
                 <button type="button" className="secondary" onClick={() => update(i, { breaks: [...s.breaks, { key: newId(), start: s.start, end: s.start }] })}>

@@ -9,7 +9,7 @@ export class RecordEditors {
   field(label: string): Locator {
     return this.page.getByLabel(label, { exact: true });
   }
-  async save(label: string): Promise<void> {
+  protected async saveWith(label: string): Promise<void> {
     // A successful save makes the screen reload the safeguard findings; wait for that answer.
     const checked = this.page.waitForResponse((r) => r.url().includes('/api/assessments.check'));
     await this.page.getByRole('button', { name: label }).click();
@@ -48,7 +48,7 @@ export class SessionsPage extends RecordEditors {
     return this.form.getByRole('group', { name: `Session ${n}`, exact: true }).getByText(/^Length:/);
   }
   async save(): Promise<void> {
-    await super.save('Save the sessions');
+    await this.saveWith('Save the sessions');
   }
 }
 
@@ -74,7 +74,7 @@ export class DomainsTimelinePage extends RecordEditors {
     return this.page.getByRole('group', { name: `Event ${n}`, exact: true });
   }
   async save(): Promise<void> {
-    await super.save('Save the domains and timeline');
+    await this.saveWith('Save the domains and timeline');
   }
 }
 
@@ -92,6 +92,6 @@ export class EvidencePage extends RecordEditors {
     await this.item(n).getByRole('status').or(this.item(n).getByRole('alert')).first().waitFor();
   }
   async save(): Promise<void> {
-    await super.save('Save the evidence');
+    await this.saveWith('Save the evidence');
   }
 }
