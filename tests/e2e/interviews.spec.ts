@@ -70,6 +70,15 @@ test('sessions: one on the day of arrival shows AA-11; a second session and brea
   await expect(a.findings).toContainText('Only 1 interview session is recorded.');
   await page.screenshot({ path: 'test-results/screens/interviews-sessions-day-of-arrival.png', fullPage: true });
 
+  // The main side refuses what the model does not allow; its message sits by the field, the text stays.
+  const longPlace = `Kingsway family centre ${'and the room next door '.repeat(25)}`;
+  await sessions.field('Place of session 1').fill(longPlace);
+  await page.getByRole('button', { name: 'Save the sessions' }).click();
+  await expect(sessions.form.getByRole('group', { name: 'Session 1', exact: true }).locator('.field-error')).toContainText('500');
+  await expect(sessions.field('Place of session 1')).toHaveValue(longPlace);
+  await sessions.form.screenshot({ path: 'test-results/screens/interviews-sessions-refused.png' });
+  await sessions.field('Place of session 1').fill('Kingsway family centre, quiet room');
+
   // Rearranged: after rest, with a break, and a second session the next day.
   await sessions.setTimes(1, { start: '2026-09-04T10:00', end: '2026-09-04T11:30', breaks: [{ start: '2026-09-04T10:45', end: '2026-09-04T11:00' }] });
   await expect(sessions.timing(1)).toContainText('Length: 1 hour 30 minutes, of which 15 minutes in one break. Longest stretch without a break: 45 minutes.');
@@ -140,11 +149,26 @@ test('evidence: a rejected identity document needs reasons (AA-16), an appearanc
   await expect(evidence.item(2).getByRole('alert')).toContainText('"photo.png" is not a PDF, JPEG, PNG, WebP image or plain-text file');
   await evidence.attach(2, 'Tazkira', { name: 'tazkira-scan.png', mimeType: 'image/png', buffer: PNG });
   await expect(evidence.item(2)).toContainText(`tazkira-scan.png (image/png, ${PNG.length} bytes) · SHA-256 `);
+  // An item without a title is not sent; the message sits by the field and nothing typed is lost.
+  await evidence.add(4, { kind: 'Scientific method (e.g. X-ray, MRI)', title: '' });
+  await evidence.field('Evidence 4: method').fill('Dental X-ray');
+  await evidence.field('Evidence 4: the young person refused').check();
+  await page.getByRole('button', { name: 'Save the evidence' }).click();
+  await expect(evidence.item(4).getByRole('alert')).toContainText('Give this item a title');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved: evidence 4 has no title.' })).toBeVisible();
+  await expect(evidence.field('Evidence 4: method')).toHaveValue('Dental X-ray');
+  await expect(evidence.field('Evidence 3: reliability caveat')).toHaveValue(/not a reliable guide/);
+  await evidence.field('Evidence 4: title').fill('Dental X-ray offered');
   await evidence.save();
+  await expect(a.findings).toContainText('AA-35: Refusal of "Dental X-ray" is recorded without the young person\'s reasons.');
   await expect(a.findings).not.toContainText('Tazkira');
   await expect(a.findings).not.toContainText('AA-19');
   const sha = (await evidence.item(2).locator('.mono').textContent())?.trim();
   expect(sha).toBe(createHash('sha256').update(PNG).digest('hex'));
+  await evidence.field('Evidence 4: their reasons for refusing, in their words').fill('“I do not want radiation; my uncle said it harms you.”');
+  await evidence.save();
+  await expect(a.findings).not.toContainText('AA-35');
+  await expect(evidence.item(2)).toContainText(sha!);
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/interviews-evidence.png', fullPage: true });
   await page.locator('section.editors').screenshot({ path: 'test-results/screens/interviews-evidence-editor.png' });

@@ -205,9 +205,13 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;
+  const [untitled, setUntitled] = useState<number[]>([]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const missing = items.flatMap((x, i) => (x.title.trim() ? [] : [i]));
+    setUntitled(missing);
+    if (missing.length > 0) return;
     await save({ ...assessment, evidence: items.map(fromDraft) } satisfies Assessment);
   }
 
@@ -230,7 +234,12 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
               </h4>
             </legend>
             <SelectField label={`Evidence ${n}: kind`} value={x.kind} options={kindNames} onChange={(v) => update(i, { kind: v })} />
-            <Field label={`Evidence ${n}: title`} value={x.title} onChange={(v) => update(i, { title: v })} error={at('title')} />
+            <Field
+              label={`Evidence ${n}: title`}
+              value={x.title}
+              onChange={(v) => update(i, { title: v })}
+              error={untitled.includes(i) ? 'Give this item a title (e.g. “Tazkira” or “Letter from the foster carer”).' : at('title')}
+            />
             <FieldRow>
               <FieldCell width="24rem">
                 <Field label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
@@ -323,6 +332,11 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
           Add evidence
         </button>
       </div>
+ {untitled.length > 0 ? (
+        <div role="alert" className="error-box">
+          Not saved: {untitled.map((i) => `evidence ${i + 1}`).join(', ')} {untitled.length === 1 ? 'has' : 'have'} no title.
+        </div>
+      ) : null}
       <SaveBar saving={saving} error={error} savedAt={savedAt} label="Save the evidence" disabled={assessment.signatures.length > 0} />
     </form>
   );

@@ -116,8 +116,21 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
   const arrival = assessment.youngPerson.arrivalInUk;
   const update = (i: number, patch: Partial<SessionDraft>) => setSessions((old) => old.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 
+  const [timeProblems, setTimeProblems] = useState<Record<string, string>>({});
+
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const problems: Record<string, string> = {};
+    sessions.forEach((s, i) => {
+      if (!instantFromLocal(s.start)) problems[`${i}.start`] = 'Give the date and time the session started.';
+      if (!instantFromLocal(s.end)) problems[`${i}.end`] = 'Give the date and time the session ended.';
+      s.breaks.forEach((b, k) => {
+        if (!instantFromLocal(b.start)) problems[`${i}.breaks.${k}.start`] = 'Give the time the break started.';
+        if (!instantFromLocal(b.end)) problems[`${i}.breaks.${k}.end`] = 'Give the time the break ended.';
+      });
+    });
+    setTimeProblems(problems);
+    if (Object.keys(problems).length > 0) return;
     const next: Assessment = { ...assessment, sessions: sessions.map(fromDraft) };
     await save(next);
   }
@@ -130,7 +143,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
       {sessions.length === 0 ? <p>No session is recorded yet.</p> : null}
       {sessions.map((s, i) => {
         const t = timing(s, arrival);
-        const at = (field: string) => errorAt(error, `sessions.${i}.${field}`);
+        const at = (field: string) => timeProblems[`${i}.${field}`] ?? errorAt(error, `sessions.${i}.${field}`);
         return (
           <fieldset key={s.id} className="item-card">
             <legend>
@@ -150,10 +163,10 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
               </p>
             ) : null}
             {t?.warn ? <p className="finding-warn">{t.warn}</p> : null}
-            <Field label="Place" value={s.place} onChange={(v) => update(i, { place: v })} error={at('place')} />
-            <CheckField label="Held in detention (police or immigration)" checked={s.inDetention} onChange={(v) => update(i, { inDetention: v })} />
-            <CheckField label="The young person was unwell, exhausted or distressed" checked={s.unwell} onChange={(v) => update(i, { unwell: v })} />
-            <Field label="How the young person was (wellbeing)" value={s.wellbeingNote} onChange={(v) => update(i, { wellbeingNote: v })} hint="Tired, hungry, unwell, upset: say it plainly." error={at('wellbeingNote')} />
+            <Field label={`Place of session ${i + 1}`} value={s.place} onChange={(v) => update(i, { place: v })} error={at('place')} />
+            <CheckField label={`Session ${i + 1} was held in detention (police or immigration)`} checked={s.inDetention} onChange={(v) => update(i, { inDetention: v })} />
+            <CheckField label={`The young person was unwell, exhausted or distressed in session ${i + 1}`} checked={s.unwell} onChange={(v) => update(i, { unwell: v })} />
+            <Field label={`How the young person was in session ${i + 1}`} value={s.wellbeingNote} onChange={(v) => update(i, { wellbeingNote: v })} hint="Tired, hungry, unwell, upset: say it plainly." error={at('wellbeingNote')} />
 
             <fieldset className="subgroup">
               <legend>Who was present</legend>
@@ -206,7 +219,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
             </fieldset>
 
             <Field
-              label="How mutual understanding with the interpreter was checked"
+              label={`Session ${i + 1}: how mutual understanding with the interpreter was checked`}
               value={s.interpreterCheck}
               onChange={(v) => update(i, { interpreterCheck: v })}
               hint="E.g. language and dialect confirmed with the young person at the start (AA-07)."
@@ -228,6 +241,11 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
           Add a session
         </button>
       </div>
+      {Object.keys(timeProblems).length > 0 ? (
+        <div role="alert" className="error-box">
+          Not saved: some times are missing (marked above).
+        </div>
+      ) : null}
       <SaveBar saving={saving} error={error} savedAt={savedAt} label="Save the sessions" disabled={assessment.signatures.length > 0} />
     </form>
   );

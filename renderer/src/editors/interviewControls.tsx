@@ -61,12 +61,20 @@ export function CheckField({ label, checked, onChange, error }: { label: string;
   );
 }
 
-/** The main side's message when its error names this model path (or a field inside it). */
+/**
+ * The main side's message when its error names this model path (or a field inside it), without
+ * the path prefix (the message lists every issue as `path: text`, joined by "; ").
+ */
 export function errorAt(error: ApiError | undefined, path: string): string | undefined {
   const field = error?.field;
   if (!field) return undefined;
   const full = `assessment.${path}`;
-  return field === full || field.startsWith(`${full}.`) ? error.message : undefined;
+  if (field !== full && !field.startsWith(`${full}.`)) return undefined;
+  const own = error.message
+    .split('; ')
+    .filter((part) => part.startsWith(`${full}:`) || part.startsWith(`${full}.`))
+    .map((part) => part.slice(part.indexOf(': ') + 2));
+  return own.length > 0 ? own.join('; ') : error.message;
 }
 
 /** "2 hours 5 minutes", "45 minutes", "1 hour". */
