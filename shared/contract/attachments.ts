@@ -4,9 +4,11 @@ import { AttachmentRef } from '../domain/model';
 
 /**
  * Files travel as base64 (no file paths cross the boundary). The store caps an attachment at
- * 25 MB; base64 makes that ~34 MB of text, so anything longer is refused before decoding.
+ * 25 MB (MAX_ATTACHMENT_BYTES); base64 makes that ~35 million characters, so anything longer is
+ * refused before decoding, and the store itself refuses the few bytes over the cap.
  */
-const FileBase64 = z.base64().max(34_000_000, 'An attachment larger than 25 MB is not accepted.');
+const MAX_BASE64_CHARS = Math.ceil((25 * 1024 * 1024) / 3) * 4;
+const FileBase64 = z.base64().max(MAX_BASE64_CHARS, 'An attachment larger than 25 MB is not accepted.');
 
 export const attachmentChannels = {
   'attachments.add': channel({

@@ -50,6 +50,16 @@ describe('attachments.add through dispatch, against a real store', () => {
     expect(ctx.storeSession!.store.attachments.info(createHash('sha256').update(ELF).digest('hex'))).toBeUndefined();
   });
 
+  it('takes a file of exactly 25 MB and refuses one byte more with the size in the message', async () => {
+    const ctx = await unlocked();
+    const cap = 25 * 1024 * 1024;
+    const text = Buffer.alloc(cap + 1, 0x61); // plain text: "aaa…"
+    const over = await dispatch('attachments.add', { name: 'notes.txt', dataBase64: text.toString('base64') }, ctx);
+    expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '"notes.txt" is 25.0 MB; attachments may be at most 25 MB.' } });
+    const atCap = await dispatch('attachments.add', { name: 'notes.txt', dataBase64: text.subarray(0, cap).toString('base64') }, ctx);
+    expect(atCap).toMatchObject({ ok: true, value: { mediaType: 'text/plain', size: cap } });
+  });
+
   it('refuses input that is not base64, and refuses before the store is unlocked', async () => {
     const ctx = await unlocked();
     const bad = await dispatch('attachments.add', { name: 'x.png', dataBase64: 'not base64!' }, ctx);
