@@ -8,6 +8,7 @@ import { appChannels } from './contract/app';
 import { storeChannels } from './contract/store';
 import { assessmentChannels } from './contract/assessment';
 import { recordChannels } from './contract/record';
+import { attachmentChannels } from './contract/attachments';
 
 export * from './contract/define';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...storeChannels,
   ...assessmentChannels,
   ...recordChannels,
+  ...attachmentChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,10 +4,12 @@ import { appHandlers } from './app';
 import { storeHandlers } from './store';
 import { assessmentHandlers } from './assessment';
 import { recordHandlers } from './record';
+import { attachmentHandlers } from './attachments';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...storeHandlers,
   ...assessmentHandlers,
   ...recordHandlers,
+  ...attachmentHandlers,
 };

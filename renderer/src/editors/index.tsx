@@ -9,6 +9,9 @@ import { TraffickingEditor } from './TraffickingEditor';
 import { ParticipantsEditor } from './ParticipantsEditor';
 import { SafeguardLogEditor } from './SafeguardLogEditor';
 import { ExplanationConsentEditor } from './ExplanationConsentEditor';
+import { SessionsEditor } from './SessionsEditor';
+import { DomainsTimelineEditor } from './DomainsTimelineEditor';
+import { EvidenceEditor } from './EvidenceEditor';
 import { AnalysisEditor } from './AnalysisEditor';
 import { MindedToEditor } from './MindedToEditor';
 import { DecisionEditor } from './DecisionEditor';
@@ -20,6 +23,9 @@ export const editorSections: EditorSection[] = [
   { id: 'participants', title: 'Participants and information requests', stage: 'planning', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
   { id: 'safeguard-log', title: 'Safeguard log', stage: 'planning', paths: ['safeguardLog'], Component: SafeguardLogEditor },
   { id: 'explanation', title: 'Explanation and consent', stage: 'explaining', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
+  { id: 'sessions', title: 'Interview sessions', stage: 'interviews', paths: ['sessions'], Component: SessionsEditor },
+  { id: 'domains-timeline', title: 'Merton domains and life timeline', stage: 'interviews', paths: ['domains', 'timeline'], Component: DomainsTimelineEditor },
+  { id: 'evidence', title: 'Evidence', stage: 'interviews', paths: ['evidence'], Component: EvidenceEditor },
   { id: 'analysis', title: 'Analysis and adverse points', stage: 'analysis', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
   { id: 'minded-to', title: 'Minded-to meeting', stage: 'minded-to', paths: ['mindedTo'], Component: MindedToEditor },
   { id: 'decision', title: 'Decision', stage: 'decision', paths: ['decision'], Component: DecisionEditor },
