@@ -16,6 +16,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 860 },
+    // The app's users are in the UK: dates as they would see them.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,

@@ -6,7 +6,8 @@ export function SaveBar({ saving, error, savedAt, label = 'Save', disabled }: { 
     <>
       {error ? (
         <div role="alert" className="error-box">
-          {error.field ? <strong>{error.field}: </strong> : null}
+          {/* The main side's message already starts with the field's path when it names one. */}
+          {error.field && !error.message.startsWith(error.field) ? <strong>{error.field}: </strong> : null}
           {error.message}
         </div>
       ) : null}
