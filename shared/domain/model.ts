@@ -11,8 +11,8 @@
 import { z } from 'zod';
 
 export const Id = z.string().min(1).max(64);
-export const IsoInstant = z.iso.datetime({ offset: true });
-export const IsoDate = z.iso.date();
+export const IsoInstant = z.iso.datetime({ offset: true, error: 'Give a date and time.' });
+export const IsoDate = z.iso.date({ error: 'Give a date (day, month and year).' });
 const Text = z.string().max(20_000);
 const ShortText = z.string().max(500);
 

@@ -99,7 +99,8 @@ test('a trafficking indicator brings the s.51 presumption and its steps; recordi
   // A referral without its date is refused by the main side, named, and nothing typed is lost.
   await t.field('NRM reference').fill('NRM-2026-200417');
   await t.save();
-  await expect(t.alert).toContainText('nrmReferral.date');
+  await expect(t.alert).toContainText('Give a date');
+  await expect(page.getByRole('alert').filter({ hasText: 'trafficking.nrmReferral.date' })).toBeVisible();
   await expect(t.field('NRM reference')).toHaveValue('NRM-2026-200417');
   expect(await new AppPage(page).seriousA11yViolations()).toEqual([]);
   await shot(page, 'people-trafficking-error');

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { CheckField, errorAt, SelectField } from '../components/FormControls';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, EvidenceItem, Session } from '../../../shared/domain/model';
@@ -8,42 +9,10 @@ import type { EditorProps } from './types';
 
 /* Small controls shared by the analysis, minded-to, decision and sharing editors. */
 
-export function Check({ label, checked, onChange, hint }: { label: ReactNode; checked: boolean; onChange(v: boolean): void; hint?: ReactNode }) {
-  return (
-    <div className="field">
-      <label className="checkbox">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-        {label}
-      </label>
-      {hint ? <p className="hint">{hint}</p> : null}
-    </div>
-  );
-}
+export const Check = CheckField;
 
-export function Select({ label, value, onChange, options, hint, error }: { label: string; value: string; onChange(v: string): void; options: Array<[string, string]>; hint?: ReactNode; error?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} aria-invalid={error ? true : undefined}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+export function Select(props: { label: string; value: string; onChange(v: string): void; options: Array<[string, string]>; hint?: ReactNode; error?: string }) {
+  return <SelectField<string> {...props} />;
 }
 
 const kindNames: Record<EvidenceItem['kind'], string> = {
@@ -101,7 +70,7 @@ export function sessionOptions(sessions: Session[], none: string): Array<[string
 
 /** The main side names fields from `assessment.`; an editor shows the message beside the field it names. */
 export function fieldErrorOf(error: { field?: string; message: string } | undefined) {
-  return (path: string) => (error?.field === `assessment.${path}` || error?.field?.startsWith(`assessment.${path}.`) ? error.message : undefined);
+  return (path: string) => errorAt(error, path);
 }
 
 interface PointDraft {

@@ -3,74 +3,21 @@
  * consent, safeguard log): checkboxes, selects with plain-English labels, yes / no / not recorded,
  * and mapping a main-side validation error to the field it names.
  */
-import { useId, type ReactNode } from 'react';
-import type { ApiError } from '../../../shared/contract';
+import type { ReactNode } from 'react';
+import { SelectField as BaseSelect } from '../components/FormControls';
 
-/** The main side names fields as `assessment.<model path>`; show its message next to that field. */
-export function errorAt(error: ApiError | undefined, path: string): string | undefined {
-  const field = error?.field;
-  if (!field) return undefined;
-  const full = `assessment.${path}`;
-  return field === full || field.startsWith(`${full}.`) ? error.message : undefined;
-}
+export { CheckField, errorAt } from '../components/FormControls';
 
-export function CheckField({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange(v: boolean): void; hint?: ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="checkbox" htmlFor={id}>
-        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
-        {label}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function SelectField<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  hint,
-  error,
-}: {
+/** A select whose '' option means "not recorded". */
+export function SelectField<T extends string>(props: {
   label: string;
   value: T | '';
-  /** [value, plain-English label]; '' is "not recorded". */
   options: readonly (readonly [T | '', string])[];
   onChange(v: T | ''): void;
   hint?: ReactNode;
   error?: string;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T | '')}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <BaseSelect<T | ''> {...props} />;
 }
 
 export type YesNo = '' | 'yes' | 'no';
