@@ -1,41 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
+import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const fixtures = path.join(root, 'tests', 'fixtures', 'bundles');
-const ADMIN = { user: 'r.admin', pass: 'amber kestrel lantern 42' };
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 const DANIEL = { user: 'd.osei', pass: 'copper meadow falcon 19' };
 
-/** The records officer prepares the store with the real CLI, as docs/cli.md tells them to. */
-function carefile(dataDir: string, who: { user: string; pass: string }, ...args: string[]): string {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'carefile.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: who.user, CAREFILE_PASSPHRASE: who.pass, CAREFILE_SCRYPT_N: '1024' },
-  });
-  if (res.status !== 0) throw new Error(`carefile ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return res.stdout;
-}
 
 function pdfsig(file: string): string {
   return spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
 }
 
 test.beforeEach(async ({ app }) => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-pass-'));
-  carefile(app.dataDir, ADMIN, 'init', '--display-name', 'Records Admin');
-  for (const [who, name] of [[ASHA, 'Asha Okafor'], [DANIEL, 'Daniel Osei']] as const) {
-    writeFileSync(path.join(tmp, who.user), `${who.pass}\n`);
-    carefile(app.dataDir, ADMIN, 'user', 'add', who.user, '--role', 'assessor', '--display-name', name, '--new-passphrase-file', path.join(tmp, who.user));
-  }
-  carefile(app.dataDir, ADMIN, 'import', path.join(fixtures, 'compliant.json'), path.join(fixtures, 'same-day-interview.json'));
+  new RecordsOfficer(app.dataDir)
+    .setUp()
+    .addUser(ASHA, 'Asha Okafor')
+    .addUser(DANIEL, 'Daniel Osei')
+    .import(path.join(BUNDLES, 'compliant.json'), path.join(BUNDLES, 'same-day-interview.json'));
 });
 
 test('a same-day interview without an appropriate adult cannot be signed; a new assessment starts with the presumption and wording notes', async ({ page, app }) => {

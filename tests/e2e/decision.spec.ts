@@ -1,34 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { AppPage } from './page-models/app-page';
 import { UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage } from './page-models/assessment-pages';
 import { LaterStageEditors } from './page-models/decision-pages';
+import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const fixtures = path.join(root, 'tests', 'fixtures', 'bundles');
-const ADMIN = { user: 'r.admin', pass: 'amber kestrel lantern 42' };
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 
-function carefile(dataDir: string, who: { user: string; pass: string }, ...args: string[]): string {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'carefile.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: who.user, CAREFILE_PASSPHRASE: who.pass, CAREFILE_SCRYPT_N: '1024' },
-  });
-  if (res.status !== 0) throw new Error(`carefile ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return res.stdout;
-}
 
 test.beforeEach(async ({ app, page }) => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-pass-'));
-  carefile(app.dataDir, ADMIN, 'init', '--display-name', 'Records Admin');
-  writeFileSync(path.join(tmp, ASHA.user), `${ASHA.pass}\n`);
-  carefile(app.dataDir, ADMIN, 'user', 'add', ASHA.user, '--role', 'assessor', '--display-name', 'Asha Okafor', '--new-passphrase-file', path.join(tmp, ASHA.user));
-  carefile(app.dataDir, ADMIN, 'import', path.join(fixtures, 'compliant.json'), path.join(fixtures, 'adverse-points-not-put.json'));
+  new RecordsOfficer(app.dataDir)
+    .setUp()
+    .addUser(ASHA, 'Asha Okafor')
+    .import(path.join(BUNDLES, 'compliant.json'), path.join(BUNDLES, 'adverse-points-not-put.json'));
   await new AppPage(page).open(app.url);
   await new UnlockPage(page).unlock(ASHA.user, ASHA.pass);
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,23 +7,13 @@ import { AppPage } from './page-models/app-page';
 import { UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage } from './page-models/assessment-pages';
 import { DomainsTimelinePage, EvidencePage, SessionsPage } from './page-models/interviews-pages';
+import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const ADMIN = { user: 'r.admin', pass: 'amber kestrel lantern 42' };
 const GRACE = { user: 'g.mensah', pass: 'willow harbour ember 77' };
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-function carefile(dataDir: string, who: { user: string; pass: string }, ...args: string[]): string {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'carefile.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: who.user, CAREFILE_PASSPHRASE: who.pass, CAREFILE_SCRYPT_N: '1024' },
-  });
-  if (res.status !== 0) throw new Error(`carefile ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return res.stdout;
-}
 
 /**
  * Farid's assessment (the minimal fixture: arrived 1 September 2026, 05:30 UK time) moved on to the
@@ -32,15 +21,12 @@ function carefile(dataDir: string, who: { user: string; pass: string }, ...args:
  */
 test.beforeEach(async ({ app }) => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-interviews-'));
-  const bundle = JSON.parse(readFileSync(path.join(root, 'tests', 'fixtures', 'bundles', 'minimal.json'), 'utf8'));
+  const bundle = JSON.parse(readFileSync(path.join(BUNDLES, 'minimal.json'), 'utf8'));
   bundle.assessment.reference = 'SCN-INTERVIEWS';
   bundle.assessment.stage = 'analysis';
   bundle.assessment.stageHistory.push({ stage: 'explaining', enteredOn: '2026-09-04T10:00:00+01:00' }, { stage: 'interviews', enteredOn: '2026-09-04T11:00:00+01:00' }, { stage: 'analysis', enteredOn: '2026-09-11T09:00:00+01:00' });
   writeFileSync(path.join(tmp, 'interviews.json'), JSON.stringify(bundle));
-  writeFileSync(path.join(tmp, 'pass'), `${GRACE.pass}\n`);
-  carefile(app.dataDir, ADMIN, 'init', '--display-name', 'Records Admin');
-  carefile(app.dataDir, ADMIN, 'user', 'add', GRACE.user, '--role', 'assessor', '--display-name', 'Grace Mensah', '--new-passphrase-file', path.join(tmp, 'pass'));
-  carefile(app.dataDir, ADMIN, 'import', path.join(tmp, 'interviews.json'));
+  new RecordsOfficer(app.dataDir).setUp().addUser(GRACE, 'Grace Mensah').import(path.join(tmp, 'interviews.json'));
 });
 
 async function openFarid(page: import('@playwright/test').Page, url: string): Promise<{ carefileApp: AppPage; a: AssessmentPage }> {

@@ -3,7 +3,6 @@
  * steps, accommodation, the people taking part, the explanation and consent, and the safeguard
  * log. Each save goes through the real main side, and the safeguard findings on screen follow.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,21 +12,11 @@ import { AppPage } from './page-models/app-page';
 import { UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage } from './page-models/assessment-pages';
 import { ExplanationConsentEditorPage, ParticipantsEditorPage, SafeguardLogEditorPage, TraffickingEditorPage } from './page-models/people-pages';
+import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const ADMIN = { user: 'r.admin', pass: 'amber kestrel lantern 42' };
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 const REF = 'E2E-EARLY';
 
-function carefile(dataDir: string, ...args: string[]): string {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin', 'carefile.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: ADMIN.user, CAREFILE_PASSPHRASE: ADMIN.pass, CAREFILE_SCRYPT_N: '1024' },
-  });
-  if (res.status !== 0) throw new Error(`carefile ${args.join(' ')} exited ${res.status}: ${res.stderr}`);
-  return res.stdout;
-}
 
 /**
  * The compliant fixture with everything these editors record taken out, at the decision stage
@@ -35,7 +24,7 @@ function carefile(dataDir: string, ...args: string[]): string {
  * stages were never written up.
  */
 function earlyStagesMissing(dir: string): string {
-  const bundle = JSON.parse(readFileSync(path.join(root, 'tests', 'fixtures', 'bundles', 'compliant.json'), 'utf8'));
+  const bundle = JSON.parse(readFileSync(path.join(BUNDLES, 'compliant.json'), 'utf8'));
   const a = bundle.assessment;
   a.id = 'e2e-early-stages-0001';
   a.reference = REF;
@@ -59,10 +48,7 @@ function earlyStagesMissing(dir: string): string {
 
 test.beforeEach(async ({ app }) => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-people-'));
-  carefile(app.dataDir, 'init', '--display-name', 'Records Admin');
-  writeFileSync(path.join(tmp, 'pass'), `${ASHA.pass}\n`);
-  carefile(app.dataDir, 'user', 'add', ASHA.user, '--role', 'assessor', '--display-name', 'Asha Okafor', '--new-passphrase-file', path.join(tmp, 'pass'));
-  carefile(app.dataDir, 'import', earlyStagesMissing(tmp));
+  new RecordsOfficer(app.dataDir).setUp().addUser(ASHA, 'Asha Okafor').import(earlyStagesMissing(tmp));
 });
 
 async function openAssessment(page: Page, url: string): Promise<AssessmentPage> {
