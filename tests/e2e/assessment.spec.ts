@@ -8,7 +8,9 @@ import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from '
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
-const DANIEL = { user: 'd.osei', pass: 'copper meadow falcon 19' };
+// The two assessors named in the compliant fixture, as users of this store.
+const RUTH = { user: 'r.adeyemi', pass: 'copper meadow falcon 19' };
+const TOMASZ = { user: 't.nowak', pass: 'linen quarry heron 64' };
 
 
 function pdfsig(file: string): string {
@@ -19,7 +21,8 @@ test.beforeEach(async ({ app }) => {
   new RecordsOfficer(app.dataDir)
     .setUp()
     .addUser(ASHA, 'Asha Okafor')
-    .addUser(DANIEL, 'Daniel Osei')
+    .addUser(RUTH, 'Ruth Adeyemi')
+    .addUser(TOMASZ, 'Tomasz Nowak')
     .import(path.join(BUNDLES, 'compliant.json'), path.join(BUNDLES, 'same-day-interview.json'));
 });
 
@@ -67,29 +70,39 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   const second = info.outputPath('signed-2.pdf');
 
   await carefileApp.open(app.url);
-  await unlock.unlock(ASHA.user, ASHA.pass);
+  await unlock.unlock(RUTH.user, RUTH.pass);
   await new AssessmentsPage(page).openAssessment('AA-2026-0147');
   const a = new AssessmentPage(page);
   await expect(a.presumption).toContainText('Decided on');
+
+  // Link the assessors named in the assessment to their Carefile users, so AA-30 can tell who has signed.
+  await page.getByRole('button', { name: 'Participants and information requests' }).click();
+  for (const [n, label] of [[1, 'Ruth Adeyemi (assessor)'], [2, 'Tomasz Nowak (assessor)']] as const) {
+    await page.getByRole('group', { name: `Participant ${n}` }).getByLabel('Carefile user (who signs the record as this person)').selectOption({ label });
+  }
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByText(/^Saved at/)).toBeVisible();
+
   await expect(a.signButton()).toBeDisabled();
-  await a.sign(ASHA.pass, first);
-  await expect(page.getByText(/Signed by Asha Okafor/)).toBeVisible();
+  await a.sign(RUTH.pass, first);
+  await expect(page.getByText(/Signed by Ruth Adeyemi/)).toBeVisible();
+  await expect(a.findings).toContainText('Assessor Tomasz Nowak has not signed.');
   // A signed assessment is locked; a correction is an addendum, signed by its author.
   await page.getByLabel('A correction (addendum)').fill('The interpreter\'s name is spelt Mebrat Gebremedhin throughout.');
   await page.getByRole('button', { name: 'Add the addendum' }).click();
   await expect(page.getByText('not yet signed')).toBeVisible();
-  await page.getByLabel('Your passphrase (to sign an addendum you wrote)').fill(ASHA.pass);
+  await page.getByLabel('Your passphrase (to sign an addendum you wrote)').fill(RUTH.pass);
   await page.getByRole('button', { name: 'Sign this addendum' }).click();
   await expect(page.getByText(/· signed /)).toBeVisible();
 
   await nav.lock();
-  await unlock.unlock(DANIEL.user, DANIEL.pass);
+  await unlock.unlock(TOMASZ.user, TOMASZ.pass);
   await nav.open('Verify a record');
   const verify = new VerifyPage(page);
   await verify.open(readFileSync(first), 'signed-1.pdf');
   await expect(verify.result).toContainText('valid, 1 signature');
-  await expect(page.getByRole('table')).toContainText('Asha Okafor (assessor)');
-  await verify.countersign(DANIEL.pass, second);
+  await expect(page.getByRole('table')).toContainText('Ruth Adeyemi (assessor)');
+  await verify.countersign(TOMASZ.pass, second);
   await expect(verify.result).toContainText('valid, 2 signatures');
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/verify.png', fullPage: true });
@@ -102,4 +115,10 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   bytes[Math.floor(bytes.length / 3)] ^= 0x01;
   await verify.open(bytes, 'tampered.pdf');
   await expect(verify.result).toContainText('NOT valid');
+
+  // Both assessors have now signed: AA-30 is met.
+  await nav.open('Assessments');
+  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
+  await expect(page.getByText(/Signed by Ruth Adeyemi .*; Tomasz Nowak/)).toBeVisible();
+  await expect(a.findings).not.toContainText('AA-30');
 });

@@ -99,7 +99,7 @@ const draftOf = (p: Assessment['adversePoints'][number]): PointDraft => ({
 export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
   const [analysis, setAnalysis] = useState(assessment.analysis ?? '');
   const [points, setPoints] = useState<PointDraft[]>(() => assessment.adversePoints.map(draftOf));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const fieldError = fieldErrorOf(error);
   const sessions = sessionOptions(assessment.sessions, 'Not recorded');
 
@@ -165,7 +165,7 @@ export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
           Add an adverse point
         </button>
       </div>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

@@ -117,7 +117,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
   });
   const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const fieldError = fieldErrorOf(error);
 
   const draft = useMemo(() => decisionOf(f), [f]);
@@ -215,7 +215,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
           </ul>
         )}
       </section>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

@@ -202,7 +202,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const [items, setItems] = useState<ItemDraft[]>(() => assessment.evidence.map(toDraft));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;
   const [untitled, setUntitled] = useState<number[]>([]);
@@ -337,7 +337,7 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
           Not saved: {untitled.map((i) => `evidence ${i + 1}`).join(', ')} {untitled.length === 1 ? 'has' : 'have'} no title.
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} savedAt={savedAt} label="Save the evidence" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

@@ -36,7 +36,7 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
     <K extends keyof Form>(k: K) =>
     (v: Form[K]) =>
       setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const err = (path: string) => errorAt(error, path);
   const withdrawnBefore = assessment.consent.withdrawnOn;
 
@@ -109,7 +109,7 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.note} />
         </TextArea>
       </fieldset>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

@@ -23,7 +23,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
     notHeldReason: m?.notHeldReason ?? '',
   });
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const fieldError = fieldErrorOf(error);
 
   async function submit(e: FormEvent) {
@@ -82,7 +82,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.notHeldReason} />
         </TextArea>
       )}
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

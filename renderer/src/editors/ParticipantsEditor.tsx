@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
@@ -88,6 +89,26 @@ function toParticipant(p: PersonForm): Participant {
   }
 }
 
+type Signer = { id: string; displayName: string; role: string };
+
+/** The store's assessors and managers: the people who can sign a record. */
+function useSigners(): Signer[] {
+  const [signers, setSigners] = useState<Signer[]>([]);
+  useEffect(() => {
+    void api['users.list']({}).then((res) => {
+      if (res.ok) setSigners(res.value.filter((u) => u.role !== 'admin'));
+    });
+  }, []);
+  return signers;
+}
+
+function signerOptions(signers: Signer[], current: string | undefined): (readonly [string, string])[] {
+  const options: (readonly [string, string])[] = [['', 'Not linked to a Carefile user'], ...signers.map((u) => [u.id, `${u.displayName} (${u.role})`] as const)];
+  // A link made in another council's store is kept, and said plainly.
+  if (current && !signers.some((u) => u.id === current)) options.push([current, 'A user of another Carefile store']);
+  return options;
+}
+
 /** Planning: who takes part (assessors, interpreter, appropriate adult...) and the information asked of others. */
 export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
   const [people, setPeople] = useState<PersonForm[]>(() => assessment.participants.map(personForm));
@@ -95,7 +116,8 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
     assessment.informationRequests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: r.receivedOn ?? '', evidenceId: r.evidenceId })),
   );
   const [newRole, setNewRole] = useState<Role>('assessor');
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const signers = useSigners();
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const err = (path: string) => errorAt(error, path);
 
   const setPerson =
@@ -131,6 +153,15 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
               <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
               <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
             </FieldRow>
+            {p.role === 'assessor' || p.role === 'manager' ? (
+              <SelectField<string>
+                label="Carefile user (who signs the record as this person)"
+                value={p.userId ?? ''}
+                options={signerOptions(signers, p.userId)}
+                onChange={(v) => setPerson(i, 'userId')(v || undefined)}
+                hint="Links this person to their signing certificate, so the record shows whether each assessor has signed (AA-30)."
+              />
+            ) : null}
             {p.role === 'assessor' ? (
               <>
                 <FieldRow>
@@ -207,7 +238,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
           Add an information request
         </button>
       </div>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

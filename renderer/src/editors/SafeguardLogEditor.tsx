@@ -46,7 +46,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
   });
   const uid = useId();
   const [missingReasons, setMissingReasons] = useState<Safeguard[]>([]);
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const setRow = (s: Safeguard, k: keyof Row) => (v: string) => setRows((old) => ({ ...old, [s]: { ...old[s], [k]: k === 'used' ? (v as YesNo) : v } }));
 
   async function submit(e: FormEvent) {
@@ -130,7 +130,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
           })}
         </tbody>
       </table>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { ApiError } from '../../../shared/contract';
 
-/** The save button, the error the main side gave (with the field it names), and a saved note. */
-export function SaveBar({ saving, error, savedAt, label = 'Save', disabled }: { saving: boolean; error?: ApiError; savedAt?: Date; label?: string; disabled?: boolean }) {
+/** The editor panel (editors/index.tsx) says when a save went through; this says when it did not. */
+export function SaveBar({ saving, error, label = 'Save', disabled }: { saving: boolean; error?: ApiError; label?: string; disabled?: boolean }) {
   return (
     <>
       {error ? (
@@ -15,7 +15,6 @@ export function SaveBar({ saving, error, savedAt, label = 'Save', disabled }: { 
         <button type="submit" disabled={saving || disabled}>
           {saving ? 'Saving…' : label}
         </button>
-        {savedAt && !error ? <span role="status">Saved at {savedAt.toLocaleTimeString('en-GB')}.</span> : null}
       </div>
     </>
   );

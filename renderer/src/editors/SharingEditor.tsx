@@ -55,7 +55,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
     lawfulBasis: s.homeOffice?.lawfulBasis ?? '',
     parts: s.homeOffice?.parts ?? (['conclusion', 'reasons', 'process'] as Part[]),
   });
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
   const fieldError = fieldErrorOf(error);
   const updateCopy = (i: number, patch: Partial<CopyDraft>) => setCopies((old) => old.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
@@ -144,7 +144,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
           </>
         ) : null}
       </fieldset>
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

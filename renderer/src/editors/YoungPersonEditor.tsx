@@ -20,7 +20,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     requestedBy: assessment.reasonForDoubt?.requestedBy ?? '',
   });
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving, savedAt } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave(onSaved);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +55,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         <WordingNotes text={f.reason} />
       </TextArea>
       <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
-      <SaveBar saving={saving} error={error} savedAt={savedAt} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
 }

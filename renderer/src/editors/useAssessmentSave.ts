@@ -11,7 +11,6 @@ import type { Assessment } from '../../../shared/domain/model';
 export function useAssessmentSave(onSaved: (a: Assessment) => void) {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<Date>();
 
   async function save(next: Assessment): Promise<boolean> {
     setSaving(true);
@@ -22,12 +21,11 @@ export function useAssessmentSave(onSaved: (a: Assessment) => void) {
       return false;
     }
     setError(undefined);
-    setSavedAt(new Date());
     onSaved(res.value);
     return true;
   }
 
-  return { save, error, saving, savedAt, clearError: () => setError(undefined) };
+  return { save, error, saving, clearError: () => setError(undefined) };
 }
 
 /** A new id for an entity inside an assessment (sessions, evidence items, ...). */
