@@ -150,6 +150,39 @@ export const assessmentHandlers = {
       return store(ctx).addenda.sign(input.id, input.addendumId, actorName(ctx));
     }),
 
+  'assessments.review': (input, ctx) =>
+    guardStore(() => {
+      const a = load(ctx, input.id);
+      const s = store(ctx).session;
+      if (s.via !== 'passphrase' || s.role !== 'manager') throw new ApiFailure('FORBIDDEN', 'Only a manager reviews and authorises assessments.');
+      const now = new Date().toISOString();
+      const signed = a.status === 'signed' || a.status === 'authorised' || a.signatures.length > 0;
+      let status = a.status;
+      if (input.outcome === 'returned') {
+        if (signed) throw new ApiFailure('CONFLICT', 'A signed assessment cannot be returned: corrections are made by addendum.', 'outcome');
+        status = 'returned';
+      }
+      if (input.outcome === 'authorised') {
+        if (!signed) throw new ApiFailure('CONFLICT', 'Only a signed record can be authorised: the assessors sign first.', 'outcome');
+        if (a.status === 'authorised') throw new ApiFailure('CONFLICT', 'This assessment is already authorised.', 'outcome');
+        const assessorSigned = new Set(a.signatures.filter((x) => x.role === 'assessor').map((x) => x.userId));
+        const missing = a.participants.filter((p) => p.role === 'assessor' && (!p.userId || !assessorSigned.has(p.userId)));
+        if (missing.length > 0) throw new ApiFailure('SAFEGUARD_BLOCK', `Not yet signed by ${missing.map((p) => p.name).join(' and ')} (AA-30): authorise once both assessors have signed.`);
+        status = 'authorised';
+      }
+      const comment = { by: s.displayName, on: now, text: input.text, outcome: input.outcome };
+      return store(ctx).assessments.put({
+        ...a,
+        status,
+        updatedOn: now,
+        review: {
+          ...a.review,
+          comments: [...a.review.comments, comment],
+          ...(input.outcome === 'authorised' ? { authorisedBy: s.displayName, authorisedOn: now } : {}),
+        },
+      });
+    }),
+
   'assessments.exportBundle': (input, ctx) =>
     guardStore(async () => {
       const a = load(ctx, input.id);

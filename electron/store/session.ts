@@ -66,7 +66,9 @@ export class StoreSession {
   }
 
   private async withHandle(fn: (h: LockedStore) => Promise<Store>): Promise<Store> {
-    if (this.handle?.current) return this.handle.current;
+    // Signing in while someone is signed in is a change of person: close their session first, so the
+    // new credentials are always checked and nobody inherits another user's unlocked store.
+    if (this.handle?.current) this.lock();
     this.handle ??= openStore({ dataDir: this.dataDir, kdf: this.kdf });
     try {
       return await fn(this.handle);

@@ -75,6 +75,12 @@ export const assessmentChannels = {
     output: Assessment,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'LOCKED'],
   }),
+  'assessments.review': channel({
+    summary: "A manager's review: a comment, a return to the assessors with comments, or the authorisation of a signed record.",
+    input: z.object({ id: Id, outcome: z.enum(['comment', 'returned', 'authorised']), text: z.string().trim().min(1, 'Write the comment.').max(20_000) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'CONFLICT'],
+  }),
   'assessments.exportBundle': channel({
     summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands.',
     input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),

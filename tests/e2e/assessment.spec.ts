@@ -11,6 +11,7 @@ const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 // The two assessors named in the compliant fixture, as users of this store.
 const RUTH = { user: 'r.adeyemi', pass: 'copper meadow falcon 19' };
 const TOMASZ = { user: 't.nowak', pass: 'linen quarry heron 64' };
+const PRIYA = { user: 'p.raman', pass: 'walnut signal meadow 27' };
 
 
 function pdfsig(file: string): string {
@@ -23,6 +24,7 @@ test.beforeEach(async ({ app }) => {
     .addUser(ASHA, 'Asha Okafor')
     .addUser(RUTH, 'Ruth Adeyemi')
     .addUser(TOMASZ, 'Tomasz Nowak')
+    .addUser(PRIYA, 'Priya Raman', 'manager')
     .import(path.join(BUNDLES, 'compliant.json'), path.join(BUNDLES, 'same-day-interview.json'));
 });
 
@@ -121,4 +123,15 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   await new AssessmentsPage(page).openAssessment('AA-2026-0147');
   await expect(page.getByText(/Signed by Ruth Adeyemi .*; Tomasz Nowak/)).toBeVisible();
   await expect(a.findings).not.toContainText('AA-30');
+
+  // The manager authorises the signed record; the comment and the authorisation are kept.
+  await nav.lock();
+  await unlock.unlock(PRIYA.user, PRIYA.pass);
+  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
+  await page.getByLabel('Your comment').fill('Thorough and fair; the benefit of the doubt is clearly applied.');
+  await page.getByRole('button', { name: 'Authorise' }).click();
+  await expect(page.getByText(/^Authorised by Priya Raman/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Management review' })).toContainText('Thorough and fair');
+  await expect(a.findings).not.toContainText('AA-30');
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
 });

@@ -8,6 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
+import { ReviewPanel } from './ReviewPanel';
 import { AssessmentEditors, sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
 
@@ -163,6 +164,8 @@ export function AssessmentScreen({ id }: { id: string }) {
         <h2 id="findings-title">Safeguards</h2>
         {check.findings.length === 0 ? <p>No safeguard findings.</p> : <FindingList findings={check.findings} onOpenField={openField} />}
       </section>
+
+      <ReviewPanel assessment={assessment} onChanged={() => void load()} />
 
       <section className="panel" aria-labelledby="out-title">
         <h2 id="out-title">Record and bundle</h2>

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { TextArea } from '../components/Field';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { WordingNotes } from '../components/WordingNotes';
+import type { ApiError } from '../../../shared/contract';
+import type { Assessment } from '../../../shared/domain/model';
+import { useSession } from '../state/session';
+
+const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised' } as const;
+
+/** Management oversight: every comment kept; a manager returns a draft or authorises a signed record. */
+export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {
+  const role = useSession((s) => s.status?.user?.role);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const signed = assessment.signatures.length > 0;
+
+  async function review(outcome: 'comment' | 'returned' | 'authorised') {
+    const res = await api['assessments.review']({ id: assessment.id, outcome, text });
+    if (res.ok) {
+      setText('');
+      setError(undefined);
+      onChanged();
+    } else setError(res.error);
+  }
+
+  if (role !== 'manager' && assessment.review.comments.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="review-title">
+      <h2 id="review-title">Management review</h2>
+      {assessment.review.authorisedBy ? (
+        <p className="authorised-note">
+          Authorised by {assessment.review.authorisedBy} on {new Date(assessment.review.authorisedOn ?? '').toLocaleString('en-GB')}.
+        </p>
+      ) : null}
+      {assessment.review.comments.length > 0 ? (
+        <ol>
+          {assessment.review.comments.map((c, i) => (
+            <li key={`${c.on}-${i}`}>
+              <strong>{outcomeNames[c.outcome]}</strong>: {c.text} <span className="hint">({c.by}, {new Date(c.on).toLocaleString('en-GB')})</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {role === 'manager' && assessment.status !== 'authorised' ? (
+        <>
+          <TextArea label="Your comment" value={text} onChange={setText} error={error?.field === 'text' ? error.message : undefined}>
+            <WordingNotes text={text} />
+          </TextArea>
+          <ErrorAlert error={error} shownAtFields={['text']} />
+          <div className="actions">
+            <button type="button" className="secondary" disabled={!text.trim()} onClick={() => void review('comment')}>
+              Add a comment
+            </button>
+            {!signed ? (
+              <button type="button" className="secondary" disabled={!text.trim()} onClick={() => void review('returned')}>
+                Return to the assessors
+              </button>
+            ) : (
+              <button type="button" disabled={!text.trim()} onClick={() => void review('authorised')}>
+                Authorise
+              </button>
+            )}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
