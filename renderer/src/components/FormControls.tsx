@@ -5,6 +5,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/contract';
+import { FieldFrame } from './Field';
 
 /**
  * The main side's message when its error names this model path (or a field inside it), without the
@@ -31,34 +32,18 @@ export function SelectField<T extends string>({ label, value, options, onChange,
   hint?: ReactNode;
   error?: string;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-        onChange={(e) => onChange(e.target.value as T)}
-      >
-        {options.map(([v, name]) => (
-          <option key={v} value={v}>
-            {name}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map(([v, name]) => (
+            <option key={v} value={v}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
