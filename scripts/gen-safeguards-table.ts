@@ -16,7 +16,7 @@ const cell = (s: string) => s.replaceAll('|', '\\|');
 export function rulesTable(): string {
   const rows = Array.from({ length: 44 }, (_, i) => `AA-${String(i + 1).padStart(2, '0')}`).map((id) => {
     const r = rules.find((x) => x.id === id);
-    if (!r) return `| ${id} | out of scope here | | | ${cell(rulesElsewhere[id] ?? 'MISSING')} |`;
+    if (!r) return `| ${id} | met elsewhere | | | ${cell(rulesElsewhere[id] ?? 'MISSING')} |`;
     return `| ${id} | ${r.severity}${r.departable ? ' (departure allowed)' : ''} | ${r.appliesFrom ?? 'always'} | ${cell(r.title)} | ${cell(r.source)} |`;
   });
   return [BEGIN, '| Id | Severity | Enforced from stage | Rule | Source |', '|---|---|---|---|---|', ...rows, END].join('\n');

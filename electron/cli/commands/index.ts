@@ -5,6 +5,7 @@ import { registerAssessmentCommands } from './assessment';
 import { openStoreForCli } from './assessment-store';
 import { register as registerRecordCommands } from './record';
 import { registerStoreCommands } from './store';
+import { registerQualityCommands } from './quality';
 
 export type RegisterCommands = (program: Command, io: CliIO) => void;
 
@@ -12,4 +13,5 @@ export const commandFamilies: RegisterCommands[] = [
   registerStoreCommands,
   (program, io) => registerAssessmentCommands(program, io, { openStore: (opts) => openStoreForCli(io, opts) }),
   registerRecordCommands,
+  registerQualityCommands,
 ];

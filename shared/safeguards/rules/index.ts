@@ -11,7 +11,7 @@ import { sharingRules } from './sharing';
 import { dateRules } from './dates';
 import { wordingRules } from './wording';
 
-/** Every implemented rule, sorted by id. AA-31 and AA-43 live elsewhere (docs/safeguards.md). */
+/** Every implemented rule, sorted by id. AA-31 and AA-43 are met elsewhere (docs/safeguards.md). */
 export const rules: readonly Rule[] = [
   ...presentationRules,
   ...traffickingRules,
@@ -31,5 +31,5 @@ export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.i
 /** Checklist items enforced outside this engine, with where. */
 export const rulesElsewhere: Readonly<Record<string, string>> = {
   'AA-31': 'Enforced by the store: a signed record is locked and changes only by an audited addendum (electron/store).',
-  'AA-43': 'Belongs to the manager quality feature: exporting outcomes and overturned decisions for audit (electron/quality).',
+  'AA-43': 'Not a check on one assessment: `carefile outcomes` exports every outcome, its departures, unmet safeguards, manager review and new information after the decision, for audit and learning (electron/quality).',
 };
