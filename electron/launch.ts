@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { findElectronRuntime } from './launch/electron-runtime';
 import { startLoopbackServer } from './transport/loopback';
-import { defaultDataDir, RENDERER_DIST } from './paths';
+import { RENDERER_DIST } from './paths';
+import { defaultDataDir } from './store/paths';
 import packageJson from '../package.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     .parse(process.argv)
     .opts<{ browser?: boolean; port: number; dataDir?: string; build: boolean }>();
 
-  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : defaultDataDir();
+  // The same store the CLI finds: --data-dir, else CAREFILE_DATA_DIR, else the per-user app folder.
+  const dataDir = path.resolve(opts.dataDir ?? (process.env.CAREFILE_DATA_DIR || defaultDataDir()));
 
   if (!opts.browser) {
     const runtime = findElectronRuntime();

@@ -58,25 +58,28 @@ export class RecordRefused extends Error {
   }
 }
 
+type StoreSigner = SigningCredentials & { name: string; role: string };
+
+/** The user's key (unwrapped by their passphrase) with the name and role the record shows. */
+async function signerFrom(store: RecordStoreAccess, userId: string, passphrase: string): Promise<StoreSigner> {
+  return { ...(await store.credentialsFor(userId, passphrase)), ...(await store.signerInfo(userId)) };
+}
+
+function signatureEvent(userId: string, s: StoreSigner, now: Date, signed: Uint8Array, which: Pick<SignatureEvent, 'assessmentId' | 'previousPdfSha256'>): SignatureEvent {
+  return { ...which, userId, name: s.name, role: s.role, signedOn: now.toISOString(), certificateSha256: s.certificateSha256, pdfSha256: sha256(signed) };
+}
+
 /** Composes the record of one assessment and adds its first signature. */
 export async function makeSignedRecord(
   store: RecordStoreAccess,
   req: { assessmentId: string; userId: string; passphrase: string; now?: Date },
 ): Promise<Uint8Array> {
   const { assessment, context } = await store.recordInput(req.assessmentId);
-  const credentials = await store.credentialsFor(req.userId, req.passphrase);
-  const who = await store.signerInfo(req.userId);
+  const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
   const pdf = await composeRecord(assessment, context, { now });
-  const signed = await signRecord(pdf, { ...credentials, ...who }, { now });
-  await store.recordSignature?.({
-    assessmentId: req.assessmentId,
-    userId: req.userId,
-    ...who,
-    signedOn: now.toISOString(),
-    certificateSha256: credentials.certificateSha256,
-    pdfSha256: sha256(signed),
-  });
+  const signed = await signRecord(pdf, signer, { now });
+  await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { assessmentId: req.assessmentId }));
   return signed;
 }
 
@@ -96,18 +99,10 @@ export async function countersignWithStore(
   pdf: Uint8Array,
   req: { userId: string; passphrase: string; now?: Date },
 ): Promise<Uint8Array> {
-  const credentials = await store.credentialsFor(req.userId, req.passphrase);
-  const who = await store.signerInfo(req.userId);
+  const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
-  const signed = await countersignRecord(pdf, { ...credentials, ...who }, { knownCertificates: await store.knownCertificates(), now });
-  await store.recordSignature?.({
-    previousPdfSha256: sha256(pdf),
-    userId: req.userId,
-    ...who,
-    signedOn: now.toISOString(),
-    certificateSha256: credentials.certificateSha256,
-    pdfSha256: sha256(signed),
-  });
+  const signed = await countersignRecord(pdf, signer, { knownCertificates: await store.knownCertificates(), now });
+  await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { previousPdfSha256: sha256(pdf) }));
   return signed;
 }
 

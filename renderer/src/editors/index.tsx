@@ -1,5 +1,5 @@
 /**
- * The parts of an assessment a social worker edits, in the order of the stages. One entry per
+ * The parts of an assessment a social worker edits, listed in the order of the stages. One entry per
  * editor; each editor saves the whole assessment through useAssessmentSave.
  */
 import { useState } from 'react';
@@ -18,18 +18,18 @@ import { DecisionEditor } from './DecisionEditor';
 import { SharingEditor } from './SharingEditor';
 
 export const editorSections: EditorSection[] = [
-  { id: 'young-person', title: 'Young person and reason for doubt', stage: 'initial-presentation', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
-  { id: 'trafficking', title: 'Trafficking, accommodation and needs', stage: 'before-you-start', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], Component: TraffickingEditor },
-  { id: 'participants', title: 'Participants and information requests', stage: 'planning', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
-  { id: 'safeguard-log', title: 'Safeguard log', stage: 'planning', paths: ['safeguardLog'], Component: SafeguardLogEditor },
-  { id: 'explanation', title: 'Explanation and consent', stage: 'explaining', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
-  { id: 'sessions', title: 'Interview sessions', stage: 'interviews', paths: ['sessions'], Component: SessionsEditor },
-  { id: 'domains-timeline', title: 'Merton domains and life timeline', stage: 'interviews', paths: ['domains', 'timeline'], Component: DomainsTimelineEditor },
-  { id: 'evidence', title: 'Evidence', stage: 'interviews', paths: ['evidence'], Component: EvidenceEditor },
-  { id: 'analysis', title: 'Analysis and adverse points', stage: 'analysis', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
-  { id: 'minded-to', title: 'Minded-to meeting', stage: 'minded-to', paths: ['mindedTo'], Component: MindedToEditor },
-  { id: 'decision', title: 'Decision', stage: 'decision', paths: ['decision'], Component: DecisionEditor },
-  { id: 'sharing', title: 'Sharing the decision', stage: 'sharing', paths: ['sharing'], Component: SharingEditor },
+  { id: 'young-person', title: 'Young person and reason for doubt', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
+  { id: 'trafficking', title: 'Trafficking, accommodation and needs', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], Component: TraffickingEditor },
+  { id: 'participants', title: 'Participants and information requests', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
+  { id: 'safeguard-log', title: 'Safeguard log', paths: ['safeguardLog'], Component: SafeguardLogEditor },
+  { id: 'explanation', title: 'Explanation and consent', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
+  { id: 'sessions', title: 'Interview sessions', paths: ['sessions'], Component: SessionsEditor },
+  { id: 'domains-timeline', title: 'Merton domains and life timeline', paths: ['domains', 'timeline'], Component: DomainsTimelineEditor },
+  { id: 'evidence', title: 'Evidence', paths: ['evidence'], Component: EvidenceEditor },
+  { id: 'analysis', title: 'Analysis and adverse points', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
+  { id: 'minded-to', title: 'Minded-to meeting', paths: ['mindedTo'], Component: MindedToEditor },
+  { id: 'decision', title: 'Decision', paths: ['decision'], Component: DecisionEditor },
+  { id: 'sharing', title: 'Sharing the decision', paths: ['sharing'], Component: SharingEditor },
 ];
 
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */

@@ -1,4 +1,4 @@
-import type { Assessment, StageId } from '../../../shared/domain/model';
+import type { Assessment } from '../../../shared/domain/model';
 
 export interface EditorProps {
   assessment: Assessment;
@@ -9,8 +9,6 @@ export interface EditorProps {
 export interface EditorSection {
   id: string;
   title: string;
-  /** The stage where this part is normally recorded (for ordering and hints). */
-  stage: StageId;
   /** Dotted model paths this editor covers, so a finding's `path` can open the right editor. */
   paths: string[];
   Component: (props: EditorProps) => React.JSX.Element | null;

@@ -25,7 +25,7 @@ export function useAssessmentSave(onSaved: (a: Assessment) => void) {
     return true;
   }
 
-  return { save, error, saving, clearError: () => setError(undefined) };
+  return { save, error, saving };
 }
 
 /** A new id for an entity inside an assessment (sessions, evidence items, ...). */
