@@ -90,7 +90,7 @@ const policies = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tools/electronegativity/node_modules/**', 'tools/electronegativity/out/**'],
+    ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'playwright-report/**', 'tools/electronegativity/node_modules/**', 'tools/electronegativity/out/**', 'tests/fixtures/lint/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
