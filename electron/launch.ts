@@ -7,11 +7,11 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { findElectronRuntime } from './launch/electron-runtime';
 import { startLoopbackServer } from './transport/loopback';
-import { RENDERER_DIST } from './paths';
-import { defaultDataDir } from './store/paths';
+import { APP_ROOT, resourcePath } from './resources';
+import { defaultDataDir } from './store/index';
 import packageJson from '../package.json' with { type: 'json' };
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = APP_ROOT;
 
 function run(cmd: string, args: string[]): void {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
   if (opts.build) run('npx', ['vite', 'build', '--logLevel', 'warn']);
   const server = await startLoopbackServer({
-    staticDir: RENDERER_DIST,
+    staticDir: resourcePath('renderer'),
     port: opts.port,
     ctx: { app: { version: packageJson.version, mode: 'browser' }, dataDir },
   });

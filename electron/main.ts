@@ -3,16 +3,16 @@
  * ipcMain. Everything else lives behind electron/api and runs (and is tested) under plain Node.
  */
 import { app, BrowserWindow } from 'electron';
-import path from 'node:path';
 import { bindHandlers } from './shell/ipc';
 import { storeSessionOf } from './api/store';
 import { denyAllPermissions, lockDownContents } from './shell/hardening';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow } from './shell/window';
+import { resourcePath } from './resources';
 
 // dist-electron/main.js sits next to dist-electron/preload.cjs; the renderer build is in dist/renderer.
 const here = import.meta.dirname;
-const rendererDir = path.resolve(here, '..', 'dist', 'renderer');
+const rendererDir = resourcePath('renderer');
 
 registerAppScheme();
 

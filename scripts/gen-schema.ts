@@ -2,8 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleJsonSchema } from '../shared/bundle/schema';
+import { resourcePath } from '../electron/resources';
 
-export const schemaPath = fileURLToPath(new URL('../resources/schema/assessment-bundle.v1.schema.json', import.meta.url));
+export const schemaPath = resourcePath('bundleSchema');
 export const schemaText = (): string => `${JSON.stringify(bundleJsonSchema(), null, 2)}\n`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -12,5 +12,5 @@ export interface HandlerContext {
   /** Per-user data directory holding the store. */
   dataDir: string;
   /** The store session (locked/unlocked); made on first use by electron/api/store.ts if absent. */
-  storeSession?: import('../store/session').StoreSession;
+  storeSession?: import('../store/index').StoreSession;
 }

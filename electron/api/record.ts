@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { guardStore, storeSessionOf } from './store';
-import { countersignStoredRecord, knownSigners, signStoredAssessment } from '../record/store-access';
-import { RecordRefused } from '../record/service';
-import { verifyRecord } from '../record/verify';
+import { countersignStoredRecord, knownSigners, signStoredAssessment } from './record-access';
+import { RecordRefused, verifyRecord } from '../record/index';
 
 function signedPdf(bytes: Uint8Array, base: string) {
   return {

@@ -1,8 +1,7 @@
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
-import { StoreError } from '../store/errors';
-import { StoreSession } from '../store/session';
+import { StoreError, StoreSession } from '../store/index';
 import { presumption } from '../../shared/safeguards/index';
 import { assessmentReferenceErrors } from '../../shared/bundle/index';
 

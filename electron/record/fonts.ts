@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { resourcePath } from '../resources';
 
 /** The embedded families: Noto Sans for Latin/Greek/Cyrillic, Naskh for Arabic script, Sans Ethiopic for Ge'ez. */
 export type FontKey = 'sans' | 'sansBold' | 'naskh' | 'ethiopic';
@@ -15,17 +15,9 @@ const FILES: Record<FontKey, string> = {
   ethiopic: 'NotoSansEthiopic-Regular.ttf',
 };
 
-/**
- * resources/fonts at the app's root. This module runs from electron/record/ (source, tsx, tests) or
- * bundled into dist-electron/main.js (the packaged app), so look upwards for the folder.
- */
+/** resources/fonts at the app's root, from source, the bundled main process or the asar (electron/resources.ts). */
 export function defaultFontDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..', '../../..']) {
-    const dir = path.resolve(here, up, 'resources', 'fonts');
-    if (existsSync(path.join(dir, FILES.sans))) return dir;
-  }
-  return path.resolve(here, '../../resources/fonts');
+  return resourcePath('fonts');
 }
 
 const POSTSCRIPT: Record<FontKey, string> = {

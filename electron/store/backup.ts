@@ -1,79 +1,19 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+/** Restoring a backup (writing one is backup-write.ts). */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { appendAudit, auditHead } from './audit';
 import { digestOf } from './canonical';
-import { slotsFromDb, syncSlotsFile, type Core } from './core';
-import { openDatabase, type Db } from './db';
-import { AuthFailedError, ConflictError, InvalidInputError, StoreUnavailableError } from './errors';
+import { slotsFromDb, syncSlotsFile } from './core';
+import type { Db } from './db';
+import { AuthFailedError, InvalidInputError, StoreUnavailableError } from './errors';
 import { fsyncDir } from './atomic';
 import type { KdfParams } from './kdf';
 import { writeKeySlots } from './keyslots';
 import { acquireLock } from './lockfile';
 import { migrate } from './migrations';
 import { storePaths } from './paths';
-import type { Credential } from './lifecycle';
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Opens a copy and proves it: the key reads it, integrity_check is ok, and it is a Carefile store. */
-function prove(path: string, dataKey: Uint8Array, notADb: 'auth' | 'corrupt'): { db: Db; storeId: string } {
-  const db = openDatabase(path, dataKey, { notADb });
-  try {
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new StoreUnavailableError('The copy is damaged (integrity_check failed); nothing was replaced.');
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined;
-    if (!row) throw new StoreUnavailableError('The copy is not a Carefile store; nothing was replaced.');
-    return { db, storeId: row.value };
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-}
-
-/**
- * An online backup: SQLite's VACUUM INTO writes a consistent snapshot of the open database,
- * encrypted with the same data key (the backup API itself is refused by SQLite3MultipleCiphers
- * between an encrypted source and a target it opens without the key: docs/decisions/0004).
- * The copy is proven before it takes its final name.
- */
-export function backupTo(core: Core, outPath: string, actor: string): { path: string; size: number; auditSeq: number } {
-  const out = resolve(outPath);
-  if (existsSync(out)) throw new ConflictError(`${out} already exists: choose another file name.`, 'out');
-  mkdirSync(dirname(out), { recursive: true });
-  const event = core.db.transaction(() =>
-    appendAudit(core.db, {
-      actor,
-      action: 'store.backup',
-      entityType: 'store',
-      entityId: core.storeId,
-      digest: digestOf({ file: basename(out) }),
-    }),
-  )();
-  const tmp = `${out}.partial-${process.pid}`;
-  try {
-    core.db.prepare('VACUUM INTO ?').run(tmp);
-    chmodSync(tmp, 0o600);
-    const { db, storeId } = prove(tmp, core.dataKey, 'corrupt');
-    db.close();
-    if (storeId !== core.storeId) throw new StoreUnavailableError('The backup copy does not match the store.');
-    fsyncFile(tmp);
-    renameSync(tmp, out);
-    fsyncDir(dirname(out));
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-wal`, { force: true });
-    rmSync(`${tmp}-shm`, { force: true });
-    throw err;
-  }
-  return { path: out, size: statSync(out).size, auditSeq: event.seq };
-}
+import { openStore, type Credential } from './lifecycle';
+import { fsyncFile, prove } from './backup-write';
 
 export interface RestoreOptions {
   dataDir: string;
@@ -120,7 +60,6 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
     if (!hasStore) {
       throw new StoreUnavailableError(`There is no store in ${paths.dataDir} whose key slots could check a passphrase: restore with the raw data key (docs/recovery.md).`);
     }
-    const { openStore } = await import('./lifecycle');
     const locked = openStore({ dataDir: opts.dataDir, kdf: opts.kdf });
     try {
       dataKey = (await locked.dataKeyFor(opts.credential)).dataKey;

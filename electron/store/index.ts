@@ -5,9 +5,12 @@
 export { initStore, openStore, storeExists, LockedStore } from './lifecycle';
 export type { InitOptions, OpenOptions, StoreState, Credential } from './lifecycle';
 export { Store } from './store';
+export { StoreSession } from './session';
+export type { SessionState } from './session';
 export type { KnownCertificate } from './store';
 export type { SigningCredentials } from './signing';
-export { backupTo, restoreStore, parseRawKey } from './backup';
+export { backupTo } from './backup-write';
+export { restoreStore, parseRawKey } from './backup';
 export type { RestoreOptions } from './backup';
 export type { AssessmentSummary } from './assessments';
 export { isLocked, signedContentDigest } from './assessments';

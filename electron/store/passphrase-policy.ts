@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError } from './errors';
+import { resourcePath } from '../resources';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
 let common: Set<string> | undefined;
 function commonList(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./common-passphrases.txt', import.meta.url), 'utf8')
+    readFileSync(resourcePath('commonPassphrases'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#')),

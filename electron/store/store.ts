@@ -13,7 +13,7 @@ import { credentialsFromPkcs8, openSigningKey, sealSigningKey, type SigningCrede
 import { readPkcs12 } from './pkcs12';
 import { userDigest } from './users';
 import { Users } from './users';
-import { backupTo } from './backup';
+import { backupTo } from './backup-write';
 
 export interface KnownCertificate {
   userId: string;

@@ -10,14 +10,14 @@ import type { Command } from 'commander';
 import { Assessment } from '../../../shared/domain/model';
 import { composeRecord } from '../../record/compose';
 import { countersignRecord, formatReport, RecordRefused } from '../../record/service';
-import { countersignStoredRecord, knownSigners, signStoredAssessment } from '../../record/store-access';
+import { countersignStoredRecord, knownSigners, signStoredAssessment } from '../../api/record-access';
 import { withStoreOptions, withUnlockedStore, toCliError, type StoreOptionValues } from '../store-options';
 import type { Credential } from '../../store/lifecycle';
 import { signRecord } from '../../record/sign';
 import { verifyRecord } from '../../record/verify';
 import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
-import type { RegisterCommands } from './index';
+import type { RegisterCommands } from './register';
 
 function readInput(file: string): Uint8Array {
   try {

@@ -7,9 +7,7 @@ import type { Store } from '../store/index';
 import { evaluate, blocking, presumption } from '../../shared/safeguards/index';
 import { exportBundle } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
-import { countersignWithStore, makeSignedRecord, RecordRefused, type RecordStoreAccess } from './service';
-import { verifyRecord } from './verify';
-import type { KnownCertificate } from './types';
+import { countersignWithStore, makeSignedRecord, RecordRefused, verifyRecord, type KnownCertificate, type RecordStoreAccess } from '../record/index';
 
 /** The store's certificates as the verifier names signers: by the name shown on records. */
 export function knownSigners(store: Store): KnownCertificate[] {
