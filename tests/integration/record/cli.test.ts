@@ -125,6 +125,10 @@ describe('carefile pdf with the real encrypted store', () => {
     const a = (JSON.parse(exported.stdout.join('')) as { assessment: { status: string; signatures: Array<{ name: string }> } }).assessment;
     expect(a.status).toBe('signed');
     expect(a.signatures.map((x) => x.name)).toEqual(['Asha Okafor', 'Daniel Osei']);
+    // AA-30 is met for this CLI-imported record: its assessors were linked with `assessment link`, then both signed.
+    const check = captureIO('', asha);
+    await run(['check', id, '--json'], check);
+    expect((JSON.parse(check.stdout.join('')) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).not.toContain('AA-30');
   });
 
   it('a wrong passphrase is exit 3 and writes nothing; an administrator cannot sign; the same person cannot sign twice', async () => {
