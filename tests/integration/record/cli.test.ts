@@ -102,6 +102,8 @@ describe('carefile pdf with the real encrypted store', () => {
     writeFileSync(p('daniel.pass'), 'copper meadow falcon 19\n');
     expect(await run(['user', 'add', 'asha', '--role', 'assessor', '--display-name', 'Asha Okafor', '--new-passphrase-file', p('asha.pass')], captureIO('', admin))).toBe(0);
     expect(await run(['user', 'add', 'daniel', '--role', 'assessor', '--display-name', 'Daniel Osei', '--new-passphrase-file', p('daniel.pass')], captureIO('', admin))).toBe(0);
+    // the users and their certificates, without the assessment: the last test restores this
+    expect(await run(['backup', '--out', p('users-only.backup')], captureIO('', admin))).toBe(0);
     expect(await run(['import', compliant], captureIO('', admin))).toBe(0);
     // The bundle's links to another store's users are not taken (issue 8, item 5): link the assessors here.
     expect(await run(['assessment', 'link', id, '--participant', 'p-assessor-1', '--store-user', 'asha'], captureIO('', asha))).toBe(0);
@@ -150,5 +152,33 @@ describe('carefile pdf with the real encrypted store', () => {
     const io = captureIO('', asha);
     expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(1);
     expect(io.stderr.join('')).toMatch(/cannot be signed while safeguards are unmet: .*AA-09/i);
+  });
+
+  it('an import keeps the signatures a signed record proves against this store, and only those', async () => {
+    const exported = captureIO('', admin);
+    expect(await run(['export', id, '--out', p('signed-bundle.json')], exported)).toBe(0);
+    // a copy claiming the same signatures over different content
+    const copy = JSON.parse(readFileSync(p('signed-bundle.json'), 'utf8'));
+    copy.assessment.id = 'copy-of-signed';
+    copy.assessment.reference = 'COPY-1';
+    copy.assessment.analysis = 'Something the assessors never signed.';
+    writeFileSync(p('copy-bundle.json'), JSON.stringify(copy));
+    // back to the users only: the assessment is gone, the certificates are known
+    expect(await run(['restore', p('users-only.backup')], captureIO('', admin))).toBe(0);
+    const imported = captureIO('', asha);
+    expect(await run(['import', p('signed-bundle.json'), p('copy-bundle.json'), '--record', p('s2.pdf'), '--json'], imported)).toBe(0);
+    const [genuine, forged] = (JSON.parse(imported.stdout.join('')) as { results: Array<{ notTrusted: Array<{ path: string; why: string }> }> }).results;
+    expect(genuine!.notTrusted).toEqual([]);
+    expect(forged!.notTrusted.map((n) => n.path)).toEqual(['signatures.0', 'signatures.1', 'status']);
+    expect(forged!.notTrusted[0]!.why).toMatch(/over this content/);
+    const show = (which: string) => {
+      const io = captureIO('', asha);
+      return run(['assessment', 'show', which], io).then(() => JSON.parse(io.stdout.join('')) as { status: string; signatures: Array<{ name: string }> });
+    };
+    const kept = await show(id);
+    expect(kept.status).toBe('signed');
+    expect(kept.signatures.map((x) => x.name)).toEqual(['Asha Okafor', 'Daniel Osei']);
+    const taken = await show('copy-of-signed');
+    expect([taken.status, taken.signatures]).toEqual(['in-progress', []]);
   });
 });
