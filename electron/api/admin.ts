@@ -14,21 +14,31 @@ import { restoreStore, storePaths, type Credential, type Store } from '../store/
 import { runDoctor } from './doctor';
 
 type Head = { seq: number; hash: string };
+type Event = { seq: number; hash: string; action: string };
 
-/** What a restore undoes, in words a records officer can act on before anyone carries on working. */
-export function restoreWarnings(backup: Head, replaced: Head | undefined): string[] {
-  if (!replaced) return [];
-  if (backup.seq < replaced.seq) {
-    const lost = replaced.seq - backup.seq;
-    return [
-      `The backup is older than the store it replaced: it ends at audit event ${backup.seq}, the store had reached event ${replaced.seq}. ` +
-        `The ${lost} later change${lost === 1 ? '' : 's'} (assessments, signatures, users added or removed, passphrases) ${lost === 1 ? 'is' : 'are'} undone.`,
-    ];
+/** Audit events that change nothing a restore could undo: opening the store, copying it, revealing its key. */
+const NOT_CHANGES = new Set(['unlock', 'unlock.recovery-key', 'unlock.failed', 'store.backup', 'key.reveal']);
+
+/**
+ * What a restore undoes, in words a records officer can act on before anyone carries on working.
+ * `replaced`: the audit events of the store being replaced (absent on a new machine).
+ */
+export function restoreWarnings(backup: Head, replaced: readonly Event[] | undefined): string[] {
+  if (!replaced || replaced.length === 0) return [];
+  const atBackupHead = replaced.find((e) => e.seq === backup.seq);
+  const last = replaced[replaced.length - 1]!;
+  if (backup.seq <= last.seq && atBackupHead?.hash !== backup.hash) {
+    return [`The backup does not share this store's history (its audit event ${backup.seq} differs): it is not an earlier state of this store, and everything since the two parted is replaced.`];
   }
-  if (backup.seq === replaced.seq && backup.hash !== replaced.hash) {
-    return [`The backup and the store both end at audit event ${backup.seq} but with different histories: the backup is not an earlier state of this store.`];
-  }
-  return [];
+  const undone = replaced.filter((e) => e.seq > backup.seq && !NOT_CHANGES.has(e.action));
+  if (undone.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const e of undone) counts.set(e.action, (counts.get(e.action) ?? 0) + 1);
+  const list = [...counts].map(([action, n]) => (n === 1 ? action : `${action} ×${n}`)).join(', ');
+  return [
+    `The backup is older than the store it replaced: it ends at audit event ${backup.seq}, the store had reached event ${last.seq}. ` +
+      `${undone.length} later change${undone.length === 1 ? ' is' : 's are'} undone (${list}).`,
+  ];
 }
 
 function confirmingCredential(ctx: HandlerContext, input: { passphrase?: string; recoveryKey?: string }): Credential {
@@ -61,10 +71,11 @@ export const adminHandlers = {
       }
       const credential = confirmingCredential(ctx, input);
       const replacedHead = session.store.audit.head();
+      const replaced = session.store.audit.events().map(({ seq, hash, action }) => ({ seq, hash, action }));
       // The restore takes the single-writer lock itself and checks the credential against the key slots.
       session.lock();
       const r = await restoreStore({ dataDir: ctx.dataDir, file, credential });
-      return { storeId: r.storeId, auditSeq: r.auditSeq, backupHead: r.backupHead, replacedHead, warnings: restoreWarnings(r.backupHead, replacedHead) };
+      return { storeId: r.storeId, auditSeq: r.auditSeq, backupHead: r.backupHead, replacedHead, warnings: restoreWarnings(r.backupHead, replaced) };
     }),
 
   'store.doctor': (_input, ctx) => guardStore(() => runDoctor(ctx)),

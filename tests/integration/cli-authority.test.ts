@@ -13,6 +13,7 @@ import type { CliIO } from '../../electron/cli/io';
 import { Exit } from '../../electron/cli/exit';
 import { dispatch } from '../../electron/api/dispatch';
 import { hostContext } from '../../electron/api/host';
+import { restoreWarnings } from '../../electron/api/admin';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'carefile-cli-authority-'));
 const storeDir = path.join(dir, 'store');
@@ -216,5 +217,36 @@ describe('restore', () => {
     expect((await run(['user', 'list', '--json'], env('admin'))).out).not.toContain('"late"');
     // the copy the CLI placed in the store's backups folder is gone again
     expect(readdirSync(path.join(storeDir, 'backups')).filter((f) => f.startsWith('restore-'))).toEqual([]);
+  });
+});
+
+describe('restore with the recovery key, and onto a new machine with the raw key', () => {
+  it('the recovery key restores; the raw key only where no store exists', async () => {
+    const backup = path.join(dir, 'for-recovery.backup');
+    expect((await run(['backup', '--out', backup], env('admin'))).code).toBe(0);
+    const byRecovery = await run(['restore', backup], env('recovery'));
+    expect(byRecovery.code, byRecovery.err).toBe(0);
+    expect(byRecovery.err).not.toMatch(/WARNING/); // only unlocks came after the backup: nothing is undone
+
+    const rawKey = JSON.parse((await run(['key', 'reveal', '--json'], env('admin'))).out).key as string;
+    const keyFile = path.join(dir, 'raw.key');
+    writeFileSync(keyFile, `${rawKey}\n`);
+    // over an existing store the raw key is refused: unlock as an administrator instead
+    const over = await run(['restore', backup, '--raw-key-file', keyFile], env('admin'));
+    expect(over.code).toBe(Exit.AUTH);
+    const newMachine = { CAREFILE_DATA_DIR: path.join(dir, 'new-machine'), CAREFILE_SCRYPT_N: '1024' };
+    const fresh = await run(['restore', backup, '--raw-key-file', keyFile, '--json'], newMachine);
+    expect(fresh.code, fresh.err).toBe(0);
+    expect((await run(['user', 'list'], { ...newMachine, CAREFILE_USER: 'asha', CAREFILE_PASSPHRASE: PASS.asha })).code).toBe(0);
+  });
+
+  it('warns for an older or a diverged backup, not for unlocks and backups alone', () => {
+    const ev = (seq: number, action: string, hash = `h${seq}`) => ({ seq, hash, action });
+    const store = [ev(1, 'store.init'), ev(2, 'unlock'), ev(3, 'store.backup'), ev(4, 'unlock'), ev(5, 'user.add'), ev(6, 'assessment.update'), ev(7, 'assessment.update')];
+    expect(restoreWarnings({ seq: 3, hash: 'h3' }, store)[0]).toMatch(/older.*3 later changes are undone \(user\.add, assessment\.update ×2\)/s);
+    expect(restoreWarnings({ seq: 3, hash: 'other' }, store)[0]).toMatch(/does not share this store's history/);
+    expect(restoreWarnings({ seq: 3, hash: 'h3' }, store.slice(0, 4))).toEqual([]);
+    expect(restoreWarnings({ seq: 9, hash: 'h9' }, store)).toEqual([]);
+    expect(restoreWarnings({ seq: 3, hash: 'h3' }, undefined)).toEqual([]);
   });
 });
