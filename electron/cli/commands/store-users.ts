@@ -101,7 +101,8 @@ export function registerUserCommands(program: Command, io: CliIO): void {
     }
     await withSession(io, opts, 'always', async (s) => {
       if (s.credential?.kind !== 'passphrase') {
-        throw new CliError(Exit.USAGE, 'Import your certificate as yourself (--user NAME with your passphrase), not with the recovery key.');
+        // The channel refuses it too (FORBIDDEN); said here before asking for the .p12 password.
+        throw new CliError(Exit.AUTH, 'Import your certificate as yourself (--user NAME with your passphrase), not with the recovery key.');
       }
       const p12Password = await readSecret(io, {
         file: opts.p12PasswordFile,
