@@ -10,7 +10,7 @@ import { withSession } from '../session';
 import { StageId } from '../../../shared/domain/model';
 
 export function registerWorkflowCommands(program: Command, io: CliIO): void {
-  const assessment = program.command('assessment').description('Assessments in the store: list, show, link, advance, review.');
+  const assessment = program.command('assessment').description('Assessments in the store: list, show, link, advance, depart, review, addendum, sign-addendum.');
 
   withStoreOptions(assessment.command('list').description('Every assessment, newest change first, with how the young person is treated now. [assessments.list]')).action(
     async (opts: StoreOptionValues) => {
@@ -62,5 +62,39 @@ export function registerWorkflowCommands(program: Command, io: CliIO): void {
       s.call('assessments.review', { id, outcome: opts.outcome as 'comment' | 'returned' | 'authorised', text: opts.text }),
     );
     output(io, opts, a, `${a.reference}: ${opts.outcome} (status ${a.status}).`);
+  });
+
+  withStoreOptions(
+    assessment
+      .command('depart <id>')
+      .description('Record why a safeguard was not used (HAM v Brent); refused for rules the law allows no departure from. [assessments.recordDeparture]')
+      .requiredOption('--rule <AA-nn>', 'the safeguard rule, e.g. AA-29')
+      .requiredOption('--reason <text>', 'why, in a sentence or two'),
+  ).action(async (id: string, opts: StoreOptionValues & { rule: string; reason: string }) => {
+    const a = await withSession(io, opts, 'always', (s) => s.call('assessments.recordDeparture', { id, ruleId: opts.rule, reason: opts.reason }));
+    output(io, opts, a, `Recorded a departure from ${opts.rule} on ${a.reference}.`);
+  });
+
+  withStoreOptions(
+    assessment
+      .command('addendum <id>')
+      .description('Add a correction to a signed assessment; sign it next with sign-addendum. [assessments.addAddendum]')
+      .requiredOption('--text <text>', 'the correction'),
+  ).action(async (id: string, opts: StoreOptionValues & { text: string }) => {
+    const a = await withSession(io, opts, 'always', (s) => s.call('assessments.addAddendum', { id, text: opts.text }));
+    output(io, opts, a, `Added addendum ${a.addenda[a.addenda.length - 1]?.id ?? ''} to ${a.reference}.`);
+  });
+
+  withStoreOptions(
+    assessment
+      .command('sign-addendum <id>')
+      .description('Sign an addendum you wrote, with your own passphrase (the one you unlock with). [assessments.signAddendum]')
+      .requiredOption('--addendum <addendumId>', 'the addendum id'),
+  ).action(async (id: string, opts: StoreOptionValues & { addendum: string }) => {
+    const a = await withSession(io, opts, 'always', (s) => {
+      if (s.credential?.kind !== 'passphrase') throw new CliError(Exit.AUTH, 'An addendum is signed with your own passphrase, not the recovery key.');
+      return s.call('assessments.signAddendum', { id, addendumId: opts.addendum, passphrase: s.credential.passphrase });
+    });
+    output(io, opts, a, `Signed addendum ${opts.addendum} on ${a.reference}.`);
   });
 }
