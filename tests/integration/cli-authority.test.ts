@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { buildProgram, main } from '../../electron/cli/main';
+import type { Command } from 'commander';
 import type { CliIO } from '../../electron/cli/io';
 import { Exit } from '../../electron/cli/exit';
 import { dispatch } from '../../electron/api/dispatch';
@@ -53,6 +54,26 @@ beforeAll(async () => {
   expect((await run(['import', compliant, blocked], env('admin'))).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('every verb', () => {
+  it('has --help (every leaf command of the program, found by walking it)', async () => {
+    const io: CliIO = { out: () => {}, err: () => {}, readStdin: async () => '', env: {}, interactive: false };
+    const verbs: string[][] = [];
+    const walk = (cmd: Command, prefix: string[]) => {
+      for (const c of cmd.commands) {
+        const path_ = [...prefix, c.name()];
+        if (c.commands.length) walk(c, path_);
+        else verbs.push(path_);
+      }
+    };
+    walk(buildProgram(io), []);
+    expect(verbs.length).toBeGreaterThan(25);
+    for (const v of verbs) {
+      const r = await run([...v, '--help'], {});
+      expect(r.code, v.join(' ')).toBe(0);
+    }
+  });
+});
 
 describe('who may run each verb', () => {
   const ok = Exit.OK;
