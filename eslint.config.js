@@ -52,19 +52,6 @@ function selectors(name, { asTarget = false } = {}) {
   return out;
 }
 
-// TEMPORARY (removed when the cli branch lands): CLI files that still call the store, the record
-// and the bundle code directly instead of the api dispatch. Nothing may be added to this list.
-const cliLegacyFiles = [
-  'electron/cli/store-options.ts',
-  'electron/cli/commands/assessment.ts',
-  'electron/cli/commands/assessment-store.ts',
-  'electron/cli/commands/quality.ts',
-  'electron/cli/commands/record.ts',
-  'electron/cli/commands/store.ts',
-  'electron/cli/commands/store-doctor.ts',
-  'electron/cli/commands/store-users.ts',
-];
-
 const electronPolicies = Object.entries(mayImport).map(([from, targets]) => ({
   from: selectors(from),
   allow: {
@@ -81,11 +68,6 @@ const policies = [
   { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
   { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
   ...electronPolicies,
-  // TEMPORARY (removed when the cli branch lands): see cliLegacyFiles.
-  {
-    from: { element: { type: 'cli' }, file: { path: cliLegacyFiles.map((f) => `**/${f}`) } },
-    allow: { to: { element: { types: { anyOf: ['store', 'record', 'bundle', 'quality'] } } } },
-  },
 ];
 
 export default tseslint.config(

@@ -9,6 +9,10 @@ import { storeChannels } from './contract/store';
 import { assessmentChannels } from './contract/assessment';
 import { recordChannels } from './contract/record';
 import { attachmentChannels } from './contract/attachments';
+import { adminChannels } from './contract/admin';
+import { bundleChannels } from './contract/bundle';
+import { qualityChannels } from './contract/quality';
+import { participantChannels } from './contract/participants';
 
 export * from './contract/define';
 
@@ -18,6 +22,10 @@ export const contract = {
   ...assessmentChannels,
   ...recordChannels,
   ...attachmentChannels,
+  ...adminChannels,
+  ...bundleChannels,
+  ...qualityChannels,
+  ...participantChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@
  */
 export interface AppInfo {
   version: string;
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'cli';
 }
 
 export interface HandlerContext {

@@ -5,6 +5,10 @@ import { storeHandlers } from './store';
 import { assessmentHandlers } from './assessment';
 import { recordHandlers } from './record';
 import { attachmentHandlers } from './attachments';
+import { adminHandlers } from './admin';
+import { bundleHandlers } from './bundle';
+import { qualityHandlers } from './quality';
+import { participantHandlers } from './participants';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -12,4 +16,8 @@ export const handlers: HandlerMap = {
   ...assessmentHandlers,
   ...recordHandlers,
   ...attachmentHandlers,
+  ...adminHandlers,
+  ...bundleHandlers,
+  ...qualityHandlers,
+  ...participantHandlers,
 };

@@ -47,9 +47,11 @@ export const recordHandlers = {
         return signedPdf(pdf, `${ref}-record-signed-${report.signatures.length}`);
       }),
     ),
+  // Works locked too (a legal reviewer's check needs no store); unlocked, it also names the signers this store knows.
   'record.verify': (input, ctx) =>
     guardStore(async () => {
-      const store = storeSessionOf(ctx).store;
-      return verifyRecord(new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), { knownCertificates: knownSigners(store) });
+      const session = storeSessionOf(ctx);
+      const knownCertificates = session.state === 'unlocked' ? knownSigners(session.store) : undefined;
+      return verifyRecord(new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), { knownCertificates });
     }),
 } satisfies Partial<HandlerMap>;

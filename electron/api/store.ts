@@ -38,8 +38,8 @@ export const storeHandlers = {
   'store.status': (_input, ctx) => guardStore(() => status(ctx)),
   'store.init': (input, ctx) =>
     guardStore(async () => {
-      const { recoveryKey } = await storeSessionOf(ctx).init(input.adminName, input.passphrase, input.adminDisplayName);
-      return { recoveryKey };
+      const { recoveryKey, storeId } = await storeSessionOf(ctx).init(input.adminName, input.passphrase, input.adminDisplayName);
+      return { recoveryKey, storeId };
     }),
   'store.unlock': (input, ctx) =>
     guardStore(async () => {

@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { Assessment } from '../../shared/domain/model';
 import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, canonicalJson, parseBundle, stableJson, type BundleError } from '../../shared/bundle/index';
+import { noTrust, withoutUntrustedClaims, type ImportTrust, type UntrustedClaim } from './trust';
+
+export { noTrust, type ImportTrust, type UntrustedClaim } from './trust';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -42,10 +45,14 @@ interface Prepared {
   file: string;
   assessment: Assessment;
   bytes: Map<string, { data: Uint8Array; name: string }>;
+  notTrusted: UntrustedClaim[];
 }
 
-/** Validates one bundle text fully (schema, references, attachment hashes); writes nothing. */
-export function prepareImport(text: string, file = 'bundle'): Prepared {
+/**
+ * Validates one bundle text fully (schema, references, attachment hashes) and takes off every
+ * workflow claim `trust` cannot prove (electron/bundle/trust.ts); writes nothing.
+ */
+export function prepareImport(text: string, file = 'bundle', trust: ImportTrust = noTrust('import')): Prepared {
   const r = parseBundle(text);
   if (!r.ok) throw new TransferError(`${file}: not a valid assessment bundle`, r.errors);
   const b = r.bundle;
@@ -66,7 +73,14 @@ export function prepareImport(text: string, file = 'bundle'): Prepared {
     }),
   }));
   if (errors.length) throw new TransferError(`${file}: attachment check failed`, errors);
-  return { file, assessment: { ...b.assessment, evidence }, bytes };
+  const { assessment, notTrusted } = withoutUntrustedClaims({ ...b.assessment, evidence }, trust);
+  return { file, assessment, bytes, notTrusted };
+}
+
+/** Who recorded a departure is the importer's on the way in; an identical re-import by someone else is still identical. */
+function sameContent(a: Assessment, b: Assessment): boolean {
+  const key = (x: Assessment) => canonicalJson({ ...x, departures: x.departures.map((d) => ({ ...d, recordedBy: '' })) });
+  return key(a) === key(b);
 }
 
 export interface ImportResult {
@@ -74,20 +88,28 @@ export interface ImportResult {
   id: string;
   reference: string;
   outcome: 'imported' | 'unchanged';
+  /** The claims of the bundle this store did not take, and why (empty when nothing was taken off). */
+  notTrusted: UntrustedClaim[];
 }
 
 /**
- * Imports bundles: every file is validated first, and if any fails nothing is written.
+ * Imports bundles: every file is validated first, and if any fails nothing is written. Workflow
+ * claims are taken only as far as `trust` proves them (by default: not at all).
  * An assessment already in the store is left alone when identical, and refused when different.
  */
-export async function importBundles(store: AssessmentStoreLike, files: ReadonlyArray<{ file: string; text: string }>, actor: string): Promise<ImportResult[]> {
-  const prepared = files.map((f) => prepareImport(f.text, f.file));
+export async function importBundles(
+  store: AssessmentStoreLike,
+  files: ReadonlyArray<{ file: string; text: string }>,
+  actor: string,
+  trust: ImportTrust = noTrust(actor),
+): Promise<ImportResult[]> {
+  const prepared = files.map((f) => prepareImport(f.text, f.file, trust));
   const seen = new Set<string>();
   for (const p of prepared) {
     if (seen.has(p.assessment.id)) throw new TransferError(`${p.file}: assessment ${p.assessment.id} appears in more than one file`);
     seen.add(p.assessment.id);
     const existing = await store.assessments.get(p.assessment.id);
-    if (existing && canonicalJson(existing) !== canonicalJson(p.assessment)) {
+    if (existing && !sameContent(existing, p.assessment)) {
       throw new TransferError(`${p.file}: assessment ${p.assessment.reference} (${p.assessment.id}) is already in the store with different content; nothing was imported`);
     }
   }
@@ -98,10 +120,11 @@ export async function importBundles(store: AssessmentStoreLike, files: ReadonlyA
       if (stored !== sha) throw new TransferError(`${p.file}: the store hashed attachment ${name} differently`);
     }
     const existing = await store.assessments.get(p.assessment.id);
-    if (existing) results.push({ file: p.file, id: p.assessment.id, reference: p.assessment.reference, outcome: 'unchanged' });
+    const base = { file: p.file, id: p.assessment.id, reference: p.assessment.reference, notTrusted: p.notTrusted };
+    if (existing) results.push({ ...base, outcome: 'unchanged' });
     else {
       await store.assessments.put(p.assessment, actor);
-      results.push({ file: p.file, id: p.assessment.id, reference: p.assessment.reference, outcome: 'imported' });
+      results.push({ ...base, outcome: 'imported' });
     }
   }
   return results;

@@ -1,17 +1,16 @@
 /**
  * Options every store-touching verb shares (data dir, who you are, where the passphrase comes
- * from, --json), and the glue from store errors to exit codes. Other verbs (check, import,
- * export, pdf, verify) use these so the whole CLI behaves one way:
- *
- *   const cmd = withStoreOptions(program.command('export <id>'));
- *   cmd.action(storeAction(io, async (opts) => withUnlockedStore(io, opts, async (store) => { ... })));
+ * from, --json), so the whole CLI behaves one way. The verbs reach the store only through the
+ * handler map (./session.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CliError, Exit, type ExitCode } from './exit';
+import { CliError, Exit } from './exit';
 import type { CliIO } from './io';
-import { defaultDataDir, DEFAULT_KDF, openStore, StoreError, type KdfParams, type Store } from '../store/index';
-import type { Credential } from '../store/lifecycle';
+import { defaultDataDir } from '../api/host';
+
+/** Who the CLI says you are: a user and passphrase, or the recovery key. */
+export type Credential = { kind: 'passphrase'; userName: string; passphrase: string } | { kind: 'recovery-key'; recoveryKey: string };
 
 export interface StoreOptionValues {
   dataDir?: string;
@@ -41,18 +40,18 @@ export function resolveDataDir(opts: StoreOptionValues, io: CliIO): string {
 }
 
 /**
- * Key derivation for slots made by this run. Production default unless CAREFILE_SCRYPT_N is set
+ * scrypt N for key slots made by this run: the production default unless CAREFILE_SCRYPT_N is set
  * (a power of two; for tests and benchmarks only, documented in docs/cli.md).
  */
-export function kdfFromEnv(io: CliIO): KdfParams {
+export function scryptNFromEnv(io: CliIO): number | undefined {
   const raw = io.env.CAREFILE_SCRYPT_N;
-  if (!raw) return DEFAULT_KDF;
+  if (!raw) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 2 || (n & (n - 1)) !== 0) throw new CliError(Exit.USAGE, 'CAREFILE_SCRYPT_N must be a power of two.');
-  return { ...DEFAULT_KDF, N: n };
+  return n;
 }
 
-function firstLine(path: string, what: string): string {
+export function firstLine(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
   } catch {
@@ -132,52 +131,6 @@ export async function credentialFrom(io: CliIO, opts: StoreOptionValues): Promis
   if (io.env.CAREFILE_RECOVERY_KEY) return { kind: 'recovery-key', recoveryKey: io.env.CAREFILE_RECOVERY_KEY };
   const user = userName(io, opts);
   return { kind: 'passphrase', userName: user, passphrase: await readPassphrase(io, opts, `Passphrase for ${user}: `) };
-}
-
-/** Unlocks the store the options point at, runs `fn`, and always closes (releasing the lock). */
-export async function withUnlockedStore<T>(
-  io: CliIO,
-  opts: StoreOptionValues,
-  fn: (store: Store, credential: Credential) => Promise<T> | T,
-): Promise<T> {
-  const dataDir = resolveDataDir(opts, io);
-  const credential = await credentialFrom(io, opts);
-  const locked = openStore({ dataDir, kdf: kdfFromEnv(io) });
-  try {
-    const store = await locked.unlockWith(credential);
-    return await fn(store, credential);
-  } finally {
-    locked.close();
-  }
-}
-
-const EXIT_BY_CODE: Record<StoreError['code'], ExitCode> = {
-  AUTH_FAILED: Exit.AUTH,
-  BACKOFF: Exit.AUTH,
-  FORBIDDEN: Exit.AUTH,
-  STORE_UNAVAILABLE: Exit.STORE_UNAVAILABLE,
-  NOT_UNLOCKED: Exit.STORE_UNAVAILABLE,
-  INVALID_INPUT: Exit.USAGE,
-  CONFLICT: Exit.USAGE,
-  NOT_FOUND: Exit.USAGE,
-  LOCKED: Exit.USAGE,
-};
-
-/** Store errors become CliErrors with the documented exit code; anything else passes through. */
-export function toCliError(err: unknown): unknown {
-  if (err instanceof StoreError) return new CliError(EXIT_BY_CODE[err.code], err.message);
-  return err;
-}
-
-/** Wraps a commander action so store errors exit with their documented code. */
-export function storeAction<A extends unknown[]>(fn: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (err) {
-      throw toCliError(err);
-    }
-  };
 }
 
 /** Prints `value` as JSON with --json, else the human text. */

@@ -98,6 +98,8 @@ export interface VerifyReport {
     matchesFooters: boolean;
     /** The assessment the embedded record.json holds. */
     assessmentId?: string;
+    /** The attached record.json as text (what the signatures cover), for callers that compare it with a claim. */
+    text?: string;
   };
   /** Every signer's certificate is among knownCertificates (undefined when none were given). */
   signersKnown?: boolean;

@@ -99,7 +99,8 @@ function checkRecord(file: PdfFile, report: VerifyReport): void {
     .digest('hex');
   report.record.sha256 = sha;
   try {
-    const id = (JSON.parse(new TextDecoder().decode(found[0])) as { assessment?: { id?: unknown } }).assessment?.id;
+    report.record.text = new TextDecoder().decode(found[0]);
+    const id = (JSON.parse(report.record.text) as { assessment?: { id?: unknown } }).assessment?.id;
     if (typeof id === 'string') report.record.assessmentId = id;
   } catch {
     report.problems.push('the attached record.json is not valid JSON');

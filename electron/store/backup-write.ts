@@ -39,7 +39,7 @@ export function prove(path: string, dataKey: Uint8Array, notADb: 'auth' | 'corru
 /**
  * An online backup: SQLite's VACUUM INTO writes a consistent snapshot of the open database,
  * encrypted with the same data key (the backup API itself is refused by SQLite3MultipleCiphers
- * between an encrypted source and a target it opens without the key: docs/decisions/0004).
+ * between an encrypted source and a target it opens without the key: docs/decisions/store-04-backup-and-restore.md).
  * The copy is proven before it takes its final name.
  */
 export function backupTo(core: Core, outPath: string, actor: string): { path: string; size: number; auditSeq: number } {

@@ -41,7 +41,7 @@ export function parseRawKey(text: string): Buffer {
  * moves the current database aside, puts the copy in place, proves it again, and only then
  * deletes the previous file (on any failure the previous file is put back).
  */
-export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: string; auditSeq: number }> {
+export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: string; auditSeq: number; backupHead: { seq: number; hash: string } }> {
   const paths = storePaths(opts.dataDir);
   const source = resolve(opts.file);
   if (!existsSync(source)) throw new InvalidInputError(`There is no backup file ${source}.`, 'file');
@@ -83,6 +83,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
     chmodSync(tmp, 0o600);
     let storeId: string;
     let auditSeq: number;
+    let backupHead: { seq: number; hash: string };
     {
       let proven: { db: Db; storeId: string };
       try {
@@ -97,6 +98,8 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
       storeId = proven.storeId;
       try {
         migrate(db);
+        // What the backup held, before the restore event: callers compare it with the store it replaces.
+        backupHead = auditHead(db);
         db.transaction(() => {
           appendAudit(db, { actor, action: 'store.restore', entityType: 'store', entityId: storeId, digest: digestOf({ file: basename(source) }) });
         })();
@@ -139,7 +142,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
       throw err;
     }
     for (const p of [prevDb, `${prevDb}-wal`, prevSlots]) rmSync(p, { force: true });
-    return { storeId, auditSeq };
+    return { storeId, auditSeq, backupHead };
   } finally {
     cleanTmp();
     dataKey.fill(0);

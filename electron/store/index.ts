@@ -24,7 +24,8 @@ export { DEFAULT_KDF, TEST_KDF } from './kdf';
 export type { KdfParams } from './kdf';
 export { passphraseProblem, MIN_PASSPHRASE_LENGTH } from './passphrase-policy';
 export { defaultDataDir, storePaths } from './paths';
-export { SCHEMA_VERSION } from './migrations';
+export { SCHEMA_VERSION, schemaVersionOf } from './migrations';
+export { readKeySlots } from './keyslots';
 export * from './errors';
 
 import type { Store } from './store';

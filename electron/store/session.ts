@@ -39,7 +39,7 @@ export class StoreSession {
     return remainingBackoffMs(readUnlockState(storePaths(this.dataDir).unlockState), new Date());
   }
 
-  init(adminName: string, passphrase: string, adminDisplayName?: string): Promise<{ recoveryKey: string }> {
+  init(adminName: string, passphrase: string, adminDisplayName?: string): Promise<{ recoveryKey: string; storeId: string }> {
     return initStore({ dataDir: this.dataDir, adminName, adminPassphrase: passphrase, adminDisplayName, kdf: this.kdf });
   }
 

@@ -8,7 +8,7 @@ export const appChannels = {
     output: z.object({
       name: z.literal('Carefile'),
       version: z.string(),
-      mode: z.enum(['electron', 'browser']),
+      mode: z.enum(['electron', 'browser', 'cli']),
       schemaVersion: z.number().int(),
       storeState: z.enum(['uninitialised', 'locked', 'unlocked']),
     }),

@@ -48,9 +48,10 @@ export const recordChannels = {
     errors: ['NOT_UNLOCKED', 'AUTH_FAILED', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
   }),
   'record.verify': channel({
-    summary: 'Verify a PDF record: each signature, what changed after it, record.json against the footers, and whether the signers are users of this store.',
+    summary: 'Verify a PDF record: each signature, what changed after it, record.json against the footers, and (when the store is unlocked) whether the signers are users of this store.',
     input: z.object({ pdfBase64: PdfBase64 }).strict(),
     output: VerifyReportSchema,
-    errors: ['NOT_UNLOCKED'],
+    errors: [],
+    public: true,
   }),
 };

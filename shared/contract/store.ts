@@ -48,7 +48,7 @@ export const storeChannels = {
   'store.init': channel({
     summary: 'Create the store and its first administrator; returns the recovery key, shown once.',
     input: z.object({ adminName: UserName, adminDisplayName: z.string().max(200).optional(), passphrase: Passphrase }).strict(),
-    output: z.object({ recoveryKey: z.string() }),
+    output: z.object({ recoveryKey: z.string(), storeId: z.string().optional() }),
     errors: ['CONFLICT', 'STORE_UNAVAILABLE'],
     public: true,
   }),

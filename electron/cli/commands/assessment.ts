@@ -1,21 +1,17 @@
-/** Assessment verbs: check, lint-text, import, export (docs/cli.md, "Assessment verbs"). */
+/**
+ * Assessment verbs: check, lint-text, import, export (docs/cli.md, "Assessment verbs"). `check FILE`
+ * and `lint-text` run the shared rules on a file; everything touching the store goes through a channel.
+ */
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
 import { withStoreOptions, type StoreOptionValues } from '../store-options';
+import { withSession } from '../session';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle, type BundleError } from '../../../shared/bundle/index';
 import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
 import { checkWording } from '../../../shared/language/index';
-import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../bundle/transfer';
-
-export interface AssessmentCommandDeps {
-  /** Opens the store (after unlocking); absent until the integrator wires it. */
-  openStore?: (opts: StoreOptionValues) => Promise<AssessmentStoreLike & { close?(): void | Promise<void> }>;
-  /** Who is acting, for the audit trail (import). */
-  actor?: () => string;
-}
 
 function readInput(file: string | undefined, io: CliIO): Promise<string> {
   if (file === undefined || file === '-') return io.readStdin();
@@ -72,26 +68,7 @@ function thresholdsFrom(opts: Record<string, string | undefined>): Partial<Thres
   return t;
 }
 
-async function withStore<T>(deps: AssessmentCommandDeps, opts: StoreOptionValues, run: (s: AssessmentStoreLike) => Promise<T>): Promise<T> {
-  if (!deps.openStore) throw new CliError(Exit.STORE_UNAVAILABLE, 'the store is not available in this build');
-  const store = await deps.openStore(opts);
-  try {
-    return await run(store);
-  } finally {
-    await store.close?.();
-  }
-}
-
-function transferFailure(io: CliIO, err: unknown): never {
-  if (err instanceof TransferError) {
-    io.err(`carefile: ${err.message}`);
-    for (const e of err.errors) io.err(`  ${e.path || '(document)'}: ${e.message}`);
-    throw new CliError(Exit.USAGE, '');
-  }
-  throw err;
-}
-
-export function registerAssessmentCommands(program: Command, io: CliIO, deps: AssessmentCommandDeps = {}): void {
+export function registerAssessmentCommands(program: Command, io: CliIO): void {
   withStoreOptions(program.command('check'))
     .description('Check an assessment (bundle file, or id in the store) against the safeguards; exit 1 on any blocking finding, 2 on an invalid bundle')
     .argument('<target>', 'FILE.json (an assessment bundle) or an assessment id')
@@ -115,9 +92,8 @@ export function registerAssessmentCommands(program: Command, io: CliIO, deps: As
         if (!r.ok) reportBundleErrors(io, target, r.errors, Boolean(opts.json));
         a = r.bundle.assessment;
       } else {
-        const found = await withStore(deps, opts, async (s) => s.assessments.get(target));
-        if (!found) throw new CliError(Exit.USAGE, `no assessment with id ${target}`);
-        a = found;
+        // The stored assessment comes through the handler map; the rules run here with the options given.
+        a = await withSession(io, opts, 'always', (s) => s.call('assessments.get', { id: target }));
       }
       const findings = evaluate(a, { now, thresholds });
       const blockingCount = findings.filter((f) => f.severity === 'block').length;
@@ -153,26 +129,40 @@ export function registerAssessmentCommands(program: Command, io: CliIO, deps: As
     });
 
   withStoreOptions(program.command('import'))
-    .description('Import assessment bundles into the store; every file is validated first and nothing is written if any fails')
+    .description(
+      'Import assessment bundles into the store; every file is validated first and nothing is written if any fails. Signatures, authorisation, departures\' authors and signed addenda are not taken on trust: see --record. [bundles.import]',
+    )
     .argument('<files...>', 'bundle files')
-    .action(async (files: string[], opts: StoreOptionValues) => {
-      const texts = await Promise.all(files.map(async (file) => ({ file, text: await readInput(file, io) })));
-      const results = await withStore(deps, opts, (s) => importBundles(s, texts, deps.actor?.() ?? 'carefile-cli').catch((err) => transferFailure(io, err)));
-      for (const r of results) io.out(`${r.outcome === 'imported' ? 'imported ' : 'unchanged'} ${r.reference} (${r.id}) from ${r.file}`);
+    .option('--record <pdf...>', 'signed PDF records that prove the signatures the bundles claim')
+    .action(async (files: string[], opts: StoreOptionValues & { record?: string[] }) => {
+      const bundles = await Promise.all(files.map(async (file) => ({ name: file, json: await readInput(file, io) })));
+      const records = (opts.record ?? []).map((f) => {
+        try {
+          return readFileSync(f).toString('base64');
+        } catch {
+          throw new CliError(Exit.USAGE, `cannot read ${f}`);
+        }
+      });
+      const { results } = await withSession(io, opts, 'always', (s) => s.call('bundles.import', { bundles, records: records.length ? records : undefined }));
+      if (opts.json) return io.out(JSON.stringify({ results }, null, 2));
+      for (const r of results) {
+        io.out(`${r.outcome === 'imported' ? 'imported ' : 'unchanged'} ${r.reference} (${r.id}) from ${r.file}`);
+        for (const n of r.notTrusted) io.out(`  not trusted: ${n.what}: ${n.why}`);
+      }
     });
 
   withStoreOptions(program.command('export'))
-    .description('Export one assessment as a bundle')
+    .description('Export one assessment as a bundle; refused while a blocking safeguard finding stands. [assessments.exportBundle]')
     .argument('<id>', 'assessment id')
     .requiredOption('--out <file>', 'where to write the bundle (- for standard output)')
     .option('--with-attachments', 'carry attachment bytes as base64')
     .action(async (id: string, opts: StoreOptionValues & { out: string; withAttachments?: boolean }) => {
-      const { text } = await withStore(deps, opts, (s) => exportBundle(s, id, { withAttachments: opts.withAttachments }).catch((err) => transferFailure(io, err)));
-      if (opts.out === '-') io.out(text);
+      const { json } = await withSession(io, opts, 'always', (s) => s.call('assessments.exportBundle', { id, withAttachments: opts.withAttachments }));
+      if (opts.out === '-') io.out(json);
       else {
         // Write beside, then rename: a failed export never leaves half a file.
         const tmp = `${opts.out}.partial`;
-        writeFileSync(tmp, text, { mode: 0o600 });
+        writeFileSync(tmp, json, { mode: 0o600 });
         renameSync(tmp, opts.out);
         io.out(`exported ${id} to ${opts.out}`);
       }

@@ -1,16 +1,19 @@
 /** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
-import type { RegisterCommands } from './register';
 import { registerAssessmentCommands } from './assessment';
-import { openStoreForCli } from './assessment-store';
+import { registerWorkflowCommands } from './assessment-workflow';
+import { registerCallCommand } from './call';
 import { register as registerRecordCommands } from './record';
 import { registerStoreCommands } from './store';
 import { registerQualityCommands } from './quality';
+import type { RegisterCommands } from './types';
 
-export type { RegisterCommands } from './register';
+export type { RegisterCommands } from './types';
 
 export const commandFamilies: RegisterCommands[] = [
   registerStoreCommands,
-  (program, io) => registerAssessmentCommands(program, io, { openStore: (opts) => openStoreForCli(io, opts) }),
+  registerAssessmentCommands,
+  registerWorkflowCommands,
   registerRecordCommands,
   registerQualityCommands,
+  registerCallCommand,
 ];

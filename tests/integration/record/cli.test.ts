@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { devRecord } from '../../../scripts/dev-record';
 import type { CliIO } from '../../../electron/cli/io';
 import { makeFixture } from '../../fixtures/record/assessment';
 import { makeSigner, privateKeyPem, type TestSigner } from '../../fixtures/record/signers';
@@ -37,11 +38,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[], io = captureIO()): Promise<number> => main(['node', 'carefile', ...args], io);
+/** The developer path left the CLI for scripts/dev-record.ts (the CLI goes through the handler map only). */
+const dev = (args: string[], io = captureIO()): Promise<number> => devRecord(args, io.err);
 
-describe('carefile pdf and verify, developer path (no store)', () => {
+describe('scripts/dev-record.ts and carefile verify (no store)', () => {
   it('makes a record from a file, countersigns it, and both signatures are valid for pdfsig, qpdf and verify', async () => {
-    expect(await run(['pdf', '--from-bundle', p('assessment.json'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('one.pdf')])).toBe(0);
-    expect(await run(['pdf', '--countersign', p('one.pdf'), '--key', p('b.key'), '--cert', p('b.crt'), '--out', p('two.pdf')])).toBe(0);
+    expect(await dev(['--from-bundle', p('assessment.json'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('one.pdf')])).toBe(0);
+    expect(await dev(['--countersign', p('one.pdf'), '--key', p('b.key'), '--cert', p('b.crt'), '--out', p('two.pdf')])).toBe(0);
     const two = new Uint8Array(readFileSync(p('two.pdf')));
     const blocks = pdfsigBlocks(pdfsig(two).stdout);
     expect(blocks).toHaveLength(2);
@@ -67,7 +70,7 @@ describe('carefile pdf and verify, developer path (no store)', () => {
 
   it('refuses to countersign a record that does not verify, and writes nothing', async () => {
     const io = captureIO();
-    expect(await run(['pdf', '--countersign', p('bad.pdf'), '--key', p('b.key'), '--cert', p('b.crt'), '--out', p('never.pdf')], io)).toBe(1);
+    expect(await dev(['--countersign', p('bad.pdf'), '--key', p('b.key'), '--cert', p('b.crt'), '--out', p('never.pdf')], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('cannot be countersigned');
     expect(() => readFileSync(p('never.pdf'))).toThrow();
   });
@@ -76,7 +79,9 @@ describe('carefile pdf and verify, developer path (no store)', () => {
     const missing = captureIO();
     expect(await run(['verify', p('nope.pdf')], missing)).toBe(2);
     expect(missing.stderr.join('')).toContain('cannot read');
-    expect(await run(['pdf', '--from-bundle', p('a.crt'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('x.pdf')])).toBe(2);
+    expect(await dev(['--from-bundle', p('a.crt'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('x.pdf')])).toBe(2);
+    // the developer options are gone from the product CLI
+    expect(await run(['pdf', '--from-bundle', p('assessment.json'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('x.pdf')])).toBe(2);
     const noStore = captureIO('', { CAREFILE_PASSPHRASE: 'whatever it may be' });
     expect(await run(['pdf', 'asm-1', '--user', 'u-1', '--data-dir', path.join(dir, 'no-store-here'), '--out', p('x.pdf')], noStore)).toBe(4);
   });
@@ -97,7 +102,12 @@ describe('carefile pdf with the real encrypted store', () => {
     writeFileSync(p('daniel.pass'), 'copper meadow falcon 19\n');
     expect(await run(['user', 'add', 'asha', '--role', 'assessor', '--display-name', 'Asha Okafor', '--new-passphrase-file', p('asha.pass')], captureIO('', admin))).toBe(0);
     expect(await run(['user', 'add', 'daniel', '--role', 'assessor', '--display-name', 'Daniel Osei', '--new-passphrase-file', p('daniel.pass')], captureIO('', admin))).toBe(0);
+    // the users and their certificates, without the assessment: the last test restores this
+    expect(await run(['backup', '--out', p('users-only.backup')], captureIO('', admin))).toBe(0);
     expect(await run(['import', compliant], captureIO('', admin))).toBe(0);
+    // The bundle's links to another store's users are not taken (issue 8, item 5): link the assessors here.
+    expect(await run(['assessment', 'link', id, '--participant', 'p-assessor-1', '--store-user', 'asha'], captureIO('', asha))).toBe(0);
+    expect(await run(['assessment', 'link', id, '--participant', 'p-assessor-2', '--store-user', 'daniel'], captureIO('', asha))).toBe(0);
   });
 
   it('the first assessor signs, the second countersigns; pdfsig, qpdf and verify agree; the assessment is then locked', async () => {
@@ -117,17 +127,22 @@ describe('carefile pdf with the real encrypted store', () => {
     const a = (JSON.parse(exported.stdout.join('')) as { assessment: { status: string; signatures: Array<{ name: string }> } }).assessment;
     expect(a.status).toBe('signed');
     expect(a.signatures.map((x) => x.name)).toEqual(['Asha Okafor', 'Daniel Osei']);
+    // AA-30 is met for this CLI-imported record: its assessors were linked with `assessment link`, then both signed.
+    const check = captureIO('', asha);
+    await run(['check', id, '--json'], check);
+    expect((JSON.parse(check.stdout.join('')) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).not.toContain('AA-30');
   });
 
   it('a wrong passphrase is exit 3 and writes nothing; an administrator cannot sign; the same person cannot sign twice', async () => {
     expect(await run(['pdf', id, '--out', p('s3.pdf')], captureIO('', { ...asha, CAREFILE_PASSPHRASE: 'not the passphrase at all' }))).toBe(3);
     expect(() => readFileSync(p('s3.pdf'))).toThrow();
+    // Deliberate change: a role that may not sign is FORBIDDEN through record.countersign, exit 3 (was 1).
     const adminTry = captureIO('', admin);
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(1);
-    expect(adminTry.stderr.join('')).toContain('only assessors and managers sign');
+    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(3);
+    expect(adminTry.stderr.join('')).toMatch(/only assessors and managers sign/i);
     const twice = captureIO('', asha);
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(1);
-    expect(twice.stderr.join('')).toContain('already signed');
+    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(3);
+    expect(twice.stderr.join('')).toMatch(/already signed/i);
   });
 
   it('a record with an unmet blocking safeguard is refused', async () => {
@@ -136,6 +151,34 @@ describe('carefile pdf with the real encrypted store', () => {
     const badId = (JSON.parse(readFileSync(bad, 'utf8')) as { assessment: { id: string } }).assessment.id;
     const io = captureIO('', asha);
     expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(1);
-    expect(io.stderr.join('')).toMatch(/cannot be signed while safeguards are unmet: .*AA-09/);
+    expect(io.stderr.join('')).toMatch(/cannot be signed while safeguards are unmet: .*AA-09/i);
+  });
+
+  it('an import keeps the signatures a signed record proves against this store, and only those', async () => {
+    const exported = captureIO('', admin);
+    expect(await run(['export', id, '--out', p('signed-bundle.json')], exported)).toBe(0);
+    // a copy claiming the same signatures over different content
+    const copy = JSON.parse(readFileSync(p('signed-bundle.json'), 'utf8'));
+    copy.assessment.id = 'copy-of-signed';
+    copy.assessment.reference = 'COPY-1';
+    copy.assessment.analysis = 'Something the assessors never signed.';
+    writeFileSync(p('copy-bundle.json'), JSON.stringify(copy));
+    // back to the users only: the assessment is gone, the certificates are known
+    expect(await run(['restore', p('users-only.backup')], captureIO('', admin))).toBe(0);
+    const imported = captureIO('', asha);
+    expect(await run(['import', p('signed-bundle.json'), p('copy-bundle.json'), '--record', p('s2.pdf'), '--json'], imported)).toBe(0);
+    const [genuine, forged] = (JSON.parse(imported.stdout.join('')) as { results: Array<{ notTrusted: Array<{ path: string; why: string }> }> }).results;
+    expect(genuine!.notTrusted).toEqual([]);
+    expect(forged!.notTrusted.map((n) => n.path)).toEqual(['signatures.0', 'signatures.1', 'status']);
+    expect(forged!.notTrusted[0]!.why).toMatch(/over this content/);
+    const show = (which: string) => {
+      const io = captureIO('', asha);
+      return run(['assessment', 'show', which], io).then(() => JSON.parse(io.stdout.join('')) as { status: string; signatures: Array<{ name: string }> });
+    };
+    const kept = await show(id);
+    expect(kept.status).toBe('signed');
+    expect(kept.signatures.map((x) => x.name)).toEqual(['Asha Okafor', 'Daniel Osei']);
+    const taken = await show('copy-of-signed');
+    expect([taken.status, taken.signatures]).toEqual(['in-progress', []]);
   });
 });

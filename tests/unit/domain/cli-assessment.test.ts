@@ -3,20 +3,18 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliIO } from '../../../electron/cli/io';
-import { registerAssessmentCommands } from '../../../electron/cli/commands/assessment';
 import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/bundle/transfer';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle } from '../../../shared/bundle';
 import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
 
-function capture(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
+function capture(stdin = '', env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), readStdin: async () => stdin, env: {}, interactive: false };
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), readStdin: async () => stdin, env, interactive: false };
 }
 
 /** Test double for the store (the code under test is import/export, not the store). */
@@ -43,6 +41,11 @@ function memoryStore(): AssessmentStoreLike & { puts: number } {
     },
   };
   return store;
+}
+
+/** A real store for the verbs that need one (the CLI reaches it only through the handler map). */
+function storeEnv(dir: string): NodeJS.ProcessEnv {
+  return { CAREFILE_DATA_DIR: join(dir, 'store'), CAREFILE_SCRYPT_N: '1024', CAREFILE_USER: 'admin', CAREFILE_PASSPHRASE: 'amber kestrel lantern 42' };
 }
 
 async function run(args: string[], io = capture()) {
@@ -116,16 +119,20 @@ describe('carefile lint-text', () => {
 describe('import and export through the store interface', () => {
   const compliantText = readFileSync(`${bundlesDir}compliant.json`, 'utf8');
 
-  it('round trip: exporting what was imported gives the same document', async () => {
+  it('round trip: exporting what was imported gives the same document, less the claims not taken on trust', async () => {
     const store = memoryStore();
     const original = parseBundle(compliantText);
     if (!original.ok) throw new Error('fixture');
     const [r] = await importBundles(store, [{ file: 'compliant.json', text: compliantText }], 'tester');
     expect(r!.outcome).toBe('imported');
+    // Deliberate change (issue 8, item 5): the fixture's authorisation and its links to another store's users are not taken.
+    expect(r!.notTrusted.map((n) => n.path)).toEqual(['review.authorisedBy', 'participants.0.userId', 'participants.1.userId', 'participants.5.userId']);
     const out = await exportBundle(store, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true });
     expect(Object.keys(out.bundle.attachments ?? {})).toHaveLength(1);
     const again = parseBundle(out.text);
-    expect(again.ok && again.bundle).toEqual(original.bundle);
+    const { authorisedBy: _b, authorisedOn: _o, ...review } = original.bundle.assessment.review;
+    const participants = original.bundle.assessment.participants.map(({ userId: _u, ...p }) => p);
+    expect(again.ok && again.bundle).toEqual({ ...original.bundle, assessment: { ...original.bundle.assessment, review, participants } });
     // and exporting that again gives the same bytes
     const store2 = memoryStore();
     await importBundles(store2, [{ file: 'x', text: out.text }], 'tester');
@@ -161,47 +168,44 @@ describe('import and export through the store interface', () => {
     expect(store.puts).toBe(0);
   });
 
-  it('one bad file among several: every error listed, nothing written, exit 2', async () => {
+  it('one bad file among several: every error listed, nothing written, exit 2 (a real store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-import-'));
+    const env = storeEnv(dir);
+    expect((await run(['init'], capture('', env))).code).toBe(0);
     writeFileSync(join(dir, 'good.json'), compliantText);
     const bad = loadBundleJson('mature-features.json') as Loose;
     bad.assessment.decision.ageLow = -1;
     bad.assessment.sessions[0].breaks = 'none';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-    const store = memoryStore();
-    const io = capture();
-    const program = new Command('carefile').exitOverride();
-    registerAssessmentCommands(program, io, { openStore: async () => store });
-    let code = 0;
-    await program.parseAsync(['node', 'carefile', 'import', join(dir, 'good.json'), join(dir, 'bad.json')]).catch((e: { exitCode: number }) => (code = e.exitCode));
-    expect(code).toBe(2);
-    expect(store.puts).toBe(0);
-    const err = io.stderr.join('\n');
-    expect(err).toMatch(/bad\.json: not a valid assessment bundle/);
-    expect(err).toMatch(/assessment\.decision\.ageLow/);
-    expect(err).toMatch(/assessment\.sessions\.0\.breaks/);
+    const r = await run(['import', join(dir, 'good.json'), join(dir, 'bad.json')], capture('', env));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json: not a valid assessment bundle/);
+    expect(r.err).toMatch(/assessment\.decision\.ageLow/);
+    expect(r.err).toMatch(/assessment\.sessions\.0\.breaks/);
+    const list = await run(['assessment', 'list', '--json'], capture('', env));
+    expect(JSON.parse(list.out)).toEqual([]);
   });
 
-  it('the CLI verbs import then export to a file, and refuse to overwrite a different record', async () => {
+  it('the CLI verbs import then export to a file, and refuse to overwrite a different record (a real store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-export-'));
-    const store = memoryStore();
-    const deps = { openStore: async () => store };
-    const go = async (args: string[]) => {
-      const io = capture();
-      const program = new Command('carefile').exitOverride();
-      registerAssessmentCommands(program, io, deps);
-      let code = 0;
-      await program.parseAsync(['node', 'carefile', ...args]).catch((e: { exitCode: number }) => (code = e.exitCode));
-      return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-    };
+    const env = storeEnv(dir);
+    expect((await run(['init'], capture('', env))).code).toBe(0);
+    const go = (args: string[]) => run(args, capture('', env));
     writeFileSync(join(dir, 'in.json'), compliantText);
     expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^imported /);
     expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^unchanged/);
     const id = (JSON.parse(compliantText) as { assessment: { id: string } }).assessment.id;
-    expect((await go(['export', id, '--out', join(dir, 'out.json')])).code).toBe(0);
+    const exportedCode = await go(['export', id, '--out', join(dir, 'out.json')]);
+    expect(exportedCode.code, exportedCode.err).toBe(0);
     expect(existsSync(join(dir, 'out.json.partial'))).toBe(false);
     const exported = parseBundle(readFileSync(join(dir, 'out.json'), 'utf8'));
-    expect(exported.ok && exported.bundle.assessment).toEqual((parseBundle(compliantText) as { bundle: { assessment: unknown } }).bundle.assessment);
+    const original = (parseBundle(compliantText) as { bundle: { assessment: Assessment } }).bundle.assessment;
+    // what was taken: everything but the authorisation and the other store's user links
+    expect(exported.ok && exported.bundle.assessment).toEqual({
+      ...original,
+      review: { comments: original.review.comments },
+      participants: original.participants.map(({ userId: _u, ...p }) => p),
+    });
     const changed = JSON.parse(compliantText);
     changed.assessment.analysis = 'Something else.';
     writeFileSync(join(dir, 'changed.json'), JSON.stringify(changed));

@@ -64,7 +64,8 @@ describe('importing a PKCS#12 signing identity', () => {
 describe('carefile user import-p12', () => {
   it('imports a .p12 for the user running it', async () => {
     const { main } = await import('../../../electron/cli/main');
-    const { dataDir, store } = await freshStore();
+    const freshKeys = await freshStore();
+    const { dataDir, store } = freshKeys;
     await store.users.add({ name: 'sam', role: 'assessor', passphrase: SAM_PASS });
     store.close();
     const file = join(tempDir(), 'sam.p12');
@@ -79,6 +80,9 @@ describe('carefile user import-p12', () => {
       interactive: false,
     });
     expect(await main(['node', 'carefile', 'user', 'import-p12', file], io({ CAREFILE_P12_PASSWORD: 'wrong' }))).toBe(2);
+    // the recovery key signs nothing, so it imports no signing key (exit 3, as the channel's FORBIDDEN)
+    const { recoveryKey } = freshKeys;
+    expect(await main(['node', 'carefile', 'user', 'import-p12', file], io({ CAREFILE_USER: '', CAREFILE_RECOVERY_KEY: recoveryKey, CAREFILE_P12_PASSWORD: 'p12-secret' }))).toBe(3);
     expect(await main(['node', 'carefile', 'user', 'import-p12', file, '--json'], io({ CAREFILE_P12_PASSWORD: 'p12-secret' }))).toBe(0);
     const { certificateSha256 } = JSON.parse(out[out.length - 1]!) as { certificateSha256: string };
     const { openStore } = await import('../../../electron/store/index');
