@@ -31,6 +31,12 @@ export const KeySlotSchema = z.object({
   /** The data key sealed directly under the passphrase-derived key (slots made before boxes; upgraded at unlock). */
   wrapped: SealedSchema.optional(),
   box: BoxSchema.optional(),
+  /**
+   * The last audit event this slot's owner saw at their own unlock or lock ({ seq, hash }, sealed
+   * under their passphrase-derived key): only they can move it, so a log rewritten behind their
+   * back shows at their next unlock (session-signer.ts).
+   */
+  witness: SealedSchema.optional(),
 });
 export type KeySlot = z.infer<typeof KeySlotSchema>;
 
@@ -87,7 +93,30 @@ export function boxSlot(storeId: string, slot: KeySlot, kek: Uint8Array, dataKey
   const pair = generateKeyPairSync('x25519');
   const privateKey = seal(kek, pair.privateKey.export({ type: 'pkcs8', format: 'der' }), `${aad(storeId, slot.id)}/x25519`);
   const publicKey = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-  return wrapToSlot(storeId, { ...slot, box: { publicKey, privateKey, epk: '', wrapped: { iv: '', ct: '', tag: '' } } }, dataKey);
+  const witnessed = slot.witness ? slot : withWitness(storeId, slot, kek, { seq: 0, hash: '' });
+  return wrapToSlot(storeId, { ...witnessed, box: { publicKey, privateKey, epk: '', wrapped: { iv: '', ct: '', tag: '' } } }, dataKey);
+}
+
+export interface Witness {
+  seq: number;
+  hash: string;
+}
+
+export function withWitness(storeId: string, slot: KeySlot, kek: Uint8Array, witness: Witness): KeySlot {
+  return { ...slot, witness: seal(kek, Buffer.from(JSON.stringify(witness), 'utf8'), `${aad(storeId, slot.id)}/witness`) };
+}
+
+/** The slot's witness, or undefined when it is missing or does not open with this key. */
+export function readWitness(storeId: string, slot: KeySlot, kek: Uint8Array): Witness | undefined {
+  if (!slot.witness) return undefined;
+  const plain = open(kek, slot.witness, `${aad(storeId, slot.id)}/witness`);
+  if (!plain) return undefined;
+  try {
+    const w = JSON.parse(plain.toString('utf8')) as Witness;
+    return typeof w.seq === 'number' && typeof w.hash === 'string' ? w : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function openBox(storeId: string, slot: KeySlot, kek: Uint8Array): Buffer | undefined {

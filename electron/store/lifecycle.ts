@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { appendAudit, setAuditSigner } from './audit';
+import { appendAudit, auditHead, setAuditSigner } from './audit';
 import { digestOf } from './canonical';
 import { mirrorSlot, syncSlotsFile, type Core, type Session } from './core';
 import { openDatabase, type Db } from './db';
@@ -8,7 +8,7 @@ import { AuthFailedError, BackoffError, ConflictError, StoreUnavailableError } f
 import { DEFAULT_KDF, deriveKek, newSalt, type KdfParams } from './kdf';
 import { makeSlot, openSlot, readKeySlots, unwrapWithKek, type KeySlot, type KeySlotFile } from './keyslots';
 import { insertRecoveryAuditKey, newRecoveryAuditKey, userSigner } from './audit-signer';
-import { sessionSignerAndAlarms, recordAlarms, upgradeLegacySlot } from './session-signer';
+import { sessionSignerAndAlarms, recordAlarms, updateWitness, upgradeLegacySlot } from './session-signer';
 import { finishRotation, rekeyPending, rotateDataKey } from './rekey';
 import { GENERATED_KEY_ALGORITHM } from './signing';
 import { acquireLock, type HeldLock } from './lockfile';
@@ -191,17 +191,28 @@ export class LockedStore {
       // Checked before this unlock writes anything: the head in the file against the chain, and
       // the session's signing key against the certificate the store holds for it.
       const alarms = sessionSignerAndAlarms(core, slot, kek);
-      if (key !== dataKey && slotsFile.next && rekeyPending(core)) finishRotation(core, slotsFile.next, session.name);
       this.recordUnlock(core);
       recordAlarms(core, alarms);
+      if (key !== dataKey && slotsFile.next && rekeyPending(core)) finishRotation(core, slotsFile.next, session.name);
       upgradeLegacySlot(core, slot, kek);
+      updateWitness(core, slot.id, kek);
       // The database is the authority: a crash between a commit and the slots file write is mended
       // here, and the file takes the new signed head (and loses a `next` that never took effect).
       syncSlotsFile(core);
       if (rekeyPending(core)) rotateDataKey(core, session.name);
-      kek.fill(0);
+      // Kept for the session only, to move the witness at lock (then wiped).
+      const witnessKek = kek;
       this.store = new Store(core, () => {
         if (!this.relocking) this.close();
+      }, () => {
+        try {
+          if (core.db.open && auditHeadSeq(core) > 0) {
+            updateWitness(core, slot.id, witnessKek);
+            syncSlotsFile(core);
+          }
+        } finally {
+          witnessKek.fill(0);
+        }
       });
       return this.store;
     } catch (err) {
@@ -296,6 +307,10 @@ export class LockedStore {
     this.closed = true;
     this.lock.release();
   }
+}
+
+function auditHeadSeq(core: Core): number {
+  return auditHead(core.db).seq;
 }
 
 function sessionFor(db: Db, slot: KeySlot): Session {

@@ -11,12 +11,12 @@ import {
 } from './audit-signer';
 import { digestOf } from './canonical';
 import { rewriteSlot, slotsFromDb, type Core } from './core';
-import { boxSlot, type KeySlot } from './keyslots';
+import { boxSlot, readWitness, withWitness, type KeySlot } from './keyslots';
 import { openSigningKey } from './signing';
 
 /** Something found at unlock that only the unlocking person's keys could show; written into the log as `audit.alarm`. */
 export interface Alarm {
-  code: HeadProblem['code'] | 'signing-key-unreadable' | 'signing-key-mismatch';
+  code: HeadProblem['code'] | 'signing-key-unreadable' | 'signing-key-mismatch' | 'witness-mismatch';
   reason: string;
 }
 
@@ -64,8 +64,36 @@ export function sessionSignerAndAlarms(core: Core, slot: KeySlot, kek: Buffer): 
       }
     }
   }
+  const witness = witnessProblem(core, slot, kek, signer?.signer);
+  if (witness) alarms.push(witness);
   setAuditSigner(core.db, signer);
   return alarms;
+}
+
+/**
+ * The slot's witness names the last event its owner saw, signed by them: if that event is gone,
+ * different or signed by someone else, the log was rewritten while they were away. A slot with a
+ * public key always has a witness (boxSlot gives it one), so a missing one is itself a sign.
+ */
+function witnessProblem(core: Core, slot: KeySlot, kek: Buffer, signer: string | undefined): Alarm | undefined {
+  const mirrored = slotsFromDb(core.db, core.storeId).slots.find((s) => s.id === slot.id) ?? slot;
+  if (!mirrored.box) return undefined;
+  const witness = readWitness(core.storeId, mirrored, kek);
+  const who = core.session.name;
+  if (!witness) return { code: 'witness-mismatch', reason: `${who}'s witness of the log is missing or was replaced` };
+  if (witness.seq === 0) return undefined;
+  const row = core.db.prepare('SELECT hash, signer FROM audit_event WHERE seq = ?').get(witness.seq) as { hash: string; signer: string | null } | undefined;
+  if (!row || row.hash !== witness.hash || row.signer !== signer) {
+    return { code: 'witness-mismatch', reason: `event ${witness.seq}, the last one ${who} saw, is gone or was rewritten since` };
+  }
+  return undefined;
+}
+
+/** Moves the session owner's witness to the head of the log (at unlock, after its own events, and at lock). */
+export function updateWitness(core: Core, slotId: string, kek: Buffer): void {
+  const mirrored = slotsFromDb(core.db, core.storeId).slots.find((s) => s.id === slotId);
+  if (!mirrored?.box) return;
+  rewriteSlot(core.db, withWitness(core.storeId, mirrored, kek, auditHead(core.db)));
 }
 
 export function recordAlarms(core: Core, alarms: Alarm[]): void {

@@ -15,6 +15,7 @@ import { userDigest } from './users';
 import { Users } from './users';
 import { backupTo } from './backup';
 import { readSignedHead } from './audit-head';
+import { accountedCertificates } from './verify-parts';
 import type { SignedHead } from './keyslots';
 
 export interface KnownCertificate {
@@ -64,6 +65,8 @@ export class Store {
   constructor(
     private readonly core: Core,
     private readonly onClose: () => void,
+    /** Runs before the database closes (the session moves its owner's witness; session-signer.ts). */
+    private readonly beforeClose: () => void = () => {},
   ) {
     const writes = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(this.movesHead(fn));
     const repo = new Assessments(core.db, () => actorOf(core));
@@ -224,7 +227,9 @@ export class Store {
          FROM user_certificate c JOIN user u ON u.id = c.user_id ORDER BY c.issued_on, c.sha256`,
       )
       .all() as Array<{ user_id: string; name: string; display_name: string; role: KnownCertificate['role']; sha256: string; der: Buffer; current: number }>;
-    return rows.map((r) => ({
+    // A certificate slipped into the table behind the app's back is not known to this store.
+    const accounted = accountedCertificates(this.core.db);
+    return rows.filter((r) => accounted.has(r.sha256)).map((r) => ({
       userId: r.user_id,
       name: r.name,
       displayName: r.display_name,
@@ -240,6 +245,11 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     try {
+      try {
+        this.beforeClose();
+      } catch {
+        // Closing must not fail: a witness not moved only means the next unlock checks an older event.
+      }
       setAuditSigner(this.core.db, undefined);
       this.core.db.close();
     } finally {

@@ -38,6 +38,13 @@ function mayIssueFor(db: Db, signer: string | null, userId: string | undefined):
  * behind the app's back is therefore not "known to this store", and a record signed with its
  * key does not verify as one.
  */
+/** The certificates this store issued or imported itself (each with its event, from someone who may): the only ones "known". */
+export function accountedCertificates(db: Db): Set<string> {
+  const bad = new Set(verifyCertificates(db).filter((b) => b.entityType === 'certificate').map((b) => b.entityId));
+  const all = (db.prepare('SELECT sha256 FROM user_certificate').all() as Array<{ sha256: string }>).map((r) => r.sha256);
+  return new Set(all.filter((sha) => !bad.has(sha)));
+}
+
 export function verifyCertificates(db: Db): BrokenLink[] {
   const broken: BrokenLink[] = [];
   const events = latestEvents(db, 'certificate');
