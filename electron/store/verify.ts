@@ -49,13 +49,13 @@ export function verifyStoreAudit(core: Core, assessments: Assessments, attachmen
     checks.push({ check, ok: found.length === 0, detail: found.length === 0 ? okDetail : `${found[0]!.reason}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}` });
     problems.push(...found);
   };
-  add('chain', chain.firstBroken ? [chain.firstBroken] : [], `${chain.events} events linked, head ${chain.head.seq} ${chain.head.hash}`);
+  add('chain', chain.firstBroken ? [chain.firstBroken] : [], `${count(chain.events, 'event')} linked, head ${chain.head.seq} ${chain.head.hash}`);
   if (!chain.ok) {
     return { ...chain, signedHead, signingSince: signingSince(db), signedEvents: 0, problems, checks };
   }
 
   const sigs = verifySignatures(db, core.storeId);
-  add('signatures', sigs.broken, `${sigs.signed} events signed by keys this store knows${sigs.since > 0 ? `; events 1-${sigs.since} were written before signing was introduced` : ''}`);
+  add('signatures', sigs.broken, `${count(sigs.signed, 'event')} signed by keys this store knows${sigs.since > 0 ? `; events 1-${sigs.since} were written before signing was introduced` : ''}`);
 
   const head: BrokenLink[] = [];
   if (signedHead) {
@@ -87,7 +87,7 @@ export function verifyStoreAudit(core: Core, assessments: Assessments, attachmen
   for (const [id, last] of recorded) {
     inAssessments.push({ seq: last.seq, entityType: 'assessment', entityId: id, reason: `assessment ${id} was deleted outside Carefile after event ${last.seq}` });
   }
-  add('assessments', inAssessments, `${assessments.ids().length} assessments as last recorded`);
+  add('assessments', inAssessments, `${count(assessments.ids().length, 'assessment')} as last recorded`);
 
   const inUsers: BrokenLink[] = [];
   const userEvents = latestDigests(db, 'user');
@@ -102,7 +102,7 @@ export function verifyStoreAudit(core: Core, assessments: Assessments, attachmen
   for (const [id, last] of userEvents) {
     inUsers.push({ seq: last.seq, entityType: 'user', entityId: id, reason: `user ${id} was deleted outside Carefile after event ${last.seq}` });
   }
-  add('users', inUsers, `${allUsers.length} users as last recorded`);
+  add('users', inUsers, `${count(allUsers.length, 'user')} as last recorded`);
 
   add('certificates', verifyCertificates(db), 'every certificate was issued through Carefile');
   add('key slots', verifyKeySlots(db, core), 'one key slot per current user and one recovery slot, each added through Carefile');
@@ -115,4 +115,8 @@ export function verifyStoreAudit(core: Core, assessments: Assessments, attachmen
   if (problems.length === 0) return { ...chain, signedHead, signingSince: sigs.since, signedEvents: sigs.signed, problems, checks };
   problems.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
   return { ...chain, ok: false, firstBroken: problems[0], signedHead, signingSince: sigs.since, signedEvents: sigs.signed, problems, checks };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

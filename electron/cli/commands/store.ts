@@ -132,15 +132,16 @@ export function registerStoreCommands(program: Command, io: CliIO): void {
   );
 
   const audit = program.command('audit-log').description('The hash-chained audit log.');
-  withStoreOptions(audit.command('verify').description('Walk the audit chain and check the stored data against it; exit 1 naming the first broken link.')).action(
+  withStoreOptions(audit.command('verify').description('Walk the audit chain, its signatures and signed head, and check the stored data, users, certificates, key slots, attachments and triggers against it; exit 1 naming the first broken link.')).action(
     storeAction(async (opts: StoreOptionValues) => {
       await withUnlockedStore(io, opts, (store) => {
         const report = store.audit.verify();
+        const lines = report.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.check}: ${c.detail}`).join('\n');
         if (report.ok) {
-          output(io, opts, report, `Audit log intact: ${report.events} events, head ${report.head.seq} ${report.head.hash}.`);
+          output(io, opts, report, `Audit log intact: ${report.events} events, head ${report.head.seq} ${report.head.hash}.\n${lines}`);
           return;
         }
-        output(io, opts, report, `AUDIT LOG BROKEN: ${report.firstBroken!.reason}${report.firstBroken!.seq ? ` (event ${report.firstBroken!.seq})` : ''}.`);
+        output(io, opts, report, `AUDIT LOG BROKEN: ${report.firstBroken!.reason}${report.firstBroken!.seq ? ` (event ${report.firstBroken!.seq})` : ''}.\n${lines}`);
         throw new CliError(Exit.CHECK_FAILED, '');
       });
     }),
