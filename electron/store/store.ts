@@ -29,6 +29,9 @@ export interface KnownCertificate {
   current: boolean;
 }
 
+/** How long after an audited change the signed head is rewritten (see movesHead). */
+const HEAD_DELAY_MS = 250;
+
 /** An unlocked store. Every mutating call writes its audit event in the same transaction. */
 export class Store {
   readonly assessments: {
@@ -86,8 +89,14 @@ export class Store {
     }
     this.audit = {
       head: () => auditHead(core.db),
-      signedHead: () => readSignedHead(core.paths),
-      verify: () => verifyStoreAudit(core, repo, files, this.users),
+      signedHead: () => {
+        this.flushHead();
+        return readSignedHead(core.paths);
+      },
+      verify: () => {
+        this.flushHead();
+        return verifyStoreAudit(core, repo, files, this.users);
+      },
       events: (opts) => auditEvents(core.db, opts),
     };
     this.signing = {
@@ -101,13 +110,16 @@ export class Store {
 
   /**
    * After a change that wrote audit events, the signed head in the key slots file follows
-   * (audit-head.ts), so a database later cut back to an earlier state shows.
+   * (audit-head.ts), so a database later cut back to an earlier state shows. The write is
+   * coalesced (HEAD_DELAY_MS after the last change, and at lock): writing and fsyncing the file
+   * after every save would double a save's cost, and a head that lags the log is allowed (only
+   * a log shorter than its head is a cut).
    */
   private movesHead<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     return (...args: A): R => {
       const before = auditHead(this.core.db).seq;
       const follow = () => {
-        if (!this.closed && auditHead(this.core.db).seq !== before) syncSlotsFile(this.core);
+        if (!this.closed && auditHead(this.core.db).seq !== before) this.scheduleHead();
       };
       const result = fn(...args);
       if (result instanceof Promise) {
@@ -125,6 +137,27 @@ export class Store {
       follow();
       return result;
     };
+  }
+
+  private headTimer: NodeJS.Timeout | undefined;
+
+  private scheduleHead(): void {
+    if (this.headTimer) return;
+    this.headTimer = setTimeout(() => this.flushHead(), HEAD_DELAY_MS);
+    this.headTimer.unref();
+  }
+
+  /** Writes the signed head now if a change is waiting for it. */
+  private flushHead(): void {
+    if (!this.headTimer) return;
+    clearTimeout(this.headTimer);
+    this.headTimer = undefined;
+    if (this.closed) return;
+    try {
+      syncSlotsFile(this.core);
+    } catch {
+      // The head lags the log until the next write or lock; a lagging head is allowed.
+    }
   }
 
   get session(): Session {
@@ -243,6 +276,7 @@ export class Store {
   /** Closes the database, forgets the key and releases the single-writer lock (LockedStore.lockAgain keeps the lock). */
   close(): void {
     if (this.closed) return;
+    this.flushHead();
     this.closed = true;
     try {
       try {
