@@ -170,6 +170,7 @@ const ALARMS: Record<string, string> = {
   'head-missing': 'the signed audit head had been removed',
   'signing-key-unreadable': "a person's signing key had been replaced",
   'signing-key-mismatch': "a person's certificate had been replaced",
+  'witness-mismatch': 'the last event that person had seen was gone or rewritten: the log had been rewritten while they were away',
 };
 
 /** What an unlock found and wrote into the log (session-signer.ts): once tampered, always reported. */

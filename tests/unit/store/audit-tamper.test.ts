@@ -203,6 +203,9 @@ describe('audit-log verify: tampering behind the app\'s back', () => {
     // and sam, at their next unlock, finds the event they last saw rewritten
     const sam = await reopen(dataDir, SAM, SAM_PASS);
     expect(sam.audit.events().some((e) => e.action === 'audit.alarm' && e.entityId === 'witness-mismatch')).toBe(true);
+    expect(sam.audit.verify().problems.map((p) => p.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/at the unlock by sam .*the log had been rewritten while they were away/)]),
+    );
     sam.close();
   });
 
