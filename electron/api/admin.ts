@@ -84,13 +84,8 @@ export const adminHandlers = {
     guardStore(() => {
       // Passed through as a plain record: the verifier may grow new fields and checks (the contract is loose).
       const report = storeSessionOf(ctx).store.audit.verify() as ReturnType<Store['audit']['verify']> & Record<string, unknown>;
-      const given = report.problems;
-      // The verifier's own list when it has one; else its first broken link as the one problem.
-      const problems = Array.isArray(given)
-        ? given
-        : report.firstBroken
-          ? [{ kind: 'broken-link', message: report.firstBroken.reason, ...report.firstBroken }]
-          : [];
+      // Each broken link as a problem with a kind (what was broken) and a message a person can read.
+      const problems = report.problems.map((p) => ({ ...p, kind: p.entityType ?? 'chain', message: p.reason }));
       return { ...report, firstBroken: report.firstBroken && { ...report.firstBroken }, problems };
     }),
 

@@ -20,6 +20,29 @@ export function zodToApiError(error: z.ZodError): ApiError {
 }
 
 /**
+ * The path of the first string in a parsed input that is not well-formed UTF-16 (a lone
+ * surrogate), or undefined. Such a string cannot be stored as UTF-8 without changing (SQLite
+ * writes U+FFFD), so what was hashed into the audit chain would differ from what is stored.
+ */
+export function malformedTextAt(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = malformedTextAt(v, [...path, String(i)]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = malformedTextAt(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The single entry to the main side. Validates the input against the contract, runs the handler,
  * validates the output (a handler bug must not leak malformed data), and maps every failure to
  * a typed error. Never throws. Never logs inputs: they may hold a young person's details.
@@ -36,6 +59,14 @@ export async function dispatch(
   const def = contract[name];
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
+  const malformed = malformedTextAt(parsed.data);
+  if (malformed) {
+    const field = malformed.join('.');
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `${field || 'The input'}: the text holds a broken character (a lone UTF-16 surrogate).`, ...(field ? { field } : {}) },
+    };
+  }
   try {
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
     const value = await handler(parsed.data, ctx);

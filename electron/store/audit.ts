@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { canonicalJson, sha256Hex } from './canonical';
+import { InvalidInputError } from './errors';
 
 /**
  * The hash-chained audit log. Each event carries the hash of the one before it, so an event
@@ -21,6 +22,34 @@ export interface AuditEvent extends AuditInput {
   at: string;
   prevHash: string;
   hash: string;
+  /** Who signed the event: a user id, or 'recovery' for the recovery key's signing key. Absent before signing began (schema v2). */
+  signer?: string;
+  /** Which key signed it: the signer's certificate SHA-256, or the recovery signing key's id. */
+  keyId?: string;
+  /** Base64 signature over the event hash (audit-signer.ts: eventSigningInput). */
+  sig?: string;
+}
+
+/** What signs the events of one unlocked session (audit-signer.ts makes them). */
+export interface AuditSigner {
+  signer: string;
+  keyId: string;
+  sign(hash: string): string;
+}
+
+/**
+ * The signer of each open database connection: set at unlock from the session's unsealed key,
+ * so every appendAudit of that session signs without each caller passing the key along.
+ */
+const signers = new WeakMap<Db, AuditSigner>();
+
+export function setAuditSigner(db: Db, signer: AuditSigner | undefined): void {
+  if (signer) signers.set(db, signer);
+  else signers.delete(db);
+}
+
+export function auditSignerOf(db: Db): AuditSigner | undefined {
+  return signers.get(db);
 }
 
 interface Row {
@@ -33,9 +62,18 @@ interface Row {
   digest: string;
   prev_hash: string;
   hash: string;
+  signer?: string | null;
+  key_id?: string | null;
+  sig?: string | null;
 }
 
-export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
+/**
+ * The hash covers every stored field but the hash and the signature (which signs the hash).
+ * Signer and key id are left out when absent, so events written before signing began keep the
+ * hash they were written with. Every field is well-formed text (appendAudit refuses anything
+ * else), so the UTF-8 that SQLite stores is exactly the string hashed here.
+ */
+export function eventHash(e: Omit<AuditEvent, 'hash' | 'sig'>): string {
   return sha256Hex(
     canonicalJson({
       seq: e.seq,
@@ -46,12 +84,14 @@ export function eventHash(e: Omit<AuditEvent, 'hash'>): string {
       entityId: e.entityId,
       digest: e.digest,
       prevHash: e.prevHash,
+      signer: e.signer,
+      keyId: e.keyId,
     }),
   );
 }
 
-function fromRow(r: Row): AuditEvent {
-  return {
+export function fromRow(r: Row): AuditEvent {
+  const e: AuditEvent = {
     seq: r.seq,
     at: r.at,
     actor: r.actor,
@@ -62,23 +102,42 @@ function fromRow(r: Row): AuditEvent {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+  if (r.signer != null) e.signer = r.signer;
+  if (r.key_id != null) e.keyId = r.key_id;
+  if (r.sig != null) e.sig = r.sig;
+  return e;
 }
+export type AuditRow = Row;
 
 export function auditHead(db: Db): { seq: number; hash: string } {
   const row = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-/** Must be called inside the transaction that makes the change it records. */
+/**
+ * Must be called inside the transaction that makes the change it records. Signed with the
+ * session's key when the connection has one (every unlocked session does; see setAuditSigner).
+ */
 export function appendAudit(db: Db, input: AuditInput, at = new Date().toISOString()): AuditEvent {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
+  for (const [field, value] of Object.entries({ ...input, at })) {
+    // A lone surrogate would be stored as U+FFFD: the stored event would never match its hash again.
+    if (typeof value !== 'string' || !value.isWellFormed()) throw new InvalidInputError(`The audit event's ${field} is not well-formed text.`, field);
+  }
   const head = auditHead(db);
-  const partial = { ...input, seq: head.seq + 1, at, prevHash: head.hash };
-  const event: AuditEvent = { ...partial, hash: eventHash(partial) };
+  const signer = signers.get(db);
+  const partial: Omit<AuditEvent, 'hash'> = { ...input, seq: head.seq + 1, at, prevHash: head.hash };
+  if (signer) {
+    partial.signer = signer.signer;
+    partial.keyId = signer.keyId;
+  }
+  const hash = eventHash(partial);
+  const event: AuditEvent = { ...partial, hash };
+  if (signer) event.sig = signer.sign(hash);
   db.prepare(
-    `INSERT INTO audit_event (seq, at, actor, action, entity_type, entity_id, digest, prev_hash, hash)
-     VALUES (@seq, @at, @actor, @action, @entityType, @entityId, @digest, @prevHash, @hash)`,
-  ).run(event);
+    `INSERT INTO audit_event (seq, at, actor, action, entity_type, entity_id, digest, prev_hash, hash, signer, key_id, sig)
+     VALUES (@seq, @at, @actor, @action, @entityType, @entityId, @digest, @prevHash, @hash, @signer, @keyId, @sig)`,
+  ).run({ signer: null, keyId: null, sig: null, ...event });
   return event;
 }
 

@@ -1,10 +1,14 @@
 /** Restoring a backup (writing one is backup-write.ts). */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { appendAudit, auditHead } from './audit';
+import { appendAudit, auditHead, setAuditSigner } from './audit';
+import { signerFromSlot } from './session-signer';
+import { retiredKeys } from './rekey';
+import type { SessionSigner } from './audit-signer';
+import type { KeySlot } from './keyslots';
 import { digestOf } from './canonical';
 import { slotsFromDb, syncSlotsFile } from './core';
-import type { Db } from './db';
+import { openDatabase, type Db } from './db';
 import { AuthFailedError, InvalidInputError, StoreUnavailableError } from './errors';
 import { fsyncDir } from './atomic';
 import type { KdfParams } from './kdf';
@@ -14,6 +18,30 @@ import { migrate } from './migrations';
 import { storePaths } from './paths';
 import { openStore, type Credential } from './lifecycle';
 import { fsyncFile, prove } from './backup-write';
+
+/** Tries the current store's retired data keys on a backup copy; the first that opens it, proven. */
+function provenWithRetiredKey(currentDb: string, currentKey: Buffer, copy: string): { key: Buffer; proven: { db: Db; storeId: string } } | undefined {
+  let keys: Buffer[];
+  try {
+    const db = openDatabase(currentDb, currentKey, { readonly: true, notADb: 'auth' });
+    try {
+      keys = retiredKeys(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+  for (const key of keys) {
+    try {
+      return { key, proven: prove(copy, key, 'auth') };
+    } catch (err) {
+      if (!(err instanceof AuthFailedError)) throw err;
+    }
+  }
+  return undefined;
+}
+
 
 export interface RestoreOptions {
   dataDir: string;
@@ -47,6 +75,8 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
   if (!existsSync(source)) throw new InvalidInputError(`There is no backup file ${source}.`, 'file');
   let dataKey: Buffer;
   let actor: string;
+  let opened: { slot: KeySlot; kek: Buffer } | undefined;
+  let signer: SessionSigner | undefined;
   let releaseLock: () => void;
   const hasStore = existsSync(paths.keySlots);
   if (opts.rawKey !== undefined) {
@@ -62,7 +92,9 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
     }
     const locked = openStore({ dataDir: opts.dataDir, kdf: opts.kdf });
     try {
-      dataKey = (await locked.dataKeyFor(opts.credential)).dataKey;
+      const found = await locked.dataKeyFor(opts.credential);
+      dataKey = found.dataKey;
+      opened = { slot: found.slot, kek: found.kek };
     } catch (err) {
       locked.close();
       throw err;
@@ -89,10 +121,16 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
       try {
         proven = prove(tmp, dataKey, 'auth');
       } catch (err) {
-        if (err instanceof AuthFailedError && opts.rawKey === undefined) {
+        // A backup made before a key rotation (a user's removal) opens with a retired key.
+        const older = err instanceof AuthFailedError && opts.rawKey === undefined ? provenWithRetiredKey(paths.db, dataKey, tmp) : undefined;
+        if (older) {
+          dataKey.fill(0);
+          dataKey = older.key;
+          proven = older.proven;
+        } else if (err instanceof AuthFailedError && opts.rawKey === undefined) {
           throw new InvalidInputError('That file is not a backup of this store: this store\'s key does not open it (a backup of another store, or not a Carefile backup). Nothing was replaced.', 'file');
         }
-        throw err;
+        else throw err;
       }
       const db = proven.db;
       storeId = proven.storeId;
@@ -100,6 +138,9 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
         migrate(db);
         // What the backup held, before the restore event: callers compare it with the store it replaces.
         backupHead = auditHead(db);
+        // Signed by the restorer's key as the backup holds it (a raw-key restore has none: its event stays unsigned).
+        signer = opened && signerFromSlot(db, storeId, opened.slot, opened.kek);
+        setAuditSigner(db, signer);
         db.transaction(() => {
           appendAudit(db, { actor, action: 'store.restore', entityType: 'store', entityId: storeId, digest: digestOf({ file: basename(source) }) });
         })();
@@ -128,6 +169,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
       renameSync(tmp, paths.db);
       fsyncDir(paths.dataDir);
       const { db } = prove(paths.db, dataKey, 'corrupt');
+      setAuditSigner(db, signer);
       try {
         writeKeySlots(paths, slotsFromDb(db, storeId));
         syncSlotsFile({ db, paths, storeId });
@@ -146,6 +188,7 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
   } finally {
     cleanTmp();
     dataKey.fill(0);
+    opened?.kek.fill(0);
     releaseLock();
   }
 }

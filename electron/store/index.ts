@@ -17,8 +17,10 @@ export { isLocked, signedContentDigest } from './assessments';
 export type { UserInfo, AddUserInput } from './users';
 export { ROLES } from './users';
 export type { Role, Session } from './core';
-export type { AuditEvent } from './audit';
-export type { StoreAuditReport } from './verify';
+export type { AuditEvent, BrokenLink } from './audit';
+export type { StoreAuditReport, AuditCheck } from './verify';
+export type { SignedHead } from './keyslots';
+export type { RotationResult } from './rekey';
 export { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments';
 export { DEFAULT_KDF, TEST_KDF } from './kdf';
 export type { KdfParams } from './kdf';
@@ -32,6 +34,15 @@ import type { Store } from './store';
 /** The audit verifier as a function, for callers that hold a Store. */
 export function verifyAuditChain(store: Store) {
   return store.audit.verify();
+}
+
+/**
+ * The audit head a signed record or bundle prints: the store, the number of events so far and
+ * the last event's hash. A later `audit-log verify` (or anyone holding the record) can check the
+ * log still holds that event: the external anchor against a store rolled back or rewritten.
+ */
+export function currentAuditHead(store: Store): { storeId: string; seq: number; hash: string } {
+  return { storeId: store.storeId, ...store.audit.head() };
 }
 
 /** Convenience wrapper: `backupStore(store, outPath)`. */

@@ -1,12 +1,16 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from './audit';
-import { digestOf, canonicalJson } from './canonical';
-import { mirrorSlot, slotsFromDb, syncSlotsFile, type Core, type Session } from './core';
+import { appendAudit, auditHead, setAuditSigner } from './audit';
+import { digestOf } from './canonical';
+import { mirrorSlot, syncSlotsFile, type Core, type Session } from './core';
 import { openDatabase, type Db } from './db';
 import { AuthFailedError, BackoffError, ConflictError, StoreUnavailableError } from './errors';
 import { DEFAULT_KDF, deriveKek, newSalt, type KdfParams } from './kdf';
-import { makeSlot, openSlot, readKeySlots, type KeySlot, type KeySlotFile } from './keyslots';
+import { makeSlot, openSlot, readKeySlots, unwrapWithKek, type KeySlot, type KeySlotFile } from './keyslots';
+import { insertRecoveryAuditKey, newRecoveryAuditKey, userSigner } from './audit-signer';
+import { sessionSignerAndAlarms, recordAlarms, updateWitness, upgradeLegacySlot } from './session-signer';
+import { finishRotation, rekeyPending, rotateDataKey } from './rekey';
+import { GENERATED_KEY_ALGORITHM } from './signing';
 import { acquireLock, type HeldLock } from './lockfile';
 import { migrate } from './migrations';
 import { checkPassphrase } from './passphrase-policy';
@@ -56,6 +60,11 @@ export async function initStore(opts: InitOptions): Promise<{ recoveryKey: strin
     db = openDatabase(paths.db, dataKey, { create: true });
     migrate(db);
     const openDb = db;
+    setAuditSigner(
+      openDb,
+      userSigner(storeId, admin.row.id, admin.credential.certificateSha256, { pkcs8: Buffer.from(admin.credential.pkcs8), algorithm: GENERATED_KEY_ALGORITHM }),
+    );
+    const recoveryAuditKey = newRecoveryAuditKey(storeId, recovery.kek);
     const fullCore: Core = {
       db: openDb,
       paths,
@@ -68,7 +77,9 @@ export async function initStore(opts: InitOptions): Promise<{ recoveryKey: strin
       const now = new Date().toISOString();
       openDb.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('store_id', storeId, 'created_on', now);
       appendAudit(openDb, { actor: opts.adminName, action: 'store.init', entityType: 'store', entityId: storeId, digest: digestOf({ storeId, now }) });
-      mirrorSlot(openDb, recovery.slot);
+      mirrorSlot(openDb, recovery.slot, opts.adminName);
+      insertRecoveryAuditKey(openDb, recoveryAuditKey);
+      appendAudit(openDb, { actor: opts.adminName, action: 'audit-key.add', entityType: 'audit-key', entityId: recoveryAuditKey.id, digest: recoveryAuditKey.id });
       insertUser(fullCore, admin, opts.adminName);
     })();
     syncSlotsFile(fullCore);
@@ -155,26 +166,58 @@ export class LockedStore {
   async unlockWith(credential: Credential): Promise<Store> {
     if (this.closed) throw new StoreUnavailableError('This store handle was closed.');
     if (this.current) return this.current;
-    const { dataKey, slot } = await this.dataKeyFor(credential);
+    const { dataKey, slot, kek } = await this.dataKeyFor(credential);
     const slotsFile = readKeySlots(this.paths);
     let db: Db | undefined;
+    let key = dataKey;
     try {
-      db = openDatabase(this.paths.db, dataKey, { notADb: 'corrupt' });
+      // A rotation cut short after PRAGMA rekey: the old key no longer opens the database, the
+      // same slot in `next` holds the new one (rekey.ts).
+      const nextSlot = slotsFile.next?.find((s) => s.id === slot.id);
+      try {
+        db = openDatabase(this.paths.db, key, { notADb: 'corrupt' });
+      } catch (err) {
+        const newKey = nextSlot && unwrapWithKek(slotsFile.storeId, nextSlot, kek);
+        if (!newKey) throw err;
+        dataKey.fill(0);
+        key = newKey;
+        db = openDatabase(this.paths.db, key, { notADb: 'corrupt' });
+      }
       migrate(db);
       const storeId = (db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined)?.value;
       if (storeId !== slotsFile.storeId) throw new StoreUnavailableError('The key slots file belongs to another store.');
       const session = sessionFor(db, slot);
-      const core: Core = { db, paths: this.paths, storeId, dataKey, kdf: this.kdf, session };
+      const core: Core = { db, paths: this.paths, storeId, dataKey: key, kdf: this.kdf, session };
+      // Checked before this unlock writes anything: the head in the file against the chain, and
+      // the session's signing key against the certificate the store holds for it.
+      const alarms = sessionSignerAndAlarms(core, slot, kek);
       this.recordUnlock(core);
-      // The database is the authority: a crash between a commit and the slots file write is mended here.
-      if (canonicalJson(slotsFromDb(db, storeId)) !== canonicalJson(slotsFile)) syncSlotsFile(core);
+      recordAlarms(core, alarms);
+      if (key !== dataKey && slotsFile.next && rekeyPending(core)) finishRotation(core, slotsFile.next, session.name);
+      upgradeLegacySlot(core, slot, kek);
+      updateWitness(core, slot.id, kek);
+      // The database is the authority: a crash between a commit and the slots file write is mended
+      // here, and the file takes the new signed head (and loses a `next` that never took effect).
+      syncSlotsFile(core);
+      if (rekeyPending(core)) rotateDataKey(core, session.name);
+      // Kept for the session only, to move the witness at lock (then wiped).
+      const witnessKek = kek;
       this.store = new Store(core, () => {
         if (!this.relocking) this.close();
+      }, () => {
+        try {
+          if (core.db.open && auditHeadSeq(core) > 0) {
+            updateWitness(core, slot.id, witnessKek);
+            syncSlotsFile(core);
+          }
+        } finally {
+          witnessKek.fill(0);
+        }
       });
       return this.store;
     } catch (err) {
       db?.close();
-      dataKey.fill(0);
+      key.fill(0);
       throw err;
     }
   }
@@ -183,7 +226,7 @@ export class LockedStore {
    * The data key for a credential, checked against the key slots only (the database file is
    * not touched, so a wrong passphrase cannot change it). Failures count toward the backoff.
    */
-  async dataKeyFor(credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot }> {
+  async dataKeyFor(credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot; kek: Buffer }> {
     const state = readUnlockState(this.paths.unlockState);
     const wait = remainingBackoffMs(state, this.now());
     if (wait > 0) throw new BackoffError(wait);
@@ -195,7 +238,9 @@ export class LockedStore {
       writeUnlockState(this.paths.unlockState, {
         failures: state.failures + 1,
         lastFailureAt: at,
-        pending: [...state.pending, { at, user: who.slice(0, 64) }],
+        // Well-formed text only (a lone surrogate, typed or cut in half here, would be stored as
+        // U+FFFD and the audit event would never match its hash again).
+        pending: [...state.pending, { at, user: who.slice(0, 64).toWellFormed() }],
       });
       throw new AuthFailedError(
         credential.kind === 'passphrase' ? 'That user name and passphrase do not open this store.' : 'That recovery key does not open this store.',
@@ -204,7 +249,7 @@ export class LockedStore {
     return found;
   }
 
-  private async trySlots(file: KeySlotFile, credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot } | undefined> {
+  private async trySlots(file: KeySlotFile, credential: Credential): Promise<{ dataKey: Buffer; slot: KeySlot; kek: Buffer } | undefined> {
     const secret = credential.kind === 'recovery-key' ? normaliseRecoveryKey(credential.recoveryKey) : credential.passphrase;
     const slot =
       credential.kind === 'recovery-key'
@@ -216,7 +261,7 @@ export class LockedStore {
       return undefined;
     }
     const opened = await openSlot(file.storeId, slot, secret);
-    return opened && { dataKey: opened.dataKey, slot };
+    return opened && { dataKey: opened.dataKey, slot, kek: opened.kek };
   }
 
   /** Copies pending failed attempts into the audit log and the unlock_attempt table, then the success. */
@@ -226,8 +271,10 @@ export class LockedStore {
     const insertAttempt = db.prepare('INSERT INTO unlock_attempt (at, user_name, outcome) VALUES (?, ?, ?)');
     db.transaction(() => {
       for (const f of state.pending) {
-        insertAttempt.run(f.at, f.user, 'failed');
-        appendAudit(db, { actor: f.user, action: 'unlock.failed', entityType: 'store', entityId: core.storeId, digest: digestOf(f) });
+        // Signed by the session that copies it in (the person who failed had no key); the actor is the name tried.
+        const user = f.user.toWellFormed();
+        insertAttempt.run(f.at, user, 'failed');
+        appendAudit(db, { actor: user, action: 'unlock.failed', entityType: 'store', entityId: core.storeId, digest: digestOf({ ...f, user }) });
       }
       const at = this.now().toISOString();
       insertAttempt.run(at, core.session.name, 'succeeded');
@@ -260,6 +307,10 @@ export class LockedStore {
     this.closed = true;
     this.lock.release();
   }
+}
+
+function auditHeadSeq(core: Core): number {
+  return auditHead(core.db).seq;
 }
 
 function sessionFor(db: Db, slot: KeySlot): Session {

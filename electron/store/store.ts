@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/domain/model';
 import { Assessments } from './assessments';
 import { Attachments } from './attachments';
-import { appendAudit, auditEvents, auditHead, type AuditEvent } from './audit';
+import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
-import { actorOf, requireAdmin, type Core, type Session } from './core';
+import { actorOf, addCertificate, requireAdmin, syncSlotsFile, type Core, type Session } from './core';
 import { guarded, mapSqliteError, sqlcipherKeyLiteral } from './db';
 import { AuthFailedError, ForbiddenError, NotFoundError } from './errors';
 import { openSlot, readKeySlots } from './keyslots';
@@ -14,6 +14,9 @@ import { readPkcs12 } from './pkcs12';
 import { userDigest } from './users';
 import { Users } from './users';
 import { backupTo } from './backup-write';
+import { readSignedHead } from './audit-head';
+import { accountedCertificates } from './verify-parts';
+import type { SignedHead } from './keyslots';
 
 export interface KnownCertificate {
   userId: string;
@@ -25,6 +28,9 @@ export interface KnownCertificate {
   /** True for the user's current certificate; older ones stay known for signatures already made. */
   current: boolean;
 }
+
+/** How long after an audited change the signed head is rewritten (see movesHead). */
+const HEAD_DELAY_MS = 250;
 
 /** An unlocked store. Every mutating call writes its audit event in the same transaction. */
 export class Store {
@@ -44,7 +50,10 @@ export class Store {
   };
   readonly users: Users;
   readonly audit: {
+    /** The head of the chain in the database: what a record or bundle prints (`seq` events, last `hash`). */
     head(): { seq: number; hash: string };
+    /** The signed head kept outside the database, in the key slots file (undefined before the first signed write). */
+    signedHead(): SignedHead | undefined;
     verify(): StoreAuditReport;
     events(opts?: { entityType?: string; entityId?: string; limit?: number }): AuditEvent[];
   };
@@ -59,34 +68,96 @@ export class Store {
   constructor(
     private readonly core: Core,
     private readonly onClose: () => void,
+    /** Runs before the database closes (the session moves its owner's witness; session-signer.ts). */
+    private readonly beforeClose: () => void = () => {},
   ) {
+    const writes = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(this.movesHead(fn));
     const repo = new Assessments(core.db, () => actorOf(core));
-    this.assessments = { put: guarded(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
+    this.assessments = { put: writes(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
     this.addenda = {
-      add: guarded((assessmentId: string, text: string, actor?: string) =>
+      add: writes((assessmentId: string, text: string, actor?: string) =>
         repo.addAddendum(assessmentId, text, actor ?? actorOf(core), displayNameOf(core)),
       ),
-      sign: guarded((assessmentId: string, addendumId: string, actor?: string) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core))),
+      sign: writes((assessmentId: string, addendumId: string, actor?: string) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core))),
     };
     const files = new Attachments(core.db, () => actorOf(core));
-    this.attachments = { put: guarded(files.put.bind(files)), get: guarded(files.get.bind(files)), info: guarded(files.info.bind(files)) };
+    this.attachments = { put: writes(files.put.bind(files)), get: guarded(files.get.bind(files)), info: guarded(files.info.bind(files)) };
     this.users = new Users(core);
     for (const name of ['add', 'passwd', 'remove'] as const) {
       const original = this.users[name].bind(this.users) as (...args: unknown[]) => unknown;
-      (this.users as unknown as Record<string, unknown>)[name] = guarded(original);
+      (this.users as unknown as Record<string, unknown>)[name] = writes(original);
     }
     this.audit = {
       head: () => auditHead(core.db),
-      verify: () => verifyStoreAudit(core.db, repo, files, this.users),
+      signedHead: () => {
+        this.flushHead();
+        return readSignedHead(core.paths);
+      },
+      verify: () => {
+        this.flushHead();
+        return verifyStoreAudit(core, repo, files, this.users);
+      },
       events: (opts) => auditEvents(core.db, opts),
     };
     this.signing = {
       credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),
       knownCertificates: () => this.knownCertificates(),
-      importPkcs12: guarded((userId: string, p12: Uint8Array, p12Password: string, passphrase: string) =>
+      importPkcs12: writes((userId: string, p12: Uint8Array, p12Password: string, passphrase: string) =>
         this.importPkcs12(userId, p12, p12Password, passphrase),
       ),
     };
+  }
+
+  /**
+   * After a change that wrote audit events, the signed head in the key slots file follows
+   * (audit-head.ts), so a database later cut back to an earlier state shows. The write is
+   * coalesced (HEAD_DELAY_MS after the last change, and at lock): writing and fsyncing the file
+   * after every save would double a save's cost, and a head that lags the log is allowed (only
+   * a log shorter than its head is a cut).
+   */
+  private movesHead<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    return (...args: A): R => {
+      const before = auditHead(this.core.db).seq;
+      const follow = () => {
+        if (!this.closed && auditHead(this.core.db).seq !== before) this.scheduleHead();
+      };
+      const result = fn(...args);
+      if (result instanceof Promise) {
+        return result.then(
+          (value: unknown) => {
+            follow();
+            return value;
+          },
+          (err: unknown) => {
+            follow();
+            throw err;
+          },
+        ) as R;
+      }
+      follow();
+      return result;
+    };
+  }
+
+  private headTimer: NodeJS.Timeout | undefined;
+
+  private scheduleHead(): void {
+    if (this.headTimer) return;
+    this.headTimer = setTimeout(() => this.flushHead(), HEAD_DELAY_MS);
+    this.headTimer.unref();
+  }
+
+  /** Writes the signed head now if a change is waiting for it. */
+  private flushHead(): void {
+    if (!this.headTimer) return;
+    clearTimeout(this.headTimer);
+    this.headTimer = undefined;
+    if (this.closed) return;
+    try {
+      syncSlotsFile(this.core);
+    } catch {
+      // The head lags the log until the next write or lock; a lagging head is allowed.
+    }
   }
 
   get session(): Session {
@@ -120,6 +191,7 @@ export class Store {
     this.core.db.transaction(() => {
       appendAudit(this.core.db, { actor, action: 'key.reveal', entityType: 'store', entityId: this.core.storeId, digest: sha256Hex(literal) });
     })();
+    syncSlotsFile(this.core);
     return literal;
   }
 
@@ -129,6 +201,8 @@ export class Store {
       return backupTo(this.core, outPath, actor);
     } catch (err) {
       throw mapSqliteError(err);
+    } finally {
+      syncSlotsFile(this.core);
     }
   }
 
@@ -166,12 +240,7 @@ export class Store {
     const sha = sha256Hex(contents.certificateDer);
     const db = this.core.db;
     db.transaction(() => {
-      db.prepare('INSERT OR IGNORE INTO user_certificate (sha256, user_id, der, issued_on) VALUES (?, ?, ?, ?)').run(
-        sha,
-        userId,
-        Buffer.from(contents.certificateDer),
-        new Date().toISOString(),
-      );
+      addCertificate(db, { sha256: sha, userId, der: contents.certificateDer, issuedOn: new Date().toISOString() }, actorOf(this.core));
       db.prepare('UPDATE user SET signing_key = ?, certificate_sha256 = ? WHERE id = ?').run(sealed, sha, userId);
       appendAudit(db, {
         actor: actorOf(this.core),
@@ -191,7 +260,9 @@ export class Store {
          FROM user_certificate c JOIN user u ON u.id = c.user_id ORDER BY c.issued_on, c.sha256`,
       )
       .all() as Array<{ user_id: string; name: string; display_name: string; role: KnownCertificate['role']; sha256: string; der: Buffer; current: number }>;
-    return rows.map((r) => ({
+    // A certificate slipped into the table behind the app's back is not known to this store.
+    const accounted = accountedCertificates(this.core.db);
+    return rows.filter((r) => accounted.has(r.sha256)).map((r) => ({
       userId: r.user_id,
       name: r.name,
       displayName: r.display_name,
@@ -205,8 +276,15 @@ export class Store {
   /** Closes the database, forgets the key and releases the single-writer lock (LockedStore.lockAgain keeps the lock). */
   close(): void {
     if (this.closed) return;
+    this.flushHead();
     this.closed = true;
     try {
+      try {
+        this.beforeClose();
+      } catch {
+        // Closing must not fail: a witness not moved only means the next unlock checks an older event.
+      }
+      setAuditSigner(this.core.db, undefined);
       this.core.db.close();
     } finally {
       this.core.dataKey.fill(0);

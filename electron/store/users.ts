@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from './audit';
 import { digestOf } from './canonical';
-import { actorOf, mirrorSlot, requireAdmin, syncSlotsFile, type Core, type Role } from './core';
+import { actorOf, addCertificate, dropUserSlots, mirrorSlot, requireAdmin, syncSlotsFile, type Core, type Role } from './core';
+import { rotateDataKey, type RotationResult } from './rekey';
 import { ConflictError, ForbiddenError, AuthFailedError, InvalidInputError, NotFoundError } from './errors';
 import { makeSlot, openSlot, readKeySlots } from './keyslots';
 import { checkPassphrase } from './passphrase-policy';
@@ -103,15 +104,10 @@ export function insertUser(core: Core, prepared: Awaited<ReturnType<typeof prepa
     `INSERT INTO user (id, name, display_name, role, created_on, removed_on, certificate_sha256, signing_key)
      VALUES (@id, @name, @display_name, @role, @created_on, @removed_on, @certificate_sha256, @signing_key)`,
   ).run(row);
-  db.prepare('INSERT INTO user_certificate (sha256, user_id, der, issued_on) VALUES (?, ?, ?, ?)').run(
-    credential.certificateSha256,
-    row.id,
-    Buffer.from(credential.certificateDer),
-    row.created_on,
-  );
-  mirrorSlot(db, slot);
   const info = toInfo(row);
   appendAudit(db, { actor, action: 'user.add', entityType: 'user', entityId: row.id, digest: userDigest(info) });
+  addCertificate(db, { sha256: credential.certificateSha256, userId: row.id, der: credential.certificateDer, issuedOn: row.created_on }, actor);
+  mirrorSlot(db, slot, actor);
   return info;
 }
 
@@ -188,20 +184,15 @@ export class Users {
     const info = this.core.db.transaction(() => {
       const db = this.core.db;
       if (fresh) {
-        db.prepare('INSERT INTO user_certificate (sha256, user_id, der, issued_on) VALUES (?, ?, ?, ?)').run(
-          fresh.certificateSha256,
-          user.id,
-          Buffer.from(fresh.certificateDer),
-          new Date().toISOString(),
-        );
+        addCertificate(db, { sha256: fresh.certificateSha256, userId: user.id, der: fresh.certificateDer, issuedOn: new Date().toISOString() }, actor);
       }
       db.prepare('UPDATE user SET signing_key = ?, certificate_sha256 = ? WHERE id = ?').run(
         sealed,
         fresh?.certificateSha256 ?? row.certificate_sha256,
         user.id,
       );
-      db.prepare('DELETE FROM key_slot WHERE user_id = ?').run(user.id);
-      mirrorSlot(db, slot);
+      dropUserSlots(db, user.id, actor);
+      mirrorSlot(db, slot, actor);
       const updated = this.byId(user.id)!;
       appendAudit(db, {
         actor,
@@ -216,7 +207,12 @@ export class Users {
     return info;
   }
 
-  remove(name: string, actor = actorOf(this.core)): UserInfo {
+  /**
+   * Removes a user: their key slot goes, and the data key is rotated (rekey.ts), so a copy of
+   * their slot (or of the whole old slots file) opens nothing any more. `keyRotation` says
+   * whether the rotation is done, or waits for slots that predate public-key slots to be used once.
+   */
+  remove(name: string, actor = actorOf(this.core)): UserInfo & { keyRotation: RotationResult } {
     requireAdmin(this.core, 'remove users');
     const info = this.core.db.transaction(() => {
       const user = this.byName(name);
@@ -227,12 +223,14 @@ export class Users {
       }
       const db = this.core.db;
       db.prepare('UPDATE user SET removed_on = ? WHERE id = ?').run(new Date().toISOString(), user.id);
-      db.prepare('DELETE FROM key_slot WHERE user_id = ?').run(user.id);
+      dropUserSlots(db, user.id, actor);
+      // Set in the same commit: if the rotation below is cut short, the next unlock completes it.
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rekey_pending', ?)").run(user.id);
       const updated = this.byId(user.id)!;
       appendAudit(db, { actor, action: 'user.remove', entityType: 'user', entityId: user.id, digest: userDigest(updated) });
       return updated;
     })();
     syncSlotsFile(this.core);
-    return info;
+    return { ...info, keyRotation: rotateDataKey(this.core, actor) };
   }
 }

@@ -69,6 +69,8 @@ export const adminChannels = {
         head: AuditHead,
         firstBroken: z.object({ seq: z.number().int().optional(), entityType: z.string().optional(), entityId: z.string().optional(), reason: z.string() }).loose().optional(),
         problems: z.array(AuditProblem),
+        /** One line per part checked (chain, signatures, head, triggers, users, certificates, key slots, attachments …). */
+        checks: z.array(z.object({ check: z.string(), ok: z.boolean(), detail: z.string() })).default([]),
       })
       .loose(),
     errors: ['NOT_UNLOCKED'],

@@ -131,16 +131,17 @@ export function registerStoreCommands(program: Command, io: CliIO): void {
   });
 
   const audit = program.command('audit-log').description('The hash-chained audit log.');
-  withStoreOptions(audit.command('verify').description('Walk the audit chain and check the stored data against it; exit 1 naming the first broken link. [audit.verify]')).action(
+  withStoreOptions(audit.command('verify').description('Walk the audit chain, its signatures and signed head, and check the stored data, users, certificates, key slots, attachments and triggers against it; exit 1 naming what is broken. [audit.verify]')).action(
     async (opts: StoreOptionValues) => {
       await withSession(io, opts, 'always', async (s) => {
         const report = await s.call('audit.verify', {});
+        const lines = report.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.check}: ${c.detail}`).join('\n');
         if (report.ok) {
-          output(io, opts, report, `Audit log intact: ${report.events} events, head ${report.head.seq} ${report.head.hash}.`);
+          output(io, opts, report, `Audit log intact: ${report.events} events, head ${report.head.seq} ${report.head.hash}.\n${lines}`);
           return;
         }
-        const lines = report.problems.map((p) => `  ${p.kind}: ${p.message}${p.seq ? ` (event ${p.seq})` : ''}`);
-        output(io, opts, report, [`AUDIT LOG BROKEN: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`, ...lines].join('\n'));
+        const problems = report.problems.map((p) => `  ${p.kind}: ${p.message}${p.seq ? ` (event ${p.seq})` : ''}`);
+        output(io, opts, report, [`AUDIT LOG BROKEN: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`, ...problems, lines].join('\n'));
         throw new CliError(Exit.CHECK_FAILED, '');
       });
     },

@@ -29,10 +29,24 @@ describe('audit chain', () => {
     const { store } = await freshStore();
     store.assessments.put(sampleAssessment());
     const events = store.audit.events();
-    expect(events.map((e) => e.action)).toEqual(['store.init', 'user.add', 'unlock', 'assessment.create']);
+    expect(events.map((e) => e.action)).toEqual([
+      'store.init',
+      'keyslot.add',
+      'audit-key.add',
+      'user.add',
+      'certificate.add',
+      'keyslot.add',
+      'unlock',
+      'assessment.create',
+    ]);
     for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
-    expect(events[3]).toMatchObject({ actor: ADMIN, entityType: 'assessment', entityId: 'a-1' });
-    expect(store.audit.head()).toEqual({ seq: 4, hash: events[3]!.hash });
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ actor: ADMIN, entityType: 'assessment', entityId: 'a-1' });
+    expect(store.audit.head()).toEqual({ seq: events.length, hash: last.hash });
+    // every event is signed by the admin's own key (their certificate's SHA-256 names it)
+    const admin = store.users.byName(ADMIN)!;
+    expect(events.every((e) => e.signer === admin.id && e.keyId === admin.certificateSha256 && e.sig)).toBe(true);
+    expect(store.audit.signedHead()).toMatchObject({ seq: events.length, hash: last.hash, signer: admin.id });
     store.close();
   });
 
