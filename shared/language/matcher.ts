@@ -83,7 +83,11 @@ function seq(items: readonly Node[], x: number, t: Tokens, i: number, end: numbe
   return m(items[x]!, t, i, end, (j) => seq(items, x + 1, t, j, end, k));
 }
 
-/** The end (exclusive word index) of a match of n starting at word i, or -1. A trailing gap or not is ignored. */
+/**
+ * The end (exclusive word index) of a match of n starting at word i, or -1: the first match found,
+ * trying optional items with, multi-word alternatives before single words, and gaps shortest first,
+ * which is nearly always the natural extent without searching every match.
+ */
 export function matchAt(n: Node, t: Tokens, i: number, end: number): number {
   let found = -1;
   m(n, t, i, end, (j) => {
@@ -94,9 +98,14 @@ export function matchAt(n: Node, t: Tokens, i: number, end: number): number {
   return found;
 }
 
+/** Whether n matches at word i at all (stops at the first match). */
+function matchesAt(n: Node, t: Tokens, i: number, end: number): boolean {
+  return m(n, t, i, end, (j) => j > i);
+}
+
 /** Whether n matches anywhere in words [from, to). */
 export function matchIn(n: Node, t: Tokens, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (matchAt(n, t, i, to) >= 0) return true;
+  for (let i = from; i < to; i++) if (matchesAt(n, t, i, to)) return true;
   return false;
 }
 

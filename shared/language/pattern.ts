@@ -183,7 +183,7 @@ function mergeAlts(alts: readonly Node[]): Node {
     } else rest.push(a);
   }
   const merged: Node[] = words.size + prefixes.length + suffixes.length > 0 ? [{ k: 'word', words, prefixes, suffixes }] : [];
-  const all = [...merged, ...rest];
+  const all = [...rest, ...merged]; // sequences first: the longer reading wins
   return all.length === 1 ? all[0]! : { k: 'alt', alts: all };
 }
 

@@ -58,7 +58,7 @@ export const disbelief: LexiconEntry[] = [
     ...base,
     id: 'disbelief-claims',
     patterns: [
-      '{claim} (that|to|about|@pron|@poss (father|mother|parents|family|brother|sister|uncle)|not to)',
+      '{claim} (to (be|have) (a child|a minor|under 18|younger|only @num|@num)?|that|to|about|@pron|@poss (father|mother|parents|family|brother|sister|uncle)|not to)',
       '@poss (claim|claims) (to|about|that|of being|regarding)',
       '(the young person\'s|@poss) claims',
       '{allege} (that|to|@pron)',
