@@ -30,7 +30,7 @@ export const disbelief: LexiconEntry[] = [
     ...base,
     id: 'disbelief-credible',
     patterns: [
-      '(not|never|less|hardly|barely) (at all|very|entirely|wholly|particularly)? credible',
+      '(not|never|less|hardly|barely) (found|considered|thought|deemed|regarded as|accepted as)? (to be)? (at all|very|entirely|wholly|particularly)? credible',
       'incredible (account|story|explanation)',
       '(lacks|lack|lacked|lacking|no) credibility',
       'credibility of @poss',
