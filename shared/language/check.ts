@@ -1,52 +1,151 @@
-/** The wording checker (AA-24, AA-32, AA-33): flags wording from the lexicon, outside quoted speech. */
-import { lexicon, type LexiconEntry, type WordingCategory } from './lexicon';
+/** The wording checker (AA-24, AA-32, AA-33): flags lexicon wording outside quoted speech. */
+import { familyInfo, type LexiconEntry, type WordingCategory, type WordingFamily, type WordingRuleId } from './families';
+import { lexicon } from './lexicon';
+import { firstWords, matchAt, matchIn, tokenize, type Tokens } from './matcher';
+import { compilePattern, type Node } from './pattern';
 import { inside, quotedSpans } from './quotes';
 
 export interface WordingFinding {
   start: number;
   end: number;
   text: string;
+  /** The old three-way grouping, kept for callers: victim-blaming, doubt-laden, burden-shifting. */
   category: WordingCategory;
+  /** Which of the seven families (agency, risk, label, transaction, disbelief, burden, appearance). */
+  family: WordingFamily;
   suggestion: string;
   reason: string;
-  rule: LexiconEntry['rule'];
+  rule: WordingRuleId;
   source: string;
   entryId: string;
 }
 
 interface Compiled {
-  regex: RegExp;
-  entries: readonly LexiconEntry[];
+  entry: LexiconEntry;
+  when?: Node;
+  unless?: Node;
+  notAfter?: Node;
+}
+type Candidate = readonly [Compiled, Node];
+
+interface Index {
+  byWord: Map<string, Candidate[]>;
+  byPrefix: Array<[string, Candidate]>;
+  bySuffix: Array<[string, Candidate]>;
+  always: Candidate[];
+  /** the candidates for each word seen so far (vocabularies are small; bounded below) */
+  memo: Map<string, readonly Candidate[]>;
 }
 
-let compiled: Compiled | undefined;
+/** How far back notAfter looks: the subject of the verb is usually within a few words. */
+const NOT_AFTER_WORDS = 6;
+/** A new subject between an actor and the match means the match is someone else's act again. */
+const SUBJECT = new Set(['he', 'she', 'they', 'i', 'that', 'who']);
+const NEGATION = new Set(['not', 'never', 'no', 'cannot']);
+const MEMO_LIMIT = 20000;
 
-/** One alternation with a named group per entry: a single pass over the text. */
-function compile(entries: readonly LexiconEntry[]): Compiled {
-  const alternatives = entries.map((e, i) => `(?<e${i}>${e.pattern})`);
-  return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), entries };
+const cache = new WeakMap<readonly LexiconEntry[], Index>();
+
+function buildIndex(entries: readonly LexiconEntry[]): Index {
+  const ix: Index = { byWord: new Map(), byPrefix: [], bySuffix: [], always: [], memo: new Map() };
+  for (const entry of entries) {
+    const c: Compiled = {
+      entry,
+      when: entry.when === undefined ? undefined : compilePattern(entry.when),
+      unless: entry.unless === undefined ? undefined : compilePattern(entry.unless),
+      notAfter: entry.notAfter === undefined ? undefined : compilePattern(entry.notAfter),
+    };
+    for (const p of entry.patterns) {
+      const node = compilePattern(p);
+      const cand: Candidate = [c, node];
+      const first = firstWords(node);
+      if (first.any) ix.always.push(cand);
+      for (const w of first.words) {
+        const list = ix.byWord.get(w);
+        if (list) list.push(cand);
+        else ix.byWord.set(w, [cand]);
+      }
+      for (const pre of first.prefixes) ix.byPrefix.push([pre, cand]);
+      for (const suf of first.suffixes) ix.bySuffix.push([suf, cand]);
+    }
+  }
+  return ix;
+}
+
+/** The patterns that can begin at word w, each once. */
+function candidatesFor(ix: Index, w: string): readonly Candidate[] {
+  const hit = ix.memo.get(w);
+  if (hit) return hit;
+  const set = new Set<Candidate>(ix.byWord.get(w));
+  for (const [pre, cand] of ix.byPrefix) if (w.startsWith(pre)) set.add(cand);
+  for (const [suf, cand] of ix.bySuffix) if (w.endsWith(suf)) set.add(cand);
+  for (const cand of ix.always) set.add(cand);
+  const list = [...set];
+  if (ix.memo.size >= MEMO_LIMIT) ix.memo.clear();
+  ix.memo.set(w, list);
+  return list;
 }
 
 export function checkWording(text: string, entries: readonly LexiconEntry[] = lexicon): WordingFinding[] {
-  const c = entries === lexicon ? (compiled ??= compile(lexicon)) : compile(entries);
-  const findings: WordingFinding[] = [];
-  if (text.length === 0) return findings;
-  let spans: ReturnType<typeof quotedSpans> | undefined;
-  c.regex.lastIndex = 0;
-  for (let m = c.regex.exec(text); m !== null; m = c.regex.exec(text)) {
-    if (m[0].length === 0) {
-      c.regex.lastIndex++;
-      continue;
+  if (text.length === 0) return [];
+  let ix = cache.get(entries);
+  if (!ix) cache.set(entries, (ix = buildIndex(entries)));
+  const t = tokenize(text);
+  let quotes: ReturnType<typeof quotedSpans> | undefined;
+  const found: WordingFinding[] = [];
+  for (let i = 0; i < t.words.length; i++) {
+    const cands = candidatesFor(ix, t.words[i]!);
+    if (cands.length === 0) continue;
+    const s = t.sentence[i]!;
+    const ss = t.sentenceStart[s]!;
+    const se = t.sentenceEnd[s]!;
+    for (const [c, node] of cands) {
+      const end = matchAt(node, t, i, se);
+      if (end < 0) continue;
+      const start = t.starts[i]!;
+      const stop = t.ends[end - 1]!;
+      quotes ??= quotedSpans(text);
+      if (inside(quotes, start, stop)) continue;
+      if (c.entry.negatable && negated(t, i, ss)) continue;
+      if (c.notAfter && actorBefore(c.notAfter, t, i, ss)) continue;
+      if (c.when && !matchIn(c.when, t, ss, se)) continue;
+      if (c.unless && matchIn(c.unless, t, ss, se)) continue;
+      const e = c.entry;
+      const info = familyInfo[e.family];
+      found.push({ start, end: stop, text: text.slice(start, stop), category: info.category, family: e.family, suggestion: e.suggestion, reason: e.reason, rule: info.rule, source: e.source, entryId: e.id });
     }
-    const start = m.index;
-    const end = start + m[0].length;
-    spans ??= quotedSpans(text);
-    if (inside(spans, start, end)) continue;
-    const groups = m.groups!;
-    let idx = 0;
-    while (groups[`e${idx}`] === undefined) idx++;
-    const e = c.entries[idx]!;
-    findings.push({ start, end, text: m[0], category: e.category, suggestion: e.suggestion, reason: e.reason, rule: e.rule, source: e.source, entryId: e.id });
   }
-  return findings;
+  return dedupe(found);
+}
+
+/** "did not choose", "never really agreed", "no burden": a negation one or two words before. */
+function negated(t: Tokens, i: number, ss: number): boolean {
+  for (let j = Math.max(ss, i - 2); j < i; j++) {
+    const w = t.words[j]!;
+    if (NEGATION.has(w) || w.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+/** notAfter matched in the few words before, with no new subject between it and the match. */
+function actorBefore(node: Node, t: Tokens, i: number, ss: number): boolean {
+  for (let p = Math.max(ss, i - NOT_AFTER_WORDS); p < i; p++) {
+    const e = matchAt(node, t, p, i);
+    if (e < 0) continue;
+    let clear = true;
+    for (let j = e; j < i; j++) if (SUBJECT.has(t.words[j]!)) clear = false;
+    if (clear) return true;
+  }
+  return false;
+}
+
+/** One finding per stretch of text and rule: overlapping matches of the same rule keep the first, longest. */
+function dedupe(found: WordingFinding[]): WordingFinding[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: WordingFinding[] = [];
+  for (const f of found) {
+    if (out.some((o) => o.rule === f.rule && f.start < o.end && o.start < f.end)) continue;
+    out.push(f);
+  }
+  return out;
 }

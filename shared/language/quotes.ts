@@ -1,12 +1,15 @@
 /**
  * Spans of quoted speech (the young person's own words), which the wording checker leaves alone.
- * Double quotes (straight and curly) always quote. A single quote or ’ is an apostrophe when it
+ * Double quotes (straight and curly) and guillemets (« », also ‹ ›) always quote. A single quote or ’ is an apostrophe when it
  * sits between letters (don't, Semhar's) or after a plural s (the girls' room); it opens a quote
  * only at the start of a word and closes one only at the end of a word.
  */
 const LETTER = /[\p{L}\p{N}]/u;
 const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 const OPENERS_BEFORE = /[\s([{\u2014\u2013:;,-]/u;
+
+/** The closing mark for each opening mark („ is closed by “ or ” in German-style quotes). */
+const CLOSERS: Record<string, string> = { '"': '"', '\u201C': '\u201D', '\u00AB': '\u00BB', '\u2039': '\u203A', '\u201E': '\u201C' };
 
 export type Span = readonly [start: number, end: number];
 
@@ -16,9 +19,9 @@ export function quotedSpans(text: string): Span[] {
   let i = 0;
   while (i < n) {
     const c = text[i]!;
-    if (c === '"' || c === '\u201C') {
-      const close = c === '"' ? '"' : '\u201D';
-      const j = findClose(text, i + 1, (k) => text[k] === close || (close === '\u201D' && text[k] === '"'));
+    if (c === '"' || c === '\u201C' || c === '\u00AB' || c === '\u2039' || c === '\u201E') {
+      const close = CLOSERS[c]!;
+      const j = findClose(text, i + 1, (k) => text[k] === close || (close === '\u201D' && text[k] === '"') || (c === '\u201E' && text[k] === '\u201D'));
       if (j >= 0) {
         spans.push([i, j + 1]);
         i = j + 1;

@@ -11,7 +11,7 @@ import { withSession } from '../session';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle, type BundleError } from '../../../shared/bundle/index';
 import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
-import { checkWording } from '../../../shared/language/index';
+import { checkWording, familyInfo } from '../../../shared/language/index';
 
 function readInput(file: string | undefined, io: CliIO): Promise<string> {
   if (file === undefined || file === '-') return io.readStdin();
@@ -105,21 +105,21 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
 
   program
     .command('lint-text')
-    .description('Check plain text for victim-blaming, doubt-laden and burden-shifting wording; exit 1 when anything is flagged')
+    .description('Check plain text for victim-blaming, doubt-laden and burden-shifting wording (seven families); exit 1 when anything is flagged')
     .argument('[file]', 'a text file, or - for standard input (default)')
-    .option('--json', 'print {"findings":[{start,end,text,category,suggestion,rule}]}')
+    .option('--json', 'print {"findings":[{start,end,text,category,family,suggestion,reason,rule}]}')
     .action(async (file: string | undefined, opts: { json?: boolean }) => {
       const text = await readInput(file, io);
       const findings = checkWording(text);
       if (opts.json) {
-        io.out(JSON.stringify({ findings: findings.map(({ start, end, text: t, category, suggestion, rule }) => ({ start, end, text: t, category, suggestion, rule })) }));
+        io.out(JSON.stringify({ findings: findings.map(({ start, end, text: t, category, family, suggestion, reason, rule }) => ({ start, end, text: t, category, family, suggestion, reason, rule })) }));
       } else {
         const lineStarts = [0];
         for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
         for (const f of findings) {
           let line = lineStarts.length - 1;
           while (lineStarts[line]! > f.start) line--;
-          io.out(`${line + 1}:${f.start - lineStarts[line]! + 1}  ${f.category}  "${f.text}"  ${f.rule}`);
+          io.out(`${line + 1}:${f.start - lineStarts[line]! + 1}  ${f.category}  "${f.text}"  ${f.rule}  (${familyInfo[f.family].name})`);
           io.out(`    suggest: ${f.suggestion}`);
           io.out(`    why: ${f.reason}`);
         }

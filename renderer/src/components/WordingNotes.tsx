@@ -1,13 +1,7 @@
 import { useMemo } from 'react';
-import { checkWording } from '../../../shared/language/index';
+import { checkWording, familyInfo } from '../../../shared/language/index';
 
-const categoryNames: Record<string, string> = {
-  'victim-blaming': 'Victim-blaming',
-  'doubt-laden': 'Doubt-laden',
-  'burden-shifting': 'Puts a burden on the young person',
-};
-
-/** Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses. */
+/** Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses (well under a millisecond per keystroke). */
 export function WordingNotes({ text }: { text: string }) {
   const findings = useMemo(() => checkWording(text), [text]);
   if (findings.length === 0) return null;
@@ -16,7 +10,7 @@ export function WordingNotes({ text }: { text: string }) {
       {findings.map((f) => (
         <p key={`${f.start}-${f.entryId}`} className="finding-warn">
           <strong>
-            {categoryNames[f.category] ?? f.category} ({f.rule}): “{f.text}”
+            {familyInfo[f.family].name} ({f.rule}): “{f.text}”
           </strong>{' '}
           Consider: {f.suggestion}. <span className="hint">{f.reason}</span>
         </p>

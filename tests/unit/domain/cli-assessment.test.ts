@@ -103,14 +103,16 @@ describe('carefile lint-text', () => {
     const io = capture("Ahmed's alleged date of birth is 2009. He said 'I am not lying'.");
     const r = await run(['lint-text', '-', '--json'], io);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ findings: [{ start: 8, end: 15, text: 'alleged', category: 'doubt-laden', suggestion: expect.any(String), rule: 'AA-33' }] });
+    expect(JSON.parse(r.out)).toEqual({ findings: [{ start: 8, end: 15, text: 'alleged', category: 'doubt-laden', family: 'disbelief', suggestion: expect.any(String), reason: expect.any(String), rule: 'AA-33' }] });
   });
   it('reads a file, prints line:column, exits 0 when clean', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-lint-'));
     writeFileSync(join(dir, 'a.txt'), 'First line is fine.\nShe keeps going missing.\n');
     const r = await run(['lint-text', join(dir, 'a.txt')]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^2:5 {2}victim-blaming {2}"keeps going missing" {2}AA-32/m);
+    expect(r.out).toMatch(/^2:5 {2}victim-blaming {2}"keeps going missing" {2}AA-32 {2}\(Places the risk on the child\)/m);
+    writeFileSync(join(dir, 'c.txt'), 'He has chosen to go back to the men who exploited him.\n');
+    expect((await run(['lint-text', join(dir, 'c.txt')])).out).toMatch(/^1:8 {2}victim-blaming {2}"chosen to go back to the men" {2}AA-32/m);
     writeFileSync(join(dir, 'b.txt'), 'She clearly explained her journey.');
     expect((await run(['lint-text', join(dir, 'b.txt')])).code).toBe(0);
   });

@@ -1,40 +1,39 @@
-/** Precision and recall of the wording checker on a corpus of report sentences (fails below 0.9). */
+/**
+ * Precision and recall of the wording checker. The v2 test side was never tuned on: its figures are
+ * printed as they are and held to a floor below the goal (goal 0.9, floor 0.8), so the test can fail
+ * without inviting tuning on those sentences. The old corpus was written with the first lexicon.
+ */
 import { describe, expect, it } from 'vitest';
-import { checkWording } from '../../../shared/language';
-import { loadCorpus } from './corpus';
+import { loadCorpusV2 } from './corpus-v2';
+import { scoreOld } from './corpus';
+import { fmt, score } from './score';
 
-describe('wording corpus', () => {
-  const corpus = loadCorpus();
-  it('has at least 300 sentences, about half of them to be flagged', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(300);
-    const flagged = corpus.filter((c) => c.expect !== null).length;
-    expect(flagged / corpus.length).toBeGreaterThan(0.4);
-    expect(flagged / corpus.length).toBeLessThan(0.6);
-  });
-  it('precision and recall are at least 0.9 (a flag counts only in the expected category)', () => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const misses: string[] = [];
-    for (const c of corpus) {
-      const cats = new Set(checkWording(c.text).map((f) => f.category));
-      if (c.expect === null) {
-        if (cats.size > 0) {
-          fp++;
-          misses.push(`false positive (line ${c.line}): ${c.text}`);
-        }
-      } else if (cats.has(c.expect)) tp++;
-      else {
-        fn++;
-        if (cats.size > 0) fp++;
-        misses.push(`missed ${c.expect} (line ${c.line}): ${c.text}`);
-      }
+describe('wording corpus v2', () => {
+  const corpus = loadCorpusV2();
+  it('has at least 600 sentences, every family on both sides, about 60/40', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    const dev = corpus.filter((r) => r.split === 'dev').length;
+    expect(dev / corpus.length).toBeGreaterThan(0.55);
+    expect(dev / corpus.length).toBeLessThan(0.7);
+    for (const side of ['dev', 'test'] as const) {
+      const labels = new Set(corpus.filter((r) => r.split === side).map((r) => r.label));
+      expect(labels.size, side).toBe(8);
     }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    console.log(`wording corpus: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`);
-    if (misses.length) console.log(misses.join('\n'));
-    expect(precision).toBeGreaterThanOrEqual(0.9);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+  it('test side (never tuned on): precision and recall printed, floor 0.8', () => {
+    const s = score(corpus.filter((r) => r.split === 'test'));
+    console.log(`wording corpus v2, test side: ${fmt(s)}`);
+    expect(s.precision).toBeGreaterThanOrEqual(0.8);
+    expect(s.recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('old wording corpus', () => {
+  it('precision and recall are at least 0.9', () => {
+    const s = scoreOld();
+    console.log(`old wording corpus: ${fmt(s)}`);
+    if (s.misses.length) console.log(s.misses.join('\n'));
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall).toBeGreaterThanOrEqual(0.9);
   });
 });
