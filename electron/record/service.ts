@@ -77,7 +77,8 @@ export async function makeSignedRecord(
   const { assessment, context } = await store.recordInput(req.assessmentId);
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
-  const pdf = await composeRecord(assessment, context, { now });
+  // The body says who signs and when (status as of signing, not the draft's status).
+  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now } });
   const signed = await signRecord(pdf, signer, { now });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { assessmentId: req.assessmentId }));
   return signed;
