@@ -84,6 +84,11 @@ export async function makeSignedRecord(
   return signed;
 }
 
+/** What a later signature means, as its /Reason says it: a manager's is the authorisation (AA-30). */
+export function laterSignatureReason(role: string): string {
+  return role === 'manager' ? 'Authorised by the manager' : `Countersigned as ${role}`;
+}
+
 /** Adds the next signature; refuses a record that does not verify as it stands. */
 export async function countersignRecord(
   pdf: Uint8Array,
@@ -92,7 +97,8 @@ export async function countersignRecord(
 ): Promise<Uint8Array> {
   const report = await verifyRecord(pdf, { knownCertificates: opts.knownCertificates });
   if (!report.valid) throw new RecordRefused(`the record does not verify, so it cannot be countersigned: ${report.problems.concat(report.signatures.flatMap((s) => s.problems)).join('; ')}`, report);
-  return signRecord(pdf, signer, { now: opts.now });
+  // The update itself says what it is: every signature panel shows /Reason beside the signer and time.
+  return signRecord(pdf, signer, { now: opts.now, reason: laterSignatureReason(signer.role) });
 }
 
 export async function countersignWithStore(

@@ -4,7 +4,9 @@
  * presumption on a decided record, one date style, and place and wellbeing kept apart.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeRecord } from '../../../electron/record/index';
+import { composeRecord, signRecord, verifyRecord } from '../../../electron/record/index';
+import { countersignRecord } from '../../../electron/record/service';
+import { makeSigner } from '../../fixtures/record/signers';
 import { makeFixture } from '../../fixtures/record/assessment';
 import { pdftotext, plain } from '../../fixtures/record/tools';
 
@@ -12,11 +14,13 @@ const fixture = makeFixture({ evidenceCount: 4, imageCount: 0 });
 const now = new Date('2026-02-25T15:30:00Z');
 let signedText: string;
 let pendingText: string;
+let signedPdf: Uint8Array;
 
 beforeAll(async () => {
   const a = structuredClone(fixture.assessment);
   a.signatures = [];
   const signed = await composeRecord(a, fixture.context, { now, signing: { name: 'Hannah Clarke', role: 'assessor', at: now } });
+  signedPdf = signed;
   signedText = plain(pdftotext(signed)).replace(/\s+/g, ' ');
   const pending = structuredClone(fixture.assessment);
   pending.status = 'in-progress';
@@ -67,5 +71,22 @@ describe('what the record says about itself', () => {
 
   it('keeps place and wellbeing in columns of their own in the sessions table', () => {
     expect(signedText).toMatch(/Date and time Place Wellbeing Present Breaks/);
+  });
+
+  it('a later signature says in its own update what it is: the countersignature, the authorisation', async () => {
+    const [first, second, manager] = await Promise.all([
+      makeSigner('Hannah Clarke', 'assessor', '01'),
+      makeSigner('Daniel Osei', 'assessor', '02'),
+      makeSigner('Sarah Whitfield', 'manager', '03'),
+    ]);
+    const once = await signRecord(signedPdf, first, { now });
+    const twice = await countersignRecord(once, second, { now: new Date('2026-02-25T16:10:00Z') });
+    const thrice = await countersignRecord(twice, manager, { now: new Date('2026-02-26T09:00:00Z') });
+    const report = await verifyRecord(thrice);
+    expect(report.signatures.map((x) => [x.name, x.reason, x.signedAt?.slice(0, 16)])).toEqual([
+      ['Hannah Clarke', 'Signed as assessor', '2026-02-25T15:30'],
+      ['Daniel Osei', 'Countersigned as assessor', '2026-02-25T16:10'],
+      ['Sarah Whitfield', 'Authorised by the manager', '2026-02-26T09:00'],
+    ]);
   });
 });
