@@ -99,14 +99,21 @@ export function makeRegister(): RegisterCommands {
             const json = new TextDecoder().decode(readInput(opts.fromBundle));
             const parsed = Assessment.safeParse(JSON.parse(json));
             if (!parsed.success) throw new CliError(Exit.USAGE, `${opts.fromBundle} is not an assessment: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-            const pdf = await composeRecord(parsed.data, {
-              findings: [],
-              presumption: 'Not given (composed from a file, without the safeguard engine).',
-              auditHeadHash: 'none (composed from a file, outside a store)',
-              attachments: () => undefined,
-              recordJson: json,
-            });
-            writeOutput(out, await signRecord(pdf, fileSigner(opts.key as string, opts.cert as string, opts.name, opts.role)));
+            const signer = fileSigner(opts.key as string, opts.cert as string, opts.name, opts.role);
+            const now = new Date();
+            const pdf = await composeRecord(
+              parsed.data,
+              {
+                findings: [],
+                presumption: 'Not given (composed from a file, without the safeguard engine).',
+                auditHeadHash: 'none (composed from a file, outside a store)',
+                attachments: () => undefined,
+                recordJson: json,
+              },
+              // The body names the signer and time, as makeSignedRecord does for the store path.
+              { now, signing: { name: signer.name, role: signer.role, at: now } },
+            );
+            writeOutput(out, await signRecord(pdf, signer, { now }));
           } else {
             if (!id) throw new CliError(Exit.USAGE, 'give an assessment id, or --countersign FILE');
             const signed = await withUnlockedStore(io, opts, (s, credential) => signStoredAssessment(s, id, signingPassphrase(credential)));
