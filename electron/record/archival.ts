@@ -13,7 +13,8 @@ import { PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 
 export interface ArchivalInfo {
   title: string;
-  authors: string[];
+  /** The Info dictionary's /Author, as one string. */
+  author: string;
   subject: string;
   keywords: string;
   lang: string;
@@ -54,7 +55,7 @@ export function xmpPacket(info: ArchivalInfo): string {
    <pdfaid:conformance>B</pdfaid:conformance>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.title)}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq>${info.authors.map((a) => `<rdf:li>${xml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>
+   <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.subject)}</rdf:li></rdf:Alt></dc:description>
    <dc:language><rdf:Bag><rdf:li>${xml(info.lang)}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>${xml(info.keywords)}</pdf:Keywords>

@@ -81,9 +81,10 @@ export async function composeRecord(candidate: Assessment, context: RecordContex
   // PDF/A-3b identification (XMP), an sRGB output intent, and record.json in the catalog's /AF.
   archival(doc, {
     title: `Age assessment record ${assessment.reference}`,
-    authors: assessors.length ? assessors : ['Carefile'],
+    // PDF/A: each XMP property must equal its Info entry (one dc:creator, keywords joined as pdf-lib joins them).
+    author: assessors.join('; ') || 'Carefile',
     subject: `${marking}. ${sections.decisionSummary(assessment)}`,
-    keywords: [marking, 'age assessment', 'Merton', assessment.reference, `record-sha256:${recordSha256}`].join(', '),
+    keywords: [marking, 'age assessment', 'Merton', assessment.reference, `record-sha256:${recordSha256}`].join(' '),
     lang: 'en-GB',
     created: now,
     documentId: id,

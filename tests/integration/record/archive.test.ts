@@ -129,6 +129,12 @@ describe('PDF/A-3b, as far as it can be checked here', () => {
     expect(xmp).toContain(`Age assessment record ${fixture.assessment.reference}`);
     expect(xmp).toContain('<xmp:CreateDate>2026-02-25T15:30:00Z</xmp:CreateDate>');
     expect(doc.getCreationDate()?.toISOString()).toBe('2026-02-25T15:30:00.000Z');
+    // Each XMP property equals its Info entry (ISO 19005 requires them to agree).
+    expect(xmp).toContain(`<pdf:Keywords>${doc.getKeywords()}</pdf:Keywords>`);
+    expect(xmp).toContain(`<dc:creator><rdf:Seq><rdf:li>${doc.getAuthor()}</rdf:li></rdf:Seq></dc:creator>`);
+    expect(xmp).toContain(`<rdf:li xml:lang="x-default">${doc.getSubject()}</rdf:li>`);
+    expect(xmp).toContain(`<pdf:Producer>${doc.getProducer()}</pdf:Producer>`);
+    expect(xmp).toContain(`<xmp:CreatorTool>${doc.getCreator()}</xmp:CreatorTool>`);
   });
 
   it('has an sRGB output intent with an embedded ICC profile', () => {
