@@ -26,6 +26,8 @@ export const RESOURCES = {
   fonts: 'resources/fonts',
   /** Passphrases refused as too common (store/passphrase-policy.ts). */
   commonPassphrases: 'resources/common-passphrases.txt',
+  /** The sRGB ICC profile of the record's PDF/A output intent (Debian icc-profiles-free, zlib licence). */
+  srgbProfile: 'resources/color/sRGB.icc',
   /** The JSON Schema of an assessment bundle (written by scripts/gen-schema.ts, shipped for other tools). */
   bundleSchema: 'resources/schema/assessment-bundle.v1.schema.json',
   /** The built renderer (made by `npm run build:renderer`, so absent from a fresh clone until then). */

@@ -74,14 +74,20 @@ export async function devRecord(argv: string[], err: (t: string) => void = (t) =
         throw new DevRecordError(2, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (!parsed.success) throw new DevRecordError(2, `${o['from-bundle']} is not an assessment: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-      const composed = await composeRecord(parsed.data, {
-        findings: [],
-        presumption: 'Not given (composed from a file, without the safeguard engine).',
-        auditHeadHash: 'none (composed from a file, outside a store)',
-        attachments: () => undefined,
-        recordJson: json,
-      });
-      pdf = await signRecord(composed, signer);
+      const now = new Date();
+      const composed = await composeRecord(
+        parsed.data,
+        {
+          findings: [],
+          presumption: 'Not given (composed from a file, without the safeguard engine).',
+          auditHeadHash: 'none (composed from a file, outside a store)',
+          attachments: () => undefined,
+          recordJson: json,
+        },
+        // The body names the signer and time, as makeSignedRecord does for the store path.
+        { now, signing: { name: signer.name, role: signer.role, at: now } },
+      );
+      pdf = await signRecord(composed, signer, { now });
     } else throw new DevRecordError(2, 'give --from-bundle FILE or --countersign FILE');
     const tmp = path.join(path.dirname(o.out), `.${path.basename(o.out)}.${process.pid}.tmp`);
     writeFileSync(tmp, pdf);

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { AFRelationship, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { Assessment } from '../../shared/domain/model';
+import { archival } from './archival';
 import { FontSet } from './fonts';
+import { embedPrepared, prepareImage } from './images';
 import { Flow, STYLES } from './layout';
+import { scriptLanguages } from './languages';
+import { Tagger } from './tags';
 import { TextEngine } from './text';
 import * as sections from './sections';
 import type { ComposeOptions, RecordContext } from './types';
@@ -33,11 +37,12 @@ export async function composeRecord(candidate: Assessment, context: RecordContex
   const doc = await PDFDocument.create({ updateMetadata: false });
   const allText = JSON.stringify(assessment) + JSON.stringify(context.findings) + context.presumption;
   const fonts = await FontSet.create(doc, allText, options.fontDir);
-  const flow = new Flow(doc, new TextEngine(fonts));
+  const tags = new Tagger(doc, scriptLanguages(assessment));
+  const flow = new Flow(doc, new TextEngine(fonts), tags);
 
   const evidenceNo = new Map(assessment.evidence.map((e, i) => [e.id, `E${i + 1}`]));
   const participantName = new Map(assessment.participants.map((p) => [p.id, p.name]));
-  const input: sections.SectionInput = { a: assessment, ctx: context, recordSha256, marking, generatedOn: now, evidenceNo, participantName };
+  const input: sections.SectionInput = { a: assessment, ctx: context, recordSha256, marking, generatedOn: now, evidenceNo, participantName, signing: options.signing };
 
   sections.cover(flow, input);
   sections.processLog(flow, input);
@@ -49,6 +54,7 @@ export async function composeRecord(candidate: Assessment, context: RecordContex
   sections.verifying(flow, input);
   await imageAppendix(doc, flow, assessment, context);
   flow.furniture({ marking, reference: assessment.reference, recordSha256 });
+  tags.finish('en-GB');
 
   await doc.attach(new TextEncoder().encode(context.recordJson), 'record.json', {
     mimeType: 'application/json',
@@ -72,6 +78,17 @@ export async function composeRecord(candidate: Assessment, context: RecordContex
   const id = sha256Hex(`${assessment.id}|${recordSha256}|${now.toISOString()}`).slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('CarefileRecordSHA256'), PDFString.of(recordSha256));
+  // PDF/A-3b identification (XMP), an sRGB output intent, and record.json in the catalog's /AF.
+  archival(doc, {
+    title: `Age assessment record ${assessment.reference}`,
+    // PDF/A: each XMP property must equal its Info entry (one dc:creator, keywords joined as pdf-lib joins them).
+    author: assessors.join('; ') || 'Carefile',
+    subject: `${marking}. ${sections.decisionSummary(assessment)}`,
+    keywords: [marking, 'age assessment', 'Merton', assessment.reference, `record-sha256:${recordSha256}`].join(' '),
+    lang: 'en-GB',
+    created: now,
+    documentId: id,
+  });
 
   return doc.save({ useObjectStreams: false });
 }
@@ -95,24 +112,24 @@ async function imageAppendix(doc: PDFDocument, flow: Flow, a: Assessment, ctx: R
       flow.paragraph(`${caption}. The stored file does not match its recorded SHA-256 ${att.sha256}; it is not reproduced.`, STYLES.bodyBold);
       continue;
     }
+    // Header first: a decompression bomb is refused before any pixel is decoded; large images are downscaled.
+    const prepared = prepareImage(bytes, att.mediaType);
+    if (!prepared.ok) {
+      flow.paragraph(`${caption}. Not reproduced: ${prepared.reason}. SHA-256 ${att.sha256}.`, STYLES.small);
+      continue;
+    }
     let img;
     try {
-      img = att.mediaType === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+      img = await embedPrepared(doc, prepared);
     } catch {
       flow.paragraph(`${caption}. The file could not be read as ${att.mediaType}; SHA-256 ${att.sha256}.`, STYLES.small);
       continue;
     }
-    const maxW = flow.width;
-    const maxH = 300;
-    const scale = Math.min(maxW / img.width, maxH / img.height, 1);
-    const w = img.width * scale;
-    const h = img.height * scale;
-    flow.ensure(h + 40);
+    const scale = Math.min(flow.width / img.width, 300 / img.height, 1);
+    flow.ensure(img.height * scale + 40);
     flow.paragraph(caption, STYLES.bodyBold);
-    flow.y -= h;
-    flow.page.drawImage(img, { x: flow.left, y: flow.y, width: w, height: h });
-    flow.space(4);
-    flow.paragraph(`SHA-256 ${att.sha256}`, STYLES.small);
+    flow.figure(img, `Image attachment ${caption}${prepared.downscaled ? ` (reduced from ${prepared.original.width} by ${prepared.original.height} pixels)` : ''}`);
+    flow.paragraph(`SHA-256 ${att.sha256}${prepared.downscaled ? `. Reproduced at ${prepared.width} by ${prepared.height} pixels from ${prepared.original.width} by ${prepared.original.height}; the original is identified by its SHA-256.` : ''}`, STYLES.small);
     flow.space(6);
   }
 }

@@ -1,7 +1,7 @@
 /** The record's sections, in the order DOMAIN.md §2.6 and issue 5 ask for. */
 import type { Assessment } from '../../shared/domain/model';
 import { STYLES, type Flow } from './layout';
-import { date, duration, instant, label, minutesBetween, time, yesNo } from './format';
+import { date, day, duration, formatDateAsTold, instant, label, minutesBetween, solarHijriNamesFor, time, yesNo } from './format';
 import type { RecordContext } from './types';
 
 export interface SectionInput {
@@ -13,6 +13,24 @@ export interface SectionInput {
   /** Evidence id → "E1", "E2" ... as numbered in the evidence table. */
   evidenceNo: Map<string, string>;
   participantName: Map<string, string>;
+  /** The signature this record is made for (see ComposeOptions.signing). */
+  signing?: { name: string; role: string; at: Date };
+}
+
+/** Every signature the record knows of: those already made, and the one it is being made for. */
+function signaturesOf(s: SectionInput): Array<{ name: string; role: string; on: string }> {
+  const made: Array<{ name: string; role: string; on: string }> = s.a.signatures.map((x) => ({ name: x.name, role: x.role, on: x.signedOn }));
+  if (s.signing) made.push({ name: s.signing.name, role: s.signing.role, on: s.signing.at.toISOString() });
+  return made;
+}
+
+/** Status as of signing: never "In progress" on a record that is being signed. */
+export function statusAtSigning(s: SectionInput): string {
+  const sigs = signaturesOf(s);
+  if (!sigs.length) return `${label(s.a.status)}. Not signed: this copy is not the signed record.`;
+  const by = sigs.map((x) => `${x.name} (${label(x.role).toLowerCase()}) on ${instant(x.on)}`).join('; ');
+  const authorised = s.a.review.authorisedBy ? `; authorised by ${s.a.review.authorisedBy}${s.a.review.authorisedOn ? ` on ${instant(s.a.review.authorisedOn)}` : ''}` : '';
+  return `${s.a.decision ? 'Decided and signed' : 'Signed'}: signed by ${by}${authorised}.`;
 }
 
 function cite(ids: string[], input: SectionInput): string {
@@ -24,7 +42,7 @@ export function decisionSummary(a: Assessment): string {
   if (!d) return 'No decision has been recorded.';
   const who = d.outcome === 'child' ? 'a child' : 'an adult';
   const range = d.ageLow === d.ageHigh ? `${d.ageLow}` : `${d.ageLow} to ${d.ageHigh}`;
-  return `Assessed as ${who}, aged ${range} on ${instant(d.decidedOn).replace(/,.*$/, '')}. Date of birth: ${date(d.dateOfBirth)}.`;
+  return `Assessed as ${who}, aged ${range} on ${day(d.decidedOn)}. Date of birth: ${date(d.dateOfBirth)}.`;
 }
 
 export function cover(f: Flow, s: SectionInput): void {
@@ -52,7 +70,8 @@ export function cover(f: Flow, s: SectionInput): void {
   const assessors = a.participants.filter((p) => p.role === 'assessor');
   f.fields([
     ['Reference', a.reference],
-    ['Status', label(a.status)],
+    ['Status', statusAtSigning(s)],
+    ['Stage', label(a.stage)],
     ['Route', `${label(a.route.kind)}${a.route.criterion ? ` (${a.route.criterion})` : ''}`],
     ['Decision', decisionSummary(a)],
     [
@@ -77,16 +96,14 @@ export function cover(f: Flow, s: SectionInput): void {
   f.paragraph(
     'This PDF carries the machine-readable record as the attached file record.json; its SHA-256 is printed in every page footer. ' +
       'The assessors and any authorising manager sign the PDF digitally; each later signature is added as an incremental update so that earlier signatures stay valid. ' +
-      'How to check this is explained in the section "Verifying this record".',
+      'How to check this is explained in section 11, "How to verify this record".',
     STYLES.small,
   );
 }
 
 function statedDob(a: Assessment): string | undefined {
   const d = a.youngPerson.statedDateOfBirth;
-  if (!d) return undefined;
-  const told = [d.day, d.month, d.year].filter((x) => x !== undefined).join('/');
-  return `${told} (${label(d.calendar)} calendar${d.asSaid ? `, as said: "${d.asSaid}"` : ''})${d.gregorian ? ` = ${date(d.gregorian)}` : ''}`;
+  return d ? formatDateAsTold(d, solarHijriNamesFor(a.youngPerson.nationality)) : undefined;
 }
 
 export function processLog(f: Flow, s: SectionInput): void {
@@ -94,8 +111,9 @@ export function processLog(f: Flow, s: SectionInput): void {
   f.newPage();
   f.heading('1. Process log');
   f.fields([
-    ['Presumption while pending', s.ctx.presumption],
-    ['Treated as stated age', yesNo(a.treatedAsStatedAge)],
+    // While pending, the presumption that applies; once decided, the decision (not the presumption).
+    a.decision ? ['Decision', decisionSummary(a)] : ['Presumption while pending', s.ctx.presumption],
+    ['Treated as stated age while pending', yesNo(a.treatedAsStatedAge)],
     ['Accommodation', a.youngPerson.accommodation ? `${label(a.youngPerson.accommodation.type)}${a.youngPerson.accommodation.since ? ` since ${date(a.youngPerson.accommodation.since)}` : ''}` : undefined],
     ['Arrival in the UK', instant(a.youngPerson.arrivalInUk)],
     ['First contact', instant(a.youngPerson.firstContact)],
@@ -134,13 +152,14 @@ export function processLog(f: Flow, s: SectionInput): void {
   ]);
   f.heading('Sessions', 2);
   f.table(
-    [{ title: 'Date and time', weight: 2 }, { title: 'Place and wellbeing', weight: 2.4 }, { title: 'Present', weight: 2.4 }, { title: 'Breaks', weight: 1.7 }, { title: 'Interpreter check and summary', weight: 4 }],
+    [{ title: 'Date and time', weight: 2 }, { title: 'Place', weight: 1.5 }, { title: 'Wellbeing', weight: 1.9 }, { title: 'Present', weight: 2 }, { title: 'Breaks', weight: 1.6 }, { title: 'Interpreter check and summary', weight: 3.6 }],
     a.sessions.map((x) => {
       const total = minutesBetween(x.start, x.end);
       const breakMin = x.breaks.reduce((m, b) => m + minutesBetween(b.start, b.end), 0);
       return [
         `${instant(x.start)} to ${time(x.end)} (${duration(total)})`,
-        [x.place, x.inDetention ? 'In detention.' : '', x.unwell ? 'Unwell.' : '', x.wellbeingNote].filter(Boolean).join(' '),
+        [x.place, x.inDetention ? 'In detention.' : ''].filter(Boolean).join('\n'),
+        [x.unwell ? 'Unwell.' : '', x.wellbeingNote ?? ''].filter(Boolean).join('\n') || 'not recorded',
         x.presentParticipantIds.map((id) => s.participantName.get(id) ?? id).join(', '),
         x.breaks.length ? `${x.breaks.map((b) => `${time(b.start)}-${time(b.end)}`).join(', ')} (${duration(breakMin)} in all)` : 'No breaks',
         [x.interpreterCheck ? `Check: ${x.interpreterCheck}` : '', x.summary ?? ''].filter(Boolean).join('\n'),
@@ -197,7 +216,7 @@ function traffickingAndDomains(f: Flow, s: SectionInput): void {
     f.table(
       [{ title: 'Date (as told, and converted)', weight: 3 }, { title: 'Event', weight: 6 }],
       a.timeline.map((e) => [
-        `${e.date.asSaid ?? [e.date.day, e.date.month, e.date.year].filter(Boolean).join('/')} (${label(e.date.calendar)})${e.date.gregorian ? ` = ${date(e.date.gregorian)}` : ''}`,
+        formatDateAsTold(e.date, solarHijriNamesFor(a.youngPerson.nationality)),
         e.event,
       ]),
       'Timeline',
@@ -337,31 +356,90 @@ export function findings(f: Flow, s: SectionInput): void {
       'Departures',
     );
   }
+  warningsAtSigning(f, s);
   f.heading('10. Review and signatures');
-  for (const c of a.review.comments) f.paragraph(`${instant(c.on)}, ${c.by} (${c.outcome}): ${c.text}`);
+  f.fields([
+    ['Status', statusAtSigning(s)],
+    ['Stage', label(a.stage)],
+  ]);
+  const sigs = signaturesOf(s);
+  f.heading('Signatures', 2);
+  if (!sigs.length) f.paragraph('Nobody has signed this copy.');
+  else
+    f.table(
+      [{ title: 'Signed by', weight: 3 }, { title: 'Role', weight: 1.5 }, { title: 'Signed on (UK time)', weight: 2.5 }],
+      sigs.map((x) => [x.name, label(x.role), instant(x.on)]),
+      'Signatures',
+    );
+  const signedNames = new Set(sigs.map((x) => x.name));
+  const awaiting = a.participants.filter((p) => (p.role === 'assessor' || p.role === 'manager') && !signedNames.has(p.name));
+  f.paragraph(
+    'Each signature is a digital signature, not a handwritten one. ' +
+      (awaiting.length ? `Still to sign when this record was made: ${awaiting.map((p) => `${p.name} (${label(p.role).toLowerCase()})`).join('; ')}. ` : '') +
+      'A later signature (the second assessor, the authorising manager) is added to this PDF as an incremental update, which leaves this text and the signatures before it unchanged: ' +
+      'the signature panel of a PDF reader lists every signature with its signer and time.',
+  );
+  f.heading('Manager review', 2);
+  if (!a.review.comments.length && !a.review.authorisedBy) f.paragraph('No manager review had been recorded when this record was made.');
+  if (a.review.comments.length)
+    f.table(
+      [{ title: 'On', weight: 2 }, { title: 'By', weight: 2 }, { title: 'Outcome', weight: 1.4 }, { title: 'Comment', weight: 6 }],
+      a.review.comments.map((c) => [instant(c.on), c.by, c.outcome === 'returned' ? 'Returned' : c.outcome === 'authorised' ? 'Authorised' : 'Comment', c.text]),
+      'Manager review',
+    );
   f.fields([
     ['Authorised by', a.review.authorisedBy],
     ['Authorised on', instant(a.review.authorisedOn)],
   ]);
-  const signers = a.participants.filter((p) => p.role === 'assessor' || p.role === 'manager');
-  f.paragraph(
-    `This record is signed digitally, not by hand. Expected signatories: ${signers.map((p) => `${p.name} (${label(p.role).toLowerCase()})`).join('; ') || 'none recorded'}. ` +
-      'The signatures, with their times and certificates, are shown in the signature panel of a PDF reader.',
-  );
   if (a.addenda.length) {
     f.heading('Addenda', 2);
     for (const ad of a.addenda) f.paragraph(`${instant(ad.createdOn)}, ${ad.createdBy}: ${ad.text}`);
   }
 }
 
+/**
+ * The warnings ("should" findings) still open when the record was made, each with what answers it.
+ * The model has no acknowledgement of a warning yet, so an open warning prints as open at signing.
+ */
+function warningsAtSigning(f: Flow, s: SectionInput): void {
+  const warnings = s.ctx.findings.filter((x) => x.severity === 'warn');
+  f.heading('Warnings open at signing', 2);
+  if (!warnings.length) {
+    f.paragraph('No warning was open when this record was made.');
+    return;
+  }
+  for (const w of warnings) {
+    const answer = typeof w.departure === 'string' ? w.departure : w.departure?.reason;
+    f.paragraph(`${w.ruleId}: ${w.message}${answer ? ` Note recorded: ${answer}` : ' No note was recorded against it.'}`);
+  }
+}
+
 export function verifying(f: Flow, s: SectionInput): void {
-  f.heading('11. Verifying this record');
-  f.paragraph(
-    '1. Open the PDF in a reader that shows signatures (for example Adobe Acrobat Reader: the signature panel). Each signature should say that the document has not been modified since it was signed; ' +
-      'a later signature added as an incremental update is expected. The certificates are issued by the council\u2019s Carefile installation, so a reader may say the signer\u2019s identity is unknown: ' +
-      'compare the certificate fingerprint with the one the council holds for that person.\n' +
-      '2. Open the attachments panel: the file record.json is the machine-readable record. Its SHA-256 must equal the value printed at the foot of every page.\n' +
-      '3. On a command line, "pdfsig record.pdf" (poppler) must say "Signature is Valid." for each signature; "carefile verify record.pdf" checks all of the above and exits with 1 on any problem.',
+  f.heading('11. How to verify this record');
+  f.paragraph('A reader can check three things with an ordinary PDF reader, and the same again on a command line.');
+  f.fields(
+    [
+      [
+        '1. The signatures',
+        'Open the signature panel (Adobe Acrobat Reader: the pen icon, "Signature Panel"). Each signature should say the document has not been modified since it was signed; ' +
+          'signatures added after it are expected and listed. The certificates are issued by the council\u2019s Carefile installation, so a reader may call the signer\u2019s identity unknown: ' +
+          'ask the council for the person\u2019s certificate fingerprint (SHA-256) and compare it with the certificate shown.',
+      ],
+      [
+        '2. The SHA-256 on every page',
+        `The foot of every page shows the same SHA-256, ${s.recordSha256}. It is the fingerprint of the machine-readable record attached to this PDF.`,
+      ],
+      [
+        '3. The embedded record.json',
+        'Open the attachments panel and save record.json; "sha256sum record.json" (or "certutil -hashfile record.json SHA256" on Windows) must print the value on every page.',
+      ],
+      [
+        'On a command line',
+        '"pdfsig record.pdf" (poppler) must say "Signature is Valid." for every signature, and "Total document signed" for the last one. ' +
+          '"carefile verify record.pdf" checks all of the above and names any change made after a signature; it exits with 1 on any problem.',
+      ],
+      ['Audit chain head', s.ctx.auditHeadHash],
+    ],
+    150,
   );
-  f.fields([['SHA-256 of record.json', s.recordSha256], ['Audit chain head', s.ctx.auditHeadHash]]);
 }

@@ -77,10 +77,16 @@ export async function makeSignedRecord(
   const { assessment, context } = await store.recordInput(req.assessmentId);
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
-  const pdf = await composeRecord(assessment, context, { now });
+  // The body says who signs and when (status as of signing, not the draft's status).
+  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now } });
   const signed = await signRecord(pdf, signer, { now });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { assessmentId: req.assessmentId }));
   return signed;
+}
+
+/** What a later signature means, as its /Reason says it: a manager's is the authorisation (AA-30). */
+export function laterSignatureReason(role: string): string {
+  return role === 'manager' ? 'Authorised by the manager' : `Countersigned as ${role}`;
 }
 
 /** Adds the next signature; refuses a record that does not verify as it stands. */
@@ -91,7 +97,8 @@ export async function countersignRecord(
 ): Promise<Uint8Array> {
   const report = await verifyRecord(pdf, { knownCertificates: opts.knownCertificates });
   if (!report.valid) throw new RecordRefused(`the record does not verify, so it cannot be countersigned: ${report.problems.concat(report.signatures.flatMap((s) => s.problems)).join('; ')}`, report);
-  return signRecord(pdf, signer, { now: opts.now });
+  // The update itself says what it is: every signature panel shows /Reason beside the signer and time.
+  return signRecord(pdf, signer, { now: opts.now, reason: laterSignatureReason(signer.role) });
 }
 
 export async function countersignWithStore(

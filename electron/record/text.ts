@@ -1,13 +1,18 @@
 /**
  * Mixed-script, mixed-direction text for pdf-lib. pdf-lib draws a string with one font in logical
- * order; it has no bidi and no font fallback. Here a line is split by the Unicode bidi algorithm
- * (bidi-js) and by script into runs, each drawn with the font that has its glyphs, in visual order.
+ * order; it has no bidi and no font fallback. Here each paragraph goes through the whole Unicode
+ * bidi algorithm (bidi-js: paragraph level, resolved levels, L1 and L2 per line through
+ * `getReorderSegments`, mirrored brackets through `getMirroredCharactersMap`), and each line is cut
+ * into runs of one font and one level, drawn left to right in visual order.
  *
- * Arabic runs are handed to fontkit in LOGICAL order: fontkit shapes them (joining forms, ligatures)
- * and reverses the glyphs itself for an RTL script. Any other right-to-left run (neutrals inside
- * Arabic text) is given in visual order, mirrored where bidi says so.
+ * One wrinkle is fontkit's: it picks the script of a string from its first non-neutral character
+ * and, for a right-to-left script, reverses the glyphs after shaping. So a run whose first such
+ * character is Arabic script (Arabic letters, but also Persian and Arabic-Indic digits) is handed
+ * over reversed, i.e. in logical order, which lets fontkit shape Arabic joining forms and then put
+ * the glyphs back in visual order; every other run is handed over in visual order. Mirrored
+ * characters stand in runs of their own, so the font's own 'rtlm' feature can never mirror them twice.
  */
-import bidiFactory from 'bidi-js';
+import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import { rgb, type PDFPage, type RGB } from 'pdf-lib';
 import type { FontKey, FontSet } from './fonts';
 
@@ -19,35 +24,20 @@ export interface TextStyle {
   color?: RGB;
 }
 
+/** A paragraph with its bidi resolution (absent when it cannot hold right-to-left text). */
+export interface Paragraph {
+  text: string;
+  bidi?: EmbeddingLevels;
+}
+
 export interface Line {
   text: string;
   direction: 'ltr' | 'rtl';
   /** Bidi levels of this line's characters, resolved over the whole paragraph; absent for plain LTR text. */
   levels?: Uint8Array;
-}
-
-/** UAX #9 L2: from the highest level down to the lowest odd level, reverse every run at that level or above. */
-export function reorder(levels: Uint8Array): number[] {
-  const order = Array.from(levels, (_, i) => i);
-  let max = 0;
-  let minOdd = 255;
-  for (const l of levels) {
-    if (l > max) max = l;
-    if (l % 2 === 1 && l < minOdd) minOdd = l;
-  }
-  for (let level = max; level >= minOdd && level > 0; level--) {
-    let i = 0;
-    while (i < order.length) {
-      if ((levels[order[i] as number] ?? 0) >= level) {
-        let j = i;
-        while (j + 1 < order.length && (levels[order[j + 1] as number] ?? 0) >= level) j++;
-        const seg = order.slice(i, j + 1).reverse();
-        order.splice(i, seg.length, ...seg);
-        i = j + 1;
-      } else i++;
-    }
-  }
-  return order;
+  /** The paragraph this line was cut from, and where: [start, start + text.length). */
+  paragraph?: Paragraph;
+  start?: number;
 }
 
 export interface VisualRun {
@@ -55,6 +45,8 @@ export interface VisualRun {
   text: string;
   font: FontKey;
   width: number;
+  /** The run's bidi level (odd: right-to-left). */
+  level: number;
 }
 
 const ARABIC = /\p{Script_Extensions=Arabic}/u;
@@ -62,11 +54,60 @@ const ETHIOPIC = /\p{Script_Extensions=Ethiopic}/u;
 const LETTER = /\p{L}/u;
 /** Characters that can make a line right-to-left (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms). */
 const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** What fontkit's script detection skips (Script=Common, Inherited, Unknown). */
+const NEUTRAL_SCRIPT = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+
+/** Whether fontkit will lay this string out right to left (and so reverse its glyphs). */
+export function fontkitReverses(text: string): boolean {
+  for (const ch of text) {
+    if (NEUTRAL_SCRIPT.test(ch)) continue;
+    return RTL_SCRIPT.test(ch);
+  }
+  return false;
+}
+
+/** A string from UTF-16 indices, keeping each surrogate pair in order whichever way the indices run. */
+function fromIndices(text: string, indices: number[], replace?: Map<number, string>): string {
+  let out = '';
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
+    const next = indices[k + 1];
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && next === i - 1) {
+      out += text[next] + text[i];
+      k++;
+      continue;
+    }
+    out += replace?.get(i) ?? text[i];
+  }
+  return out;
+}
+
+/** Resolves a paragraph's levels (UAX #9 P2-P3 for its direction unless one is forced). */
+export function paragraphOf(text: string, direction: 'auto' | 'ltr' | 'rtl' = 'auto'): Paragraph {
+  if (direction !== 'rtl' && !RTL_CHARS.test(text)) return { text };
+  return { text, bidi: bidi.getEmbeddingLevels(text, direction) };
+}
+
+function paragraphDirection(p: Paragraph): 'ltr' | 'rtl' {
+  return ((p.bidi?.paragraphs[0]?.level ?? 0) & 1) === 1 ? 'rtl' : 'ltr';
+}
+
+/** A whole string as one line of its own paragraph. */
+export function lineOf(text: string, direction: 'auto' | 'ltr' | 'rtl' = 'auto'): Line {
+  const paragraph = paragraphOf(text, direction);
+  return { text, direction: paragraphDirection(paragraph), levels: paragraph.bidi?.levels, paragraph, start: 0 };
+}
 
 export class TextEngine {
   private readonly widthCache = new Map<string, number>();
 
-  constructor(readonly fonts: FontSet) {}
+  constructor(
+    readonly fonts: FontSet,
+    /** Set by the layout when the document is tagged. */
+    public marks?: LineMarks,
+  ) {}
 
   /** Font for each UTF-16 index of `text`: strong characters by script, neutrals from their neighbours. */
   private assignFonts(text: string, bold: boolean): FontKey[] {
@@ -141,51 +182,65 @@ export class TextEngine {
 
   /** The paragraph's base direction, from its first strong character (UAX #9 P2-P3). */
   static direction(text: string): 'ltr' | 'rtl' {
-    if (!RTL_CHARS.test(text)) return 'ltr';
-    const { paragraphs } = bidi.getEmbeddingLevels(text, 'auto');
-    return (paragraphs[0]?.level ?? 0) % 2 === 1 ? 'rtl' : 'ltr';
+    return paragraphDirection(paragraphOf(text));
   }
 
-  /** Visual runs of one line, left to right; `levels` are the line's slice of its paragraph's bidi levels. */
-  visualRuns(line: string, style: TextStyle, direction: 'ltr' | 'rtl' = 'ltr', levels?: Uint8Array): VisualRun[] {
-    if (!line) return [];
-    const fonts = this.assignFonts(line, Boolean(style.bold));
-    if (!levels && direction === 'ltr' && !RTL_CHARS.test(line)) {
+  /** Visual runs of one line, left to right. */
+  visualRuns(input: Line | string, style: TextStyle): VisualRun[] {
+    const line = typeof input === 'string' ? lineOf(input) : input;
+    const text = line.text;
+    if (!text) return [];
+    const fonts = this.assignFonts(text, Boolean(style.bold));
+    const para = line.paragraph ?? paragraphOf(text, line.direction);
+    const offset = line.paragraph ? (line.start ?? 0) : 0;
+    const resolved = para.bidi;
+    if (!resolved) {
+      // No right-to-left character: logical order is visual order.
       const runs: VisualRun[] = [];
       let start = 0;
-      for (let i = 1; i <= line.length; i++) {
-        if (i === line.length || fonts[i] !== fonts[start]) {
-          const text = line.slice(start, i);
+      for (let i = 1; i <= text.length; i++) {
+        if (i === text.length || fonts[i] !== fonts[start]) {
+          const t = text.slice(start, i);
           const font = fonts[start] as FontKey;
-          runs.push({ text, font, width: this.runWidth(text, font, style.size) });
+          runs.push({ text: t, font, width: this.runWidth(t, font, style.size), level: 0 });
           start = i;
         }
       }
       return runs;
     }
-    const lv = levels ?? bidi.getEmbeddingLevels(line, direction).levels;
-    const order = reorder(lv);
+    // L1 and L2 for this line of the paragraph, then mirroring (L4) of characters at odd levels.
+    const first = offset;
+    const last = offset + text.length - 1;
+    const order = Array.from({ length: text.length }, (_, i) => i + first);
+    for (const [from, to] of bidi.getReorderSegments(para.text, resolved, first, last)) {
+      const a = (from as number) - first;
+      const b = (to as number) - first;
+      const seg = order.slice(a, b + 1).reverse();
+      order.splice(a, seg.length, ...seg);
+    }
+    const mirrored = bidi.getMirroredCharactersMap(para.text, resolved.levels, first, last);
+    const lv = resolved.levels;
     const runs: VisualRun[] = [];
     let group: number[] = [];
     const flush = (): void => {
       if (group.length === 0) return;
-      const first = group[0] as number;
-      const font = fonts[first] as FontKey;
-      const rtl = (lv[first] ?? 0) % 2 === 1;
-      const mirror = (i: number): string => (rtl ? (bidi.getMirroredCharacter(line[i] as string) ?? line[i]) : line[i]) as string;
-      let text: string;
-      if (rtl && font === 'naskh' && ARABIC.test(line.slice(Math.min(...group), Math.max(...group) + 1))) {
-        // Logical order for fontkit to shape; it reverses RTL glyphs itself.
-        text = line.slice(Math.min(...group), Math.max(...group) + 1);
-      } else {
-        text = group.map(mirror).join('');
-      }
-      runs.push({ text, font, width: this.runWidth(text, font, style.size) });
+      const head = group[0] as number;
+      const font = fonts[head - first] as FontKey;
+      const visual = fromIndices(para.text, group, mirrored);
+      // fontkit reverses what it takes for a right-to-left script: give it the reverse of the visual order.
+      const drawn = fontkitReverses(visual) ? fromIndices(para.text, [...group].reverse(), mirrored) : visual;
+      runs.push({ text: drawn, font, width: this.runWidth(drawn, font, style.size), level: lv[head] ?? 0 });
       group = [];
     };
     for (const idx of order) {
-      const last = group[group.length - 1];
-      const sameRun = last !== undefined && fonts[idx] === fonts[last] && lv[idx] === lv[last] && Math.abs(idx - last) === 1;
+      const prev = group[group.length - 1];
+      const sameRun =
+        prev !== undefined &&
+        fonts[idx - first] === fonts[prev - first] &&
+        lv[idx] === lv[prev] &&
+        Math.abs(idx - prev) === 1 &&
+        !mirrored.has(idx) &&
+        !mirrored.has(prev);
       if (!sameRun) flush();
       group.push(idx);
     }
@@ -234,43 +289,60 @@ export class TextEngine {
 
   /**
    * Wraps text with explicit newlines. Bidi levels are resolved once per paragraph (so a number
-   * after Arabic on the previous line keeps its Arabic context) and each line carries its slice.
+   * after Arabic on the previous line keeps its Arabic context) and each line keeps its paragraph.
    */
   layout(text: string, style: TextStyle, maxWidth: number): Line[] {
     const out: Line[] = [];
     for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-      const para = raw.replace(/[\t ]+/g, ' ').trim();
-      const rtlPossible = RTL_CHARS.test(para);
-      const resolved = rtlPossible ? bidi.getEmbeddingLevels(para, 'auto') : undefined;
-      const direction = resolved && (resolved.paragraphs[0]?.level ?? 0) % 2 === 1 ? 'rtl' : 'ltr';
-      for (const [a, b] of this.wrap(para, style, maxWidth)) {
-        out.push({ text: para.slice(a, b), direction, levels: resolved?.levels.slice(a, b) });
+      const para = paragraphOf(raw.replace(/[\t ]+/g, ' ').trim());
+      const direction = paragraphDirection(para);
+      for (const [a, b] of this.wrap(para.text, style, maxWidth)) {
+        out.push({ text: para.text.slice(a, b), direction, levels: para.bidi?.levels.slice(a, b), paragraph: para, start: a });
       }
     }
     return out;
   }
 
-  /** Draws one line; RTL paragraphs align right within [x, x + boxWidth]. Returns the drawn width. */
+  /** Draws one line; right-to-left paragraphs align right within [x, x + boxWidth]. Returns the drawn width. */
   drawLine(
     page: PDFPage,
-    line: string,
+    input: Line | string,
     x: number,
     y: number,
     style: TextStyle,
-    opts: { direction?: 'ltr' | 'rtl'; levels?: Uint8Array; boxWidth?: number; align?: 'left' | 'center' | 'right' } = {},
+    opts: { direction?: 'ltr' | 'rtl'; boxWidth?: number; align?: 'left' | 'center' | 'right' } = {},
   ): number {
-    const direction = opts.direction ?? TextEngine.direction(line);
-    const runs = this.visualRuns(line, style, direction, opts.levels);
+    const line = typeof input === 'string' ? lineOf(input, opts.direction ?? 'auto') : input;
+    const runs = this.visualRuns(line, style);
     const total = runs.reduce((s, r) => s + r.width, 0);
-    const align = opts.align ?? (direction === 'rtl' ? 'right' : 'left');
+    const align = opts.align ?? (line.direction === 'rtl' ? 'right' : 'left');
     let cx = x;
     if (opts.boxWidth !== undefined && align === 'right') cx = x + opts.boxWidth - total;
     if (opts.boxWidth !== undefined && align === 'center') cx = x + (opts.boxWidth - total) / 2;
     const color = style.color ?? rgb(0, 0, 0);
+    const marks = this.marks;
+    const spans = marks?.spansFor(line) ?? false;
+    if (spans) marks?.beginLine(page, line.text);
     for (const run of runs) {
-      if (run.text.trim()) page.drawText(run.text, { x: cx, y, size: style.size, font: this.fonts.get(run.font), color });
+      if (run.text.trim()) {
+        const lang = marks?.langOf(run.font);
+        if (lang) marks?.beginLang(page, lang);
+        page.drawText(run.text, { x: cx, y, size: style.size, font: this.fonts.get(run.font), color });
+        if (lang) marks?.end(page);
+      }
       cx += run.width;
     }
+    if (spans) marks?.end(page);
     return total;
   }
+}
+
+/** Marked content inside a line: /Lang for runs in another script, /ActualText for right-to-left lines. */
+export interface LineMarks {
+  /** Whether this line gets a span of its own (it holds right-to-left text, so its reading order differs from its drawing order). */
+  spansFor(line: Line): boolean;
+  beginLine(page: PDFPage, logical: string): void;
+  langOf(font: FontKey): string | undefined;
+  beginLang(page: PDFPage, lang: string): void;
+  end(page: PDFPage): void;
 }

@@ -31,6 +31,11 @@ export interface ComposeOptions {
   fontDir?: string;
   /** Protective marking on every page. */
   marking?: string;
+  /**
+   * Who is about to sign the record made here (the first signature), so that its body says so:
+   * status "signed", the signer by name, role and time. Absent for an unsigned copy.
+   */
+  signing?: { name: string; role: string; at: Date };
 }
 
 export interface Signer {

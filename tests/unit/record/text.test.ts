@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FontSet } from '../../../electron/record/fonts';
-import { reorder, TextEngine } from '../../../electron/record/text';
+import { fontkitReverses, TextEngine } from '../../../electron/record/text';
 
 let engine: TextEngine;
 const style = { size: 10 };
@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 const runs = (text: string): Array<[string, string]> => {
   const line = engine.layout(text, style, 1000)[0];
-  return engine.visualRuns(line?.text ?? '', style, line?.direction, line?.levels).map((r) => [r.font, r.text]);
+  return line ? engine.visualRuns(line, style).map((r) => [r.font, r.text]) : [];
 };
 
 describe('visual runs', () => {
@@ -60,18 +60,18 @@ describe('visual runs', () => {
   });
 });
 
-describe('reorder (UAX #9 L2)', () => {
-  it('reverses runs from the highest level down', () => {
-    expect(reorder(Uint8Array.from([0, 0, 1, 1, 2, 2, 1, 0]))).toEqual([0, 1, 6, 4, 5, 3, 2, 7]);
+describe('Persian digits and brackets (what fontkit is handed)', () => {
+  it('hands Persian digits inside right-to-left text reversed, because fontkit reverses any Arabic-script run', () => {
+    // Chromium draws "(۱ حمل ۱۳۹۱)" (dir=auto) left to right as: ( ۱۳۹۱ لمح ۱ ), brackets mirrored.
+    const r = runs('(۱ حمل ۱۳۹۱)');
+    expect(r.map(([, t]) => t)).toEqual(['(', '۱۹۳۱', ' حمل ', '۱', ')']);
+    expect(fontkitReverses('۱۹۳۱')).toBe(true);
+    expect(fontkitReverses('(')).toBe(false);
+    expect(fontkitReverses('Khartoum 12')).toBe(false);
   });
 
-  it('is a permutation and its own inverse for a single level', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 40 }), (levels) => {
-        const order = reorder(Uint8Array.from(levels));
-        expect([...order].sort((a, b) => a - b)).toEqual(levels.map((_, i) => i));
-      }),
-    );
+  it('keeps Persian digits in a left-to-right paragraph in reading order on the page', () => {
+    expect(runs('Born ۱۳۹۱').map(([, t]) => t)).toEqual(['Born ', '۱۹۳۱']);
   });
 });
 
