@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
-import { checkSignedData } from './cms';
-import { read } from './der';
+import { checkSignedData, derLength } from './cms';
 import { pageTextRuns } from './pagetext';
 import { PdfFile } from './pdffile';
 import { laterChanges } from './revisions';
@@ -170,7 +169,7 @@ function checkOne(file: PdfFile, fieldName: string, sigRef: PDFRef, sig: PDFDict
   const contents = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
   let der: Uint8Array = new Uint8Array(0);
   try {
-    der = read(contents).raw;
+    der = contents.subarray(0, derLength(contents));
     if (contents.subarray(der.length).some((b) => b !== 0)) problems.push('bytes after the signature value in /Contents are not zero padding');
   } catch {
     problems.push('the signature value is not DER');
