@@ -194,7 +194,8 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
         else out.problems.push('signing-certificate-v2 does not name the signer certificate');
       }
     }
-    out.digestMatches = messageDigest !== undefined && same(messageDigest, sha256(signedBytes));
+    if (!messageDigest) throw new Error('no message-digest attribute');
+    out.digestMatches = same(messageDigest, sha256(signedBytes));
     if (!out.digestMatches) out.problems.push('the signed bytes do not match the message digest (the document was changed)');
 
     const key = x509.publicKey;
