@@ -114,6 +114,29 @@ function signedAttributesForSignature(info: SignerInfo): Uint8Array {
   return bytes(encode(new SignedAttributesSet(info.signedAttrs)));
 }
 
+/**
+ * The first signer's signed attributes exactly as they were encoded in the CMS (asn1js keeps each
+ * element's bytes as read), with the [0] tag made SET: what the signature covers, even when the
+ * envelope around them is not canonical. Undefined when the tree does not have the expected shape.
+ */
+function signedAttributesAsRead(cmsDer: Uint8Array): Uint8Array | undefined {
+  const children = (b: unknown): unknown[] => {
+    const v = (b as { valueBlock?: { value?: unknown } } | undefined)?.valueBlock?.value;
+    return Array.isArray(v) ? v : [];
+  };
+  const { result } = fromBER(cmsDer);
+  const signedData = children(children(result)[1])[0];
+  const signerInfo = children(children(signedData).at(-1))[0];
+  const attrs = children(signerInfo).find((b) => {
+    const id = (b as { idBlock?: { tagClass?: number; tagNumber?: number } }).idBlock;
+    return id?.tagClass === 3 && id.tagNumber === 0;
+  }) as { valueBeforeDecodeView?: Uint8Array } | undefined;
+  if (!attrs?.valueBeforeDecodeView?.length) return undefined;
+  const raw = new Uint8Array(attrs.valueBeforeDecodeView);
+  raw[0] = 0x31;
+  return raw;
+}
+
 export function toKeyObject(key: CryptoKey | KeyObject): KeyObject {
   return key instanceof KeyObject ? key : KeyObject.from(key);
 }
@@ -144,22 +167,24 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
   const out: CmsCheck = { digestMatches: false, signatureValid: false, hasSigningCertificateV2: false, hasSigningTime: false, problems: [] };
   try {
     const contentInfo = AsnConvert.parse(cmsDer, ContentInfo);
-    // Canonical DER only: what the library re-encodes must be the bytes it read, so no byte of the
-    // (unsigned) CMS envelope can change without being noticed.
-    if (!same(encode(contentInfo), cmsDer)) throw new Error('the CMS is not in its one canonical DER encoding');
+    // The envelope (everything outside the signed attributes) is not signed. Any change to it is
+    // reported, but, as in pdfsig, does not by itself make the signature's cryptography fail.
+    const envelope = (what: string): void => void out.problems.push(`the CMS envelope was changed: ${what}`);
+    // Canonical DER: what the library re-encodes must be the bytes it read.
+    if (!same(encode(contentInfo), cmsDer)) envelope('it is not in its one canonical DER encoding');
     if (contentInfo.contentType !== id_signedData) throw new Error('not a SignedData');
     const sd = AsnConvert.parse(contentInfo.content, SignedData);
-    if (sd.version !== CMSVersion.v1) throw new Error('SignedData version is not 1');
-    for (const alg of sd.digestAlgorithms) if (!algorithmIs(alg, OID.sha256, 'absent-or-null')) throw new Error(`digest algorithm ${alg.algorithm} is not SHA-256`);
+    if (sd.version !== CMSVersion.v1) envelope('SignedData version is not 1');
+    for (const alg of sd.digestAlgorithms) if (!algorithmIs(alg, OID.sha256, 'absent-or-null')) envelope(`digest algorithm ${alg.algorithm} is not SHA-256`);
     if (sd.encapContentInfo.eContent) out.problems.push('the CMS is not detached');
-    if (sd.encapContentInfo.eContentType !== id_data) throw new Error('eContentType is not id-data');
-    if (sd.crls?.length) throw new Error('SignedData with CRLs is not expected');
+    if (sd.encapContentInfo.eContentType !== id_data) envelope('eContentType is not id-data');
+    if (sd.crls?.length) envelope('it carries CRLs');
     const certs = (sd.certificates ?? []).map((c) => c.certificate).filter((c): c is Certificate => Boolean(c));
     if (sd.signerInfos.length !== 1) out.problems.push(`expected one signer, found ${sd.signerInfos.length}`);
     const si = sd.signerInfos[0];
     if (!si) throw new Error('SignedData without a signer');
-    if (si.version !== CMSVersion.v1) throw new Error('SignerInfo version is not 1');
-    if (si.unsignedAttrs?.length) throw new Error('unsigned attributes are not expected');
+    if (si.version !== CMSVersion.v1) envelope('SignerInfo version is not 1');
+    if (si.unsignedAttrs?.length) envelope('it carries unsigned attributes');
     const sid = si.sid.issuerAndSerialNumber;
     if (!sid) throw new Error('the signer is not named by issuer and serial number');
     if (!algorithmIs(si.digestAlgorithm, OID.sha256, 'absent-or-null')) throw new Error('the signer digest algorithm is not SHA-256');
@@ -191,7 +216,7 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
         const first = AsnConvert.parse(value, SigningCertificateV2).certs[0];
         const hashAlg = first?.hashAlgorithm?.algorithm ?? OID.sha256;
         if (first && hashAlg === OID.sha256 && same(first.certHash.buffer, sha256(certDer))) out.hasSigningCertificateV2 = true;
-        else out.problems.push('signing-certificate-v2 does not name the signer certificate');
+        else out.problems.push('the certificate in the signature is not the one the signer signed with (signing-certificate-v2 does not match it): it was changed');
       }
     }
     if (!messageDigest) throw new Error('no message-digest attribute');
@@ -199,7 +224,7 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
     if (!out.digestMatches) out.problems.push('the signed bytes do not match the message digest (the document was changed)');
 
     const key = x509.publicKey;
-    const toVerify = signedAttributesForSignature(si);
+    const toVerify = signedAttributesAsRead(cmsDer) ?? signedAttributesForSignature(si);
     const signature = bytes(si.signature.buffer);
     if (ec && key.asymmetricKeyType === 'ec') out.signatureValid = nodeVerify('sha256', toVerify, { key, dsaEncoding: 'der' }, signature);
     else if (rsa && key.asymmetricKeyType === 'rsa') out.signatureValid = nodeVerify('sha256', toVerify, key, signature);

@@ -92,7 +92,7 @@ export function scanSignatures(bytes: Uint8Array): ScannedSignature[] {
     if (header) sig.objectNumber = header.num;
     const br = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(dict);
     if (br) sig.byteRange = br.slice(1, 5).map(Number);
-    const contents = /\/Contents\s*(<)([^<>]*)>/.exec(dict);
+    const contents = /\/Contents\s*(<)([^>]*)>/.exec(dict);
     if (contents) {
       const lt = start + contents.index + contents[0].indexOf('<');
       sig.contents = { start: lt, end: lt + 1 + (contents[2] ?? '').length + 1, hex: contents[2] ?? '' };

@@ -53,19 +53,22 @@ export async function verifyRecord(pdf: Uint8Array, options: VerifyOptions = {})
     record: { embedded: false, footerHashes: [], pages: 0, matchesFooters: false },
     problems: [],
   };
-  const isPdf = new TextDecoder('latin1').decode(pdf.subarray(0, 5)) === '%PDF-';
-  if (!isPdf) report.problems.push('cannot read the PDF: not a PDF file');
-
+  // A damaged header does not stop the search for signatures (pdfsig still finds them); a file
+  // with neither a header nor a signature is not a PDF at all.
+  const hasHeader = new TextDecoder('latin1').decode(pdf.subarray(0, 5)) === '%PDF-';
   let scanned: ScannedSignature[] = [];
   try {
-    scanned = isPdf ? scanSignatures(pdf) : [];
+    scanned = scanSignatures(pdf);
   } catch (e) {
     report.problems.push(`cannot look for signatures: ${message(e)}`);
   }
+  const isPdf = hasHeader || scanned.length > 0;
+  if (!isPdf) report.problems.push('cannot read the PDF: not a PDF file');
+  else if (!hasHeader) report.problems.push('the file does not start with %PDF- (its first bytes were changed)');
   report.signatures = scanned.map((s, i) => checkScanned(pdf, s, i, options));
 
   let file: PdfFile | undefined;
-  if (isPdf) {
+  if (hasHeader) {
     try {
       file = PdfFile.parse(pdf);
       report.structure = { readable: true, revisions: file.revisions.length };
@@ -142,18 +145,16 @@ function checkScanned(bytes: Uint8Array, s: ScannedSignature, i: number, options
 
   let der: Uint8Array = new Uint8Array(0);
   const hex = s.contents?.hex ?? '';
-  if (!/^[0-9a-fA-F]*$/.test(hex)) problems.push('the signature value is not a hex string');
-  else {
-    // Hex digits are case-insensitive, so a flipped case would change the file but not the value:
-    // a signature value written in one case must stay in that case.
-    if (/[a-f]/.test(hex) && /[A-F]/.test(hex)) problems.push('the signature value mixes upper- and lower-case hex digits (it was edited)');
-    const contents = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
-    try {
-      der = contents.subarray(0, derLength(contents));
-      if (contents.subarray(der.length).some((b) => b !== 0)) problems.push('bytes after the signature value in /Contents are not zero padding');
-    } catch {
-      problems.push('the signature value is not DER');
-    }
+  const value = decodeHex(hex);
+  if (!value.clean) problems.push('the signature value contains characters that are not hex digits (it was edited)');
+  // Hex digits are case-insensitive, so a flipped case would change the file but not the value:
+  // a signature value written in one case must stay in that case.
+  if (/[a-f]/.test(hex) && /[A-F]/.test(hex)) problems.push('the signature value mixes upper- and lower-case hex digits (it was edited)');
+  try {
+    der = value.bytes.subarray(0, derLength(value.bytes));
+    if (value.bytes.subarray(der.length).some((b) => b !== 0)) problems.push('bytes after the signature value in /Contents are not zero padding');
+  } catch {
+    if (s.contents) problems.push('the signature value is not DER');
   }
   // As pdfsig does: the digest of the ranges the dictionary declares, against the CMS it holds.
   const signed = rangeOk ? Buffer.concat([bytes.subarray(0, b1), bytes.subarray(b2 as number, (b2 as number) + (b3 as number))]) : new Uint8Array(0);
@@ -173,6 +174,27 @@ function checkScanned(bytes: Uint8Array, s: ScannedSignature, i: number, options
   const known = options.knownCertificates?.find((k) => k.certificateSha256.toLowerCase() === out.certificateSha256);
   if (known) out.knownSigner = { name: known.name, role: known.role };
   return out;
+}
+
+/**
+ * A PDF hex string as readers decode it (ISO 32000-1 7.3.4.3; poppler does the same): white
+ * space is skipped, an odd last digit is followed by 0, and (poppler's choice) a character that is
+ * not a hex digit counts as 0, so the signature is checked on the bytes pdfsig checks. Such a
+ * character is still reported.
+ */
+function decodeHex(hex: string): { bytes: Buffer; clean: boolean } {
+  const nibbles: number[] = [];
+  let clean = true;
+  for (const ch of hex) {
+    if (/[\0\t\n\f\r ]/.test(ch)) continue;
+    const v = Number.parseInt(ch, 16);
+    if (Number.isNaN(v)) clean = false;
+    nibbles.push(Number.isNaN(v) ? 0 : v);
+  }
+  if (nibbles.length % 2) nibbles.push(0);
+  const bytes = Buffer.alloc(nibbles.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = ((nibbles[2 * i] as number) << 4) | (nibbles[2 * i + 1] as number);
+  return { bytes, clean };
 }
 
 /** The CMS was read far enough to compare its message digest (and it did not match). */
@@ -214,8 +236,6 @@ function checkStructure(file: PdfFile, scanned: ScannedSignature[], report: Veri
     }
   });
   for (const [num, name] of fields) if (!matched.has(num)) report.problems.push(`signature field ${name} (object ${num}) holds a signature that could not be checked`);
-  // Field order is signing order for the records Carefile writes; keep the byte order otherwise.
-  report.signatures.sort((a, b) => (a.byteRange[1] ?? 0) - (b.byteRange[1] ?? 0));
 }
 
 function checkRecord(file: PdfFile, report: VerifyReport): void {
