@@ -17,6 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeRecord, signRecord, verifyRecord } from '../../../electron/record/index';
+import { derLength } from '../../../electron/record/cms';
 import type { SignatureCheck, VerifyReport } from '../../../electron/record/types';
 import { makeFixture } from '../../fixtures/record/assessment';
 import { makeSigner } from '../../fixtures/record/signers';
@@ -25,6 +26,7 @@ import { appendAnnotation, appendPage } from '../../fixtures/record/tamper';
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'carefile-corpus-'));
 let signed: Uint8Array;
+let signerPems: string[] = [];
 
 /** mulberry32: small, seeded, good enough to spread positions. */
 function rng(seed: number): () => number {
@@ -143,6 +145,7 @@ beforeAll(async () => {
   const a = await makeSigner('Hannah Clarke', 'assessor', '01');
   const b = await makeSigner('Daniel Osei', 'assessor', '02');
   signed = await signRecord(await signRecord(unsigned, a, { now: new Date('2026-02-25T16:00:00Z') }), b, { now: new Date('2026-02-26T10:00:00Z') });
+  signerPems = [a.certificatePem, b.certificatePem];
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -196,4 +199,36 @@ describe('the tamper corpus, judged by pdfsig and by verifyRecord', () => {
       expect(ours.signatures[0]?.laterRevisions[0]?.adds).toEqual(['signature']); // the countersignature, which is normal
     }
   }, 120_000);
+});
+
+describe('interoperability of the CMS the record carries', () => {
+  it('each signature verifies with OpenSSL over its signed bytes, with -noverify and with the signer certificate as the trust anchor', async () => {
+    const text = Buffer.from(signed).toString('latin1');
+    const found = [...text.matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]\s*\/Contents <([0-9a-f]+)>/g)];
+    expect(found).toHaveLength(2);
+    for (const [i, m] of found.entries()) {
+      const [b1, b2, b3] = [Number(m[2]), Number(m[3]), Number(m[4])];
+      const content = path.join(dir, `signed-bytes-${i}`);
+      const cms = path.join(dir, `cms-${i}.der`);
+      const ca = path.join(dir, `signer-${i}.pem`);
+      writeFileSync(content, Buffer.concat([signed.subarray(0, b1), signed.subarray(b2, b2 + b3)]));
+      const value = Buffer.from(m[5] as string, 'hex');
+      writeFileSync(cms, value.subarray(0, derLength(value))); // the DER, without the zero padding
+      writeFileSync(ca, signerPems[i] as string);
+      const base = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', content, '-out', '/dev/null'];
+      for (const trust of [['-noverify'], ['-CAfile', ca, '-purpose', 'any']]) {
+        const r = await run('openssl', [...base, ...trust]).catch((e: { stderr?: string }) => ({ stderr: e.stderr ?? 'failed' }));
+        expect(r.stderr, `signature ${i + 1} ${trust[0]}`).toContain('Verification successful');
+      }
+      // And a changed byte of the signed content fails OpenSSL's check too.
+      const changed = Buffer.concat([signed.subarray(0, b1), signed.subarray(b2, b2 + b3)]);
+      changed[100] = (changed[100] ?? 0) ^ 1;
+      writeFileSync(content, changed);
+      const bad = await run('openssl', [...base, '-noverify']).then(
+        () => 'verified',
+        (e: { stderr?: string }) => e.stderr ?? '',
+      );
+      expect(bad).toMatch(/digest failure|verification failure/i);
+    }
+  }, 60_000);
 });
