@@ -1,5 +1,4 @@
 import { PDFName } from 'pdf-lib';
-import { concat } from './der';
 import type { PdfFile } from './pdffile';
 
 const enc = new TextEncoder();
@@ -47,7 +46,7 @@ export function appendUpdate(file: PdfFile, objects: Map<number, string | Uint8A
   }
   xref += `trailer\n<< ${[...trailer].map(([k, v]) => `/${k} ${v}`).join(' ')} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   chunks.push(enc.encode(xref));
-  const appended = concat(chunks);
+  const appended = Buffer.concat(chunks);
   const bytes = new Uint8Array(file.bytes.length + appended.length);
   bytes.set(file.bytes, 0);
   bytes.set(appended, file.bytes.length);

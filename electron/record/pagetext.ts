@@ -3,7 +3,7 @@
  * ToUnicode map), so the verifier can read the record hash printed in every footer. It handles
  * what composeRecord writes (Identity-H fonts with bfchar/bfrange maps, hex strings), not every PDF.
  */
-import { PDFName, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import type { PdfFile } from './pdffile';
 
 const latin1 = new TextDecoder('latin1');
@@ -35,6 +35,22 @@ function parseToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
+/** Every page shares the same few fonts: each ToUnicode map is parsed once per file. */
+const parsedMaps = new WeakMap<PdfFile, Map<string, Map<number, string>>>();
+
+function toUnicodeOf(file: PdfFile, tu: PDFObject): Map<number, string> | undefined {
+  let cache = parsedMaps.get(file);
+  if (!cache) parsedMaps.set(file, (cache = new Map()));
+  const key = tu instanceof PDFRef ? tu.toString() : undefined;
+  const hit = key ? cache.get(key) : undefined;
+  if (hit) return hit;
+  const data = file.streamData(tu);
+  if (!data) return undefined;
+  const map = parseToUnicode(latin1.decode(data));
+  if (key) cache.set(key, map);
+  return map;
+}
+
 /** Text runs of one page, in drawing order. */
 export function pageTextRuns(file: PdfFile, pageRef: PDFRef): string[] {
   const page = file.dict(pageRef);
@@ -45,8 +61,8 @@ export function pageTextRuns(file: PdfFile, pageRef: PDFRef): string[] {
   for (const [name, ref] of fontDict?.entries() ?? []) {
     const font = file.dict(ref);
     const tu = font?.get(PDFName.of('ToUnicode'));
-    const data = tu ? file.streamData(tu) : undefined;
-    if (data) maps.set(name.toString(), parseToUnicode(latin1.decode(data)));
+    const map = tu ? toUnicodeOf(file, tu) : undefined;
+    if (map) maps.set(name.toString(), map);
   }
   const contents = page.get(PDFName.of('Contents'));
   const streams = file.array(contents)?.asArray() ?? [contents];

@@ -115,7 +115,12 @@ export class PdfFile {
     const start = entry.offset + head[0].length;
     const parser = PDFObjectParser.forBytes(this.bytes.subarray(start), this.context);
     const obj = parser.parseObject();
-    const end = start + (parser as unknown as { bytes: { offset(): number } }).bytes.offset();
+    // pdf-lib does not say where the object ended; the first `endobj` after its start is at or
+    // before the true end (a string or stream could contain the word), so the span is never wider
+    // than the object.
+    const endobj = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).indexOf('endobj', start, 'latin1');
+    if (endobj < 0) throw new Error(`object ${num} has no endobj`);
+    const end = endobj;
     const found = { obj, start: entry.offset, end };
     this.cache.set(key, found);
     return found;

@@ -7,6 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import type { PdfFile } from './pdffile';
+import type { LaterRevision, RevisionAddition } from './types';
 
 const str = (v: PDFObject | undefined): string => (v === undefined ? '' : v.toString());
 
@@ -34,6 +35,67 @@ function onlyAddsSigWidgets(file: PdfFile, before: number[], after: number[], re
 function describe(obj: PDFObject | undefined): string {
   if (obj instanceof PDFDict) return str(obj.get(PDFName.of('Type'))) || str(obj.get(PDFName.of('Subtype'))) || 'dictionary';
   return obj ? obj.constructor.name.replace(/^PDF/, '').toLowerCase() : 'object';
+}
+
+/**
+ * What revision `j` added, by kind, for people: a countersignature adds 'signature'; a note or
+ * stamp on a page, 'annotations'; a new page, 'pages'; anything else (content, resources, the
+ * attached record, metadata), 'other'.
+ */
+export function revisionAdditions(file: PdfFile, j: number): RevisionAddition[] {
+  const r = file.revisions[j];
+  if (!r) return [];
+  const kinds = new Set<RevisionAddition>();
+  const prev = file.revisions[j - 1];
+  for (const k of ['Root', 'Info', 'Encrypt']) if (str(r.trailer.get(PDFName.of(k))) !== str(prev?.trailer.get(PDFName.of(k)))) kinds.add('other');
+  const pagesBefore = new Set(file.pages(j - 1).map((p) => p.objectNumber));
+  if (file.pages(j).some((p) => !pagesBefore.has(p.objectNumber))) kinds.add('pages');
+  const acroBefore = catalogFormRef(file, j - 1);
+  for (const [num, entry] of r.entries) {
+    if (num === 0) continue;
+    if (!entry.inUse) {
+      kinds.add('other');
+      continue;
+    }
+    const now = file.objectAt(num, j)?.obj;
+    const was = file.objectAt(num, j - 1)?.obj;
+    const type = now instanceof PDFDict ? str(now.get(PDFName.of('Type'))) : '';
+    if (type === '/Sig' || isSigWidget(file, num, j)) {
+      kinds.add('signature');
+      continue;
+    }
+    if (now instanceof PDFDict && (type === '/Annot' || (type === '' && now.has(PDFName.of('Subtype')) && now.has(PDFName.of('Rect'))))) {
+      kinds.add('annotations');
+      continue;
+    }
+    // New objects that are neither are what the changed objects below point to (a new page's
+    // content, an annotation's appearance): they are named through those.
+    if (!was || str(was) === str(now)) continue;
+    if (!(was instanceof PDFDict) || !(now instanceof PDFDict)) {
+      const arrays = was instanceof PDFArray && now instanceof PDFArray;
+      kinds.add(arrays && onlyAddsSigWidgets(file, refNums(was), refNums(now), j) ? 'signature' : 'other');
+      continue;
+    }
+    for (const key of changedKeys(was, now)) {
+      if (key === '/Annots') {
+        const before = refNums(file.array(was.get(PDFName.of('Annots')), j - 1));
+        const after = refNums(file.array(now.get(PDFName.of('Annots')), j));
+        kinds.add(onlyAddsSigWidgets(file, before, after, j) ? 'signature' : 'annotations');
+      } else if ((key === '/Kids' || key === '/Count') && str(was.get(PDFName.of('Type'))) === '/Pages') kinds.add('pages');
+      else if (key === '/AcroForm' || ((key === '/Fields' || key === '/SigFlags') && num === acroBefore)) {
+        if (revisionChanges(file, j).some((c) => c.startsWith('the form') || c.startsWith('the document catalog'))) kinds.add('other');
+        else kinds.add('signature');
+      } else kinds.add('other');
+    }
+  }
+  return [...kinds];
+}
+
+/** The updates appended after revision `rev`, each with what it added and what signed content it changed. */
+export function laterRevisions(file: PdfFile, rev: number): LaterRevision[] {
+  const out: LaterRevision[] = [];
+  for (let j = rev + 1; j < file.revisions.length; j++) out.push({ update: j, adds: revisionAdditions(file, j), changes: revisionChanges(file, j) });
+  return out;
 }
 
 /** Changes to signed content made in revisions after `rev` (empty when they only add signatures). */

@@ -64,10 +64,27 @@ export interface VerifyOptions {
   knownCertificates?: KnownCertificate[];
 }
 
+/** What one signature's cryptography says, in pdfsig's terms ("Signature is Valid." / "Digest Mismatch." / anything else). */
+export type SignatureCheck = 'valid' | 'digest-mismatch' | 'invalid';
+
+/** What an incremental update appended after a signature added (a countersignature adds 'signature'). */
+export type RevisionAddition = 'signature' | 'annotations' | 'pages' | 'other';
+
+export interface LaterRevision {
+  /** 1 = the first update after the original document. */
+  update: number;
+  adds: RevisionAddition[];
+  /** Its changes to content that was already signed (empty when it only added signatures). */
+  changes: string[];
+}
+
 export interface SignatureReport {
+  /** The signature field's name (Signature1...); when the form cannot be read, "signature N (field unreadable)". */
   fieldName: string;
   /** From the certificate's subject common name, else /Name. */
   signer: string;
+  /** The certificate's full subject, one attribute a line (CN=..., O=...). */
+  subject?: string;
   /** The signature dictionary's /Name and /Reason, as written by the signer. */
   name?: string;
   reason?: string;
@@ -76,14 +93,22 @@ export interface SignatureReport {
   certificateSha256?: string;
   subFilter?: string;
   byteRange: number[];
+  /** valid: the CMS verifies and the signed bytes hash to its message digest; digest-mismatch: the signature is intact but bytes it covers changed. */
+  check: SignatureCheck;
+  /** The signed bytes (the /ByteRange) hash to the CMS message digest. */
+  digestMatches: boolean;
   /** The CMS signature is mathematically valid over the signed attributes, and messageDigest matches the bytes. */
   cryptographicallyValid: boolean;
+  /** A byte inside this signature's signed range was changed after signing (the digest does not match). */
+  changedAfterSigning: boolean;
   /** The signing-certificate-v2 attribute names this certificate; no signing-time attribute (PAdES B-B). */
   padesBaseline: boolean;
   /** The byte range covers the whole file as it was when this signature was added (only its own /Contents left out). */
   coversRevision: boolean;
   /** The revision it signs ends at the file's end. */
   coversWholeFile: boolean;
+  /** The incremental updates appended after this signature, and what each added. */
+  laterRevisions: LaterRevision[];
   /** Anything in later incremental updates that changes signed content (empty when only signatures were added). */
   laterChanges: string[];
   knownSigner?: { name: string; role: string };
@@ -91,8 +116,22 @@ export interface SignatureReport {
   problems: string[];
 }
 
+/**
+ * valid: every check passed. changed-after-signing: bytes a signature covers were changed.
+ * updated-after-signing: every signature is intact, but an update appended after one changed or
+ * added something other than signatures. invalid: anything else is wrong. unsigned: no signature.
+ */
+export type Verdict = 'valid' | 'changed-after-signing' | 'updated-after-signing' | 'invalid' | 'unsigned';
+
 export interface VerifyReport {
   valid: boolean;
+  verdict: Verdict;
+  /** One sentence for people: "Signed by X and Y; the document was changed after signing." */
+  summary: string;
+  /** The signers in signing order (the store's name for each when known, else the certificate's). */
+  signedBy: string[];
+  /** Whether the PDF's cross-reference chain could be read (signatures are found and checked either way). */
+  structure: { readable: boolean; revisions: number; problem?: string };
   signatures: SignatureReport[];
   record: {
     embedded: boolean;

@@ -5,19 +5,32 @@ import { channel } from './define';
 const PdfBase64 = z.base64().max(56_000_000, 'A record larger than 40 MB is not accepted.');
 const Passphrase = z.string().min(1, 'Your passphrase unlocks your signing key.').max(1024);
 
+const LaterRevision = z.object({
+  update: z.number(),
+  adds: z.array(z.enum(['signature', 'annotations', 'pages', 'other'])),
+  changes: z.array(z.string()),
+});
+
 const SignatureReport = z.object({
   fieldName: z.string(),
   signer: z.string(),
+  subject: z.string().optional(),
   name: z.string().optional(),
   reason: z.string().optional(),
   signedAt: z.string().optional(),
   certificateSha256: z.string().optional(),
   subFilter: z.string().optional(),
   byteRange: z.array(z.number()),
+  /** As pdfsig would say: "Signature is Valid.", "Digest Mismatch.", or anything else. */
+  check: z.enum(['valid', 'digest-mismatch', 'invalid']),
+  digestMatches: z.boolean(),
   cryptographicallyValid: z.boolean(),
+  /** A byte inside this signature's signed range was changed. */
+  changedAfterSigning: z.boolean(),
   padesBaseline: z.boolean(),
   coversRevision: z.boolean(),
   coversWholeFile: z.boolean(),
+  laterRevisions: z.array(LaterRevision),
   laterChanges: z.array(z.string()),
   knownSigner: z.object({ name: z.string(), role: z.string() }).optional(),
   valid: z.boolean(),
@@ -26,6 +39,11 @@ const SignatureReport = z.object({
 
 export const VerifyReportSchema = z.object({
   valid: z.boolean(),
+  verdict: z.enum(['valid', 'changed-after-signing', 'updated-after-signing', 'invalid', 'unsigned']),
+  /** One sentence: "Signed by X and Y; the document was changed after signing (...)." */
+  summary: z.string(),
+  signedBy: z.array(z.string()),
+  structure: z.object({ readable: z.boolean(), revisions: z.number(), problem: z.string().optional() }),
   signatures: z.array(SignatureReport),
   record: z.object({ embedded: z.boolean(), sha256: z.string().optional(), footerHashes: z.array(z.string()), pages: z.number(), matchesFooters: z.boolean(), assessmentId: z.string().optional() }),
   signersKnown: z.boolean().optional(),

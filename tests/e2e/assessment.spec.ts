@@ -117,6 +117,8 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   bytes[Math.floor(bytes.length / 3)] ^= 0x01;
   await verify.open(bytes, 'tampered.pdf');
   await expect(verify.result).toContainText('NOT valid');
+  await expect(page.getByTestId('verify-summary')).toContainText(/^Signed by Ruth Adeyemi and Tomasz Nowak; the document was changed after signing/);
+  await expect(page.getByRole('table')).toContainText('Tomasz Nowak');
 
   // Both assessors have now signed: AA-30 is met.
   await nav.open('Assessments');

@@ -11,6 +11,13 @@ function yes(ok: boolean, good: string, bad: string) {
   return <span className={ok ? 'verify-ok' : 'verify-bad'}>{ok ? good : bad}</span>;
 }
 
+const ADDED = { signature: 'a signature', annotations: 'annotations', pages: 'pages', other: 'other changes' } as const;
+
+function laterText(updates: Report['signatures'][number]['laterRevisions'], wholeFile: boolean): string {
+  if (updates.length === 0) return wholeFile ? 'nothing' : 'cannot tell';
+  return updates.map((u) => `update ${u.update}: ${u.adds.map((a) => ADDED[a]).join(', ') || 'nothing'}`).join('; ');
+}
+
 /** Open a PDF record, see whether it is intact and who signed it; countersign it as the second assessor. */
 export function VerifyScreen() {
   const [fileName, setFileName] = useState<string>();
@@ -61,30 +68,39 @@ export function VerifyScreen() {
           <h2>
             {fileName}: {yes(report.valid, `valid, ${report.signatures.length} signature${report.signatures.length === 1 ? '' : 's'}`, 'NOT valid')}
           </h2>
+          <p className={report.valid ? 'verify-ok' : 'verify-bad'} data-testid="verify-summary">
+            {report.summary}
+          </p>
           <p>
-            Embedded record: {yes(report.record.embedded && report.record.matchesFooters, `matches the hash on all ${report.record.pages} pages`, 'missing or does not match the page footers')}
+            Embedded record: {yes(report.record.embedded && report.record.matchesFooters, `matches the hash on all ${report.record.pages} pages`, 'missing, unreadable or does not match the page footers')}
             {report.record.sha256 ? <span className="mono"> ({report.record.sha256})</span> : null}
           </p>
           <table>
+            <caption className="hint">Each signature: who, when, whether it still covers the document as it was signed, and what was added after it.</caption>
             <thead>
               <tr>
                 <th scope="col">Signer</th>
                 <th scope="col">Signed</th>
                 <th scope="col">Signature</th>
-                <th scope="col">Covers the document to that point</th>
+                <th scope="col">Covers the document as signed</th>
+                <th scope="col">Added after it</th>
                 <th scope="col">Known to this store</th>
                 <th scope="col">Certificate (SHA-256)</th>
               </tr>
             </thead>
             <tbody>
               {report.signatures.map((s) => (
-                <tr key={s.fieldName}>
-                  <td>{s.signer}</td>
+                <tr key={`${s.fieldName}-${s.byteRange.join('-')}`}>
+                  <td>
+                    {s.signer}
+                    {s.subject ? <div className="hint">{s.subject.replace(/\n/g, ', ')}</div> : null}
+                  </td>
                   <td>{s.signedAt ? new Date(s.signedAt).toLocaleString('en-GB') : 'unknown'}</td>
-                  <td>{yes(s.cryptographicallyValid, 'valid', 'INVALID')}</td>
-                  <td>{yes(s.valid, "yes, unchanged since", "NO")}</td>
+                  <td>{yes(s.check === 'valid', 'valid', s.check === 'digest-mismatch' ? 'intact, but the signed bytes changed' : 'does not verify')}</td>
+                  <td>{yes(s.valid, 'yes, unchanged since', s.changedAfterSigning ? 'NO: changed after signing' : s.laterChanges.length ? 'NO: changed by a later update' : 'NO')}</td>
+                  <td>{laterText(s.laterRevisions, s.coversWholeFile)}</td>
                   <td>{s.knownSigner ? `${s.knownSigner.name} (${s.knownSigner.role})` : yes(false, '', 'not a user here')}</td>
-                  <td className="mono">{s.certificateSha256?.slice(0, 16)}…</td>
+                  <td className="mono">{s.certificateSha256 ? `${s.certificateSha256.slice(0, 16)}…` : 'unreadable'}</td>
                 </tr>
               ))}
             </tbody>

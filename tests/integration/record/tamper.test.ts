@@ -39,6 +39,28 @@ describe('tampering', () => {
     expect(report.signatures.some((s) => s.problems.some((p) => p.includes('message digest')))).toBe(true);
   });
 
+  it('a flipped byte inside a compressed stream: the signer table is filled and the verdict is "changed after signing", not "not signed"', async () => {
+    const text = Buffer.from(signed).toString('latin1');
+    const streamAt = text.indexOf('stream', text.indexOf('/FlateDecode')) + 'stream\n'.length + 40;
+    const report = await verifyRecord(flipByte(signed, streamAt));
+    expect(report.verdict).toBe('changed-after-signing');
+    expect(report.summary).toMatch(/^Signed by Hannah Clarke and Daniel Osei; the document was changed after signing/);
+    expect(report.signatures.map((s) => [s.signer, s.check, s.changedAfterSigning, Boolean(s.signedAt)])).toEqual([
+      ['Hannah Clarke', 'digest-mismatch', true, true],
+      ['Daniel Osei', 'digest-mismatch', true, true],
+    ]);
+    expect(report.problems.join('\n')).not.toMatch(/not signed|malformed record/);
+    for (const b of pdfsigBlocks(pdfsig(flipByte(signed, streamAt)).stdout)) expect(b).toContain('Digest Mismatch.');
+  });
+
+  it('an appended note is named as an update after signing, with what it added; the signatures themselves are intact', async () => {
+    const report = await verifyRecord(appendAnnotation(signed));
+    expect(report.verdict).toBe('updated-after-signing');
+    expect(report.summary).toMatch(/the signatures are intact, but the document was changed after signing: a later update added annotations/);
+    expect(report.signatures.map((s) => s.check)).toEqual(['valid', 'valid']);
+    expect(report.signatures[0]?.laterRevisions.map((r) => r.adds)).toEqual([['signature'], ['annotations']]);
+  });
+
   it('a single changed byte anywhere in the file is caught', async () => {
     // Edges and every structurally interesting place, then random positions.
     const contents = [...Buffer.from(signed).toString('latin1').matchAll(/\/Contents <([0-9a-f]+)>/g)];

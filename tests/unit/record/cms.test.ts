@@ -3,7 +3,8 @@ import { createHash, generateKeyPairSync, KeyObject, webcrypto } from 'node:cryp
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildSignedData, checkSignedData, toKeyObject } from '../../../electron/record/cms';
-import { children, oidToString, read, setOf, tlv } from '../../../electron/record/der';
+import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { makeSigner } from '../../fixtures/record/signers';
 import '../../fixtures/record/signers';
 import * as x509 from '@peculiar/x509';
@@ -11,11 +12,10 @@ import * as x509 from '@peculiar/x509';
 const data = new TextEncoder().encode('the signed bytes of a record');
 const digest = new Uint8Array(createHash('sha256').update(data).digest());
 
+/** Read back with the library, independently of the checker. */
 function signedAttributeTypes(cms: Uint8Array): string[] {
-  const sd = children(children(read(cms))[1] as ReturnType<typeof read>)[0] as ReturnType<typeof read>;
-  const si = children(children(sd).at(-1) as ReturnType<typeof read>)[0] as ReturnType<typeof read>;
-  const attrs = children(si)[3] as ReturnType<typeof read>;
-  return children(attrs).map((a) => oidToString((children(a)[0] as ReturnType<typeof read>).content));
+  const sd = AsnConvert.parse(AsnConvert.parse(cms, ContentInfo).content, SignedData);
+  return (sd.signerInfos[0]?.signedAttrs ?? []).map((a) => a.attrType);
 }
 
 describe('CMS SignedData (PAdES B-B)', () => {
@@ -71,16 +71,40 @@ describe('CMS SignedData (PAdES B-B)', () => {
   });
 });
 
-describe('DER', () => {
-  it('sorts SET OF members by their encodings', () => {
-    const a = tlv(0x04, Uint8Array.of(2));
-    const b = tlv(0x04, Uint8Array.of(1));
-    expect([...setOf([a, b])]).toEqual([0x31, 6, 0x04, 1, 1, 0x04, 1, 2]);
+describe('hostile CMS input', () => {
+  it('reports a CMS whose encoding is not the canonical DER (a long-form length where a short one fits); its signature still verifies, as in pdfsig', async () => {
+    const s = await makeSigner('Hannah Clarke', 'assessor');
+    const cms = buildSignedData(digest, toKeyObject(s.privateKey), s.certificateDer);
+    // The outer SEQUENCE's length re-encoded with one more length byte: the same value in BER, not DER.
+    const lenBytes = (cms[1] ?? 0) & 0x7f;
+    const longer = new Uint8Array(cms.length + 1);
+    longer[0] = 0x30;
+    longer[1] = 0x80 | (lenBytes + 1);
+    longer[2] = 0;
+    longer.set(cms.subarray(2), 3);
+    const check = checkSignedData(longer, data);
+    expect(check.problems).toEqual(['the CMS envelope was changed: it is not in its one canonical DER encoding']);
+    expect(check).toMatchObject({ digestMatches: true, signatureValid: true });
   });
 
-  it('round-trips long lengths', () => {
-    const big = tlv(0x04, new Uint8Array(70000));
-    expect(read(big).content.length).toBe(70000);
-    expect(() => read(big.subarray(0, 100))).toThrow(/truncated/);
+  it('lists truncated, empty and deeply nested input as problems, never throws', () => {
+    const nested = new Uint8Array(2 * 5000);
+    for (let i = 0; i < 5000; i++) nested.set([0x30, 0x80], i * 2); // indefinite lengths nested 5000 deep
+    for (const bad of [new Uint8Array(0), Uint8Array.of(0x30, 0x84, 0xff, 0xff, 0xff, 0xff), nested]) {
+      const check = checkSignedData(bad, data);
+      expect(check.digestMatches || check.signatureValid).toBe(false);
+      expect(check.problems[0]).toMatch(/unreadable CMS/);
+    }
+  });
+
+  it('every single-byte change to a CMS either still verifies identically or is reported', async () => {
+    const s = await makeSigner('Daniel Osei', 'assessor');
+    const cms = buildSignedData(digest, toKeyObject(s.privateKey), s.certificateDer);
+    for (let at = 0; at < cms.length; at += 7) {
+      const bad = new Uint8Array(cms);
+      bad[at] = (bad[at] ?? 0) ^ 0x01;
+      const check = checkSignedData(bad, data);
+      expect(check.digestMatches && check.signatureValid && check.problems.length === 0, `byte ${at}`).toBe(false);
+    }
   });
 });

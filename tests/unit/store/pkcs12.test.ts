@@ -11,14 +11,14 @@ import { AuthFailedError, InvalidInputError } from '../../../electron/store/erro
 const SAM_PASS = 'amber-glacier-notebook-9';
 
 /** A council-style .p12 made by OpenSSL (the real tool), as an IT department would issue it. */
-function makeP12(kind: 'ec' | 'rsa', password: string): Uint8Array {
+function makeP12(kind: 'ec' | 'rsa', password: string, exportArgs: string[] = []): Uint8Array {
   const dir = tempDir();
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   const p12 = join(dir, 'id.p12');
   const newkey = kind === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'rsa:2048'];
   execFileSync('openssl', ['req', '-x509', ...newkey, '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=Sam Adeyemi/O=Example Council'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${password}`], { stdio: 'ignore' });
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', `pass:${password}`, ...exportArgs], { stdio: 'ignore' });
   return new Uint8Array(readFileSync(p12));
 }
 
@@ -52,6 +52,19 @@ describe('importing a PKCS#12 signing identity', () => {
       store.close();
     });
   }
+
+  it('reads the file with pkijs: MAC checked, key matched to its certificate; a changed byte or an old cipher is refused in plain words', async () => {
+    const { readPkcs12 } = await import('../../../electron/store/pkcs12');
+    const p12 = makeP12('ec', 'p12-secret');
+    const read = await readPkcs12(p12, 'p12-secret');
+    expect(read.algorithm).toEqual({ name: 'ECDSA', namedCurve: 'P-256' });
+    expect(new x509.X509Certificate(read.certificateDer.slice().buffer).subject).toContain('CN=Sam Adeyemi');
+    const flipped = new Uint8Array(p12);
+    flipped[p12.length - 40] = (flipped[p12.length - 40] ?? 0) ^ 1; // inside the MAC data
+    await expect(readPkcs12(flipped, 'p12-secret')).rejects.toThrow(/could not be opened/);
+    const legacy = makeP12('ec', 'p12-secret', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
+    await expect(readPkcs12(legacy, 'p12-secret')).rejects.toThrow(/old cipher \(3DES or RC2\)/);
+  });
 
   it('refuses bytes that are not a PKCS#12 file', async () => {
     const { store } = await freshStore();
