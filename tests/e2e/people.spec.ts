@@ -126,7 +126,7 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
   const p = new ParticipantsEditorPage(page);
   await p.open();
   await p.addAssessor({ name: 'Ruth Adeyemi', organisation: 'Kent County Council', registration: 'SW118204', experienced: true, experienceNote: '40 age assessments since 2019' });
-  await p.addInterpreter({ name: 'Mebrat Gebremedhin', language: 'Tigrinya', mode: 'In person' });
+  await p.addInterpreter({ name: 'Mebrat Gebremedhin', language: 'Tigrinya', languageCode: 'Tigrinya (tir)', mode: 'In person' });
   await p.addAppropriateAdult({ name: 'Jonah Whitfield', organisation: 'Refugee Council', independent: true, trained: true, accepted: true });
   await p.addInformationRequest({ from: 'GP surgery, Ashford', requestedOn: '2026-09-03', receivedOn: '2026-09-11', evidence: 'GP letter' });
   await p.save();
@@ -146,9 +146,18 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
 
   // Adding the dialect clears the interpreter's AA-07 finding.
   const interpreter = p.form.getByRole('group', { name: /^Participant/ }).filter({ hasText: 'Interpreter: Mebrat Gebremedhin' });
-  await interpreter.getByLabel('Dialect').fill('Asmara (Hamasien)');
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Asmara (Hamasien)');
   await p.save();
   await expect(a.findings).not.toContainText('dialect not recorded');
+  await expect(interpreter.getByLabel("ISO 639-3 code of the interpreter's language")).toHaveValue('Tigrinya (tir)');
+
+  // Another dialect than the young person's is flagged although every session records an understanding check (AA-07).
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Keren');
+  await p.save();
+  await expect(a.findings.locator('.finding-block', { hasText: 'AA-07' })).toContainText('a different dialect from the young person');
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Asmara (Hamasien)');
+  await p.save();
+  await expect(a.findings).not.toContainText('a different dialect');
 });
 
 test('explanation and consent clear AA-12 and AA-13; the safeguard log clears AA-44 and asks why a safeguard was not used', async ({ page, app }) => {
