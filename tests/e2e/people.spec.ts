@@ -204,7 +204,19 @@ test('explanation and consent clear AA-12 and AA-13; the safeguard log clears AA
   ]) {
     await log.answer(name, 'Yes');
   }
+  // "No" for a minded-to meeting the record shows was held, "Yes" for an interpreter nobody named:
+  // the log must agree with the record (AA-44).
   await log.answer('A minded-to meeting to answer adverse points', 'No', 'She asked to answer the adverse points in the third session instead, with her appropriate adult present.');
+  await log.save();
+  await expect(a.findings).toContainText('The safeguard log says "minded-to-meeting" was not used, but the record shows it was');
+  await expect(a.findings).toContainText('The safeguard log says "interpreter" was used, but the record does not show it');
+  // A stock reason is not a reason.
+  await log.answer('A minded-to meeting to answer adverse points', 'Yes');
+  await log.answer('An interpreter in their language and dialect', 'No', 'Not required');
+  await log.save();
+  await expect(a.findings).toContainText('("Not required") is too short or generic');
+  await log.answer('An interpreter in their language and dialect', 'No', 'She chose English, which she speaks well after two years at school in Italy; an interpreter was offered at each session.');
+  await log.answer('An appropriate adult', 'No', 'She refused an appropriate adult twice and asked for her legal representative, who attended every session.');
   await log.save();
   await expect(a.findings).not.toContainText('AA-44');
   await expect(log.safeguard('Two qualified social workers')).toContainText('Last recorded');
