@@ -51,31 +51,40 @@ describe('code lists', () => {
   });
 });
 
-describe('old bundles still import, mapped where they can be', () => {
+const legacyDir = `${bundlesDir}legacy/`;
+
+describe('old bundles (tests/fixtures/bundles/legacy, written before codes and ranges) still import, mapped where they can be', () => {
   const names = ['compliant.json', 'minimal.json', 'same-day-interview.json', 'mature-features.json', 'adverse-points-not-put.json', 'documents-ignored.json', 'burden-of-proof.json'];
   for (const name of names) {
     it(name, () => {
-      const text = readFileSync(`${bundlesDir}${name}`, 'utf8');
+      const text = readFileSync(`${legacyDir}${name}`, 'utf8');
       expect(text).not.toMatch(/nationalityCode|gregorianFrom/); // written in the old form
       const r = parseBundle(text);
       expect(r.ok, JSON.stringify(!r.ok && r.errors)).toBe(true);
     });
   }
+  it('an old bundle imports to exactly the committed current-form fixture', () => {
+    for (const name of names) {
+      const old = parseBundle(readFileSync(`${legacyDir}${name}`, 'utf8'));
+      const now = parseBundle(readFileSync(`${bundlesDir}${name}`, 'utf8'));
+      expect(old.ok && now.ok && old.bundle.assessment, name).toEqual(now.ok && now.bundle.assessment);
+    }
+  });
   it('free-text identity gets codes beside the words; unmapped words stay words', () => {
-    const r = parseBundle(readFileSync(`${bundlesDir}compliant.json`, 'utf8'));
+    const r = parseBundle(readFileSync(`${legacyDir}compliant.json`, 'utf8'));
     if (!r.ok) throw new Error('not ok');
     const yp = r.bundle.assessment.youngPerson;
     expect(yp).toMatchObject({ nationality: 'Eritrean', nationalityCode: 'ER' });
     expect(yp.languages[0]).toMatchObject({ language: 'Tigrinya', code: 'tir', dialect: 'Asmara (Hamasien)' });
     expect(yp.languages[0]!.dialectCode).toBeUndefined();
     expect(r.bundle.assessment.participants.find((p) => p.role === 'interpreter')).toMatchObject({ language: 'Tigrinya', languageCode: 'tir' });
-    const m = parseBundle(readFileSync(`${bundlesDir}minimal.json`, 'utf8'));
+    const m = parseBundle(readFileSync(`${legacyDir}minimal.json`, 'utf8'));
     if (!m.ok) throw new Error('not ok');
     expect(m.bundle.assessment.youngPerson).toMatchObject({ nationality: 'Afghan', nationalityCode: 'AF' });
     expect(m.bundle.assessment.youngPerson.languages[0]).toMatchObject({ language: 'Dari', code: 'prs', dialect: 'Herati' });
   });
   it('a date told to the month becomes its range; a full date keeps its day', () => {
-    const r = parseBundle(readFileSync(`${bundlesDir}compliant.json`, 'utf8'));
+    const r = parseBundle(readFileSync(`${legacyDir}compliant.json`, 'utf8'));
     if (!r.ok) throw new Error('not ok');
     const [birth, school] = r.bundle.assessment.timeline;
     expect(birth!.date).toMatchObject({ gregorian: '2010-01-18', gregorianFrom: '2010-01-18', gregorianTo: '2010-01-18' });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Assessment } from '../../../shared/domain/model';
-import { upgradeLegacyAssessment } from '../../../shared/bundle/legacy';
 
 export const bundlesDir = fileURLToPath(new URL('../../fixtures/bundles/', import.meta.url));
 export const NOW = '2026-10-02T12:00:00Z';
@@ -10,9 +9,9 @@ export function loadBundleJson(name: string): { assessment: unknown } & Record<s
   return JSON.parse(readFileSync(`${bundlesDir}${name}`, 'utf8'));
 }
 
-/** A fresh, parsed copy of an assessment fixture (tests mutate it freely), read as an import reads it. */
+/** A fresh, parsed copy of an assessment fixture (tests mutate it freely). */
 export function loadAssessment(name = 'compliant.json'): Assessment {
-  return Assessment.parse(upgradeLegacyAssessment(loadBundleJson(name).assessment));
+  return Assessment.parse(loadBundleJson(name).assessment);
 }
 
 /** Loosely typed JSON for tests that break documents on purpose. */
