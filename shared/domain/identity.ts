@@ -99,17 +99,23 @@ const languageWords: Record<string, string> = {
   'iranian persian': 'pes', 'kurdish sorani': 'ckb', 'kurdish kurmanji': 'kmr', 'albanian gheg': 'aln', gheg: 'aln', tosk: 'als',
 };
 
-const languageByName = new Map<string, string>();
-// Individual languages first, then macrolanguages: a name shared by both resolves to the macrolanguage's own entry only when it is its name.
-for (const l of iso6393) if (l.type === 'living' && !languageByName.has(fold(l.name))) languageByName.set(fold(l.name), l.iso6393);
-for (const [words, code] of Object.entries(languageWords)) languageByName.set(fold(words), code);
+// Built on first use: folding ~7,000 names costs tens of milliseconds that startup need not pay.
+let languageByName: Map<string, string> | undefined;
+function languageNames(): Map<string, string> {
+  if (languageByName) return languageByName;
+  const m = new Map<string, string>();
+  for (const l of iso6393) if (l.type === 'living' && !m.has(fold(l.name))) m.set(fold(l.name), l.iso6393);
+  for (const [words, code] of Object.entries(languageWords)) m.set(fold(words), code);
+  languageByName = m;
+  return m;
+}
 
 /** The ISO 639-3 code for a language or dialect as said ("Pashtu", "Dari", "prs"), or undefined. */
 export function languageCodeFromWords(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const t = words.trim();
   if (/^[a-z]{3}$/.test(t) && isLanguageCode(t)) return t;
-  return languageByName.get(fold(t));
+  return languageNames().get(fold(t));
 }
 
 /**
