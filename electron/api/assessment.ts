@@ -10,6 +10,7 @@ import { ApiFailure } from './errors';
 import { storeSessionOf, guardStore } from './store';
 import type { Assessment, DateAsTold } from '../../shared/domain/model';
 import { CalendarError, withGregorian } from '../../shared/domain/calendars';
+import { countryCodeFromWords, languageCodeFromWords, languageName } from '../../shared/domain/identity';
 import { stageIndex, stageOrder, stageTitles } from '../../shared/domain/stages';
 import { blocking, evaluate, presumption, ruleById, stageGate, type Finding } from '../../shared/safeguards/index';
 import { exportBundle, TransferError } from '../bundle/transfer';
@@ -60,7 +61,8 @@ export const assessmentHandlers = {
           statedAge: input.statedAge,
           statedDateOfBirth: input.statedDob ? toldDate(input.statedDob) : undefined,
           nationality: input.nationality || undefined,
-          languages: input.language ? [{ language: input.language, firstLanguage: true }] : [],
+          nationalityCode: input.nationalityCode ?? countryCodeFromWords(input.nationality),
+          languages: input.language || input.languageCode ? [{ language: input.language || languageName(input.languageCode) || '', code: input.languageCode ?? languageCodeFromWords(input.language), firstLanguage: true }] : [],
           arrivalInUk: input.arrivalInUk,
           firstContact: input.firstContact ?? now,
           accommodation: input.accommodation ? { type: input.accommodation } : undefined,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Assessment } from '../domain/model';
 import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './schema';
+import { upgradeLegacyAssessment } from './legacy';
 
 export interface BundleError {
   /** Dotted path, e.g. `assessment.sessions.0.start`; empty for the whole document. */
@@ -30,6 +31,10 @@ export function parseBundle(input: unknown): ParseBundleResult {
     if (format === BUNDLE_FORMAT && typeof version === 'number' && version > BUNDLE_VERSION) {
       return { ok: false, errors: [{ path: 'version', message: `Bundle version ${version} is newer than this Carefile reads (${BUNDLE_VERSION}); update Carefile.` }] };
     }
+  }
+  // Version 1 bundles written before identity codes and date ranges still import (shared/bundle/legacy.ts).
+  if (json && typeof json === 'object' && !Array.isArray(json) && 'assessment' in json) {
+    json = { ...(json as Record<string, unknown>), assessment: upgradeLegacyAssessment((json as { assessment: unknown }).assessment) };
   }
   const r = AssessmentBundle.safeParse(json);
   if (!r.success) return { ok: false, errors: flatten(r.error.issues) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { Assessment, AccommodationType, CalendarId, StageId } from '../domain/model';
+import { Assessment, AccommodationType, CalendarId, CountryCode, LanguageCode, StageId } from '../domain/model';
 
 const FindingSchema = z.object({
   ruleId: z.string(),
@@ -25,7 +25,11 @@ export const NewAssessmentInput = z
       .object({ calendar: CalendarId, year: z.number().int().min(1).max(3000), month: z.number().int().min(1).max(13).optional(), day: z.number().int().min(1).max(31).optional(), asSaid: z.string().max(500).optional() })
       .optional(),
     nationality: z.string().trim().max(200).optional(),
+    /** ISO 3166-1 alpha-2, chosen from the list beside the words as told. */
+    nationalityCode: CountryCode.optional(),
     language: z.string().trim().max(200).optional(),
+    /** ISO 639-3 of the first language, beside the words as told. */
+    languageCode: LanguageCode.optional(),
     arrivalInUk: z.iso.datetime({ offset: true }).optional(),
     firstContact: z.iso.datetime({ offset: true }).optional(),
     accommodation: AccommodationType.optional(),

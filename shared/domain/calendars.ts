@@ -72,10 +72,27 @@ export function toIsoDate(d: Pick<DateAsTold, 'calendar' | 'year' | 'month' | 'd
   return periodOf(d).first;
 }
 
-/** The same DateAsTold with `gregorian` (re)computed; the original stays as it was told. */
+/**
+ * The same DateAsTold with its Gregorian conversion (re)computed; the original stays as it was told.
+ * A date told to the day gets `gregorian`; every date gets its period `gregorianFrom`..`gregorianTo`,
+ * so a date told only to the month or year stays a range and is never pinned to its first day.
+ */
 export function withGregorian(d: DateAsTold): DateAsTold {
-  return { ...d, gregorian: toIsoDate(d) };
+  const { first, last } = periodOf(d);
+  const { gregorian: _old, ...rest } = d;
+  void _old;
+  return d.day !== undefined ? { ...rest, gregorian: first, gregorianFrom: first, gregorianTo: last } : { ...rest, gregorianFrom: first, gregorianTo: last };
 }
+
+/** The stored Gregorian period of a date as told (a single day for a full date), if converted. */
+export function storedPeriod(d: DateAsTold): { first: string; last: string } | undefined {
+  if (d.gregorianFrom && d.gregorianTo) return { first: d.gregorianFrom, last: d.gregorianTo };
+  if (d.gregorian && d.day !== undefined) return { first: d.gregorian, last: d.gregorian };
+  return undefined;
+}
+
+/** A period as words for screens and the record: "2010-01-18", or "2009-03-21 to 2010-03-20". */
+export const periodText = (p: { first: string; last: string }): string => (p.first === p.last ? p.first : `${p.first} to ${p.last}`);
 
 /** An ISO date expressed in another calendar (for showing "2010-01-18 = 10 Tir 2002"). */
 export function fromIsoDate(iso: string, calendar: CalendarId): { year: number; month: number; day: number } {

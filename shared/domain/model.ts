@@ -9,6 +9,7 @@
  * young person told it keeps its own calendar (DateAsTold) beside the ISO conversion.
  */
 import { z } from 'zod';
+import { isCountryCode, isLanguageCode } from './identity';
 
 export const Id = z.string().min(1).max(64);
 export const IsoInstant = z.iso.datetime({ offset: true, error: 'Give a date and time.' });
@@ -28,14 +29,30 @@ export const DateAsTold = z.object({
   day: z.number().int().min(1).max(31).optional(),
   /** Exactly as said, e.g. "Hamal 1388" or "the spring after the flood". */
   asSaid: ShortText.optional(),
-  /** The Gregorian date (or the first day of the period when month/day are unknown), computed with Temporal. */
+  /** The Gregorian date, for a date told to the day, computed with Temporal. */
   gregorian: IsoDate.optional(),
+  /**
+   * The Gregorian period the date covers: the first and last day of the month or year told
+   * (a Solar Hijri month is a range, not a day); both equal `gregorian` for a full date.
+   */
+  gregorianFrom: IsoDate.optional(),
+  gregorianTo: IsoDate.optional(),
 });
 export type DateAsTold = z.infer<typeof DateAsTold>;
 
+/** ISO 3166-1 alpha-2 (as `countries-list` has it, with Kosovo's XK). */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (two capital letters)').refine(isCountryCode, 'not an ISO 3166-1 country code');
+/** ISO 639-3 (three lower-case letters). */
+export const LanguageCode = z.string().regex(/^[a-z]{3}$/, 'an ISO 639-3 code (three lower-case letters)').refine(isLanguageCode, 'not an ISO 639-3 language code');
+
 export const Language = z.object({
+  /** The language as the young person names it ("Farsi", "Pashtu"). */
   language: ShortText,
+  /** ISO 639-3 code chosen from the list (for comparison: AA-07, the quality audit). */
+  code: LanguageCode.optional(),
   dialect: ShortText.optional(),
+  /** ISO 639-3 code of the dialect where ISO lists it as a language (Hazaragi haz, Sudanese Arabic apd). */
+  dialectCode: LanguageCode.optional(),
   firstLanguage: z.boolean().default(false),
 });
 
@@ -60,7 +77,10 @@ export const YoungPerson = z.object({
   gender: ShortText.optional(),
   statedAge: z.number().int().min(0).max(30).optional(),
   statedDateOfBirth: DateAsTold.optional(),
+  /** Nationality as the young person says it ("Afghan"). */
   nationality: ShortText.optional(),
+  /** ISO 3166-1 alpha-2 code chosen from the list, beside the words as told. */
+  nationalityCode: CountryCode.optional(),
   languages: z.array(Language).default([]),
   arrivalInUk: IsoInstant.optional(),
   firstContact: IsoInstant.optional(),
@@ -157,7 +177,10 @@ export const Participant = z.object({
   experienceNote: ShortText.optional(),
   // interpreters (AA-07, AA-08)
   language: ShortText.optional(),
+  /** ISO 639-3 codes of the interpreter's language and dialect (AA-07 compares them with the young person's). */
+  languageCode: LanguageCode.optional(),
   dialect: ShortText.optional(),
+  dialectCode: LanguageCode.optional(),
   mode: z.enum(['in-person', 'video', 'telephone']).optional(),
   // appropriate adults (AA-09)
   independentOfCouncil: z.boolean().optional(),

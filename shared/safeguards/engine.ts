@@ -3,6 +3,7 @@ import type { Assessment, StageId } from '../domain/model';
 import { stageIndex, stageOrder, stageTitles } from '../domain/stages';
 import { defaultThresholds, type EvaluateOptions, type Finding, type Rule, type RuleContext } from './types';
 import { rules as allRules } from './rules/index';
+import { reasonProblem } from './reasons';
 
 function context(a: Assessment, options: EvaluateOptions = {}): RuleContext {
   const stage = options.asAtStage ?? a.stage;
@@ -22,12 +23,21 @@ function applies(rule: Rule, ctx: RuleContext): boolean {
 
 /** A departure covers a block only where the law allows one for that rule. */
 function toFinding(rule: Rule, a: Assessment, hit: ReturnType<Rule['check']>[number]): Finding {
-  const base: Finding = { ruleId: rule.id, severity: rule.severity, title: rule.title, message: hit.message, remedy: hit.remedy ?? rule.remedy, source: rule.source };
+  const severity = hit.severity ?? rule.severity;
+  const base: Finding = { ruleId: rule.id, severity, title: rule.title, message: hit.message, remedy: hit.remedy ?? rule.remedy, source: rule.source };
   if (hit.path !== undefined) base.path = hit.path;
   const departure = a.departures.findLast((d) => d.ruleId === rule.id);
   if (departure) {
-    if (rule.departable) return { ...base, severity: 'warn', departure };
-    if (rule.severity === 'block') base.message += ' (A recorded departure cannot cover this: the law allows none here.)';
+    if (hit.departable ?? rule.departable) {
+      // A departure covers a block only when its reason says why (HAM v Brent): "Not required" covers nothing.
+      const weak = reasonProblem(departure.reason, `The recorded departure from ${rule.id}`);
+      if (weak && severity === 'block') {
+        base.message += ` (${weak.message} It does not cover this.)`;
+        return base;
+      }
+      return { ...base, severity: 'warn', departure };
+    }
+    if (severity === 'block') base.message += ' (A recorded departure cannot cover this: the law allows none here.)';
   }
   return base;
 }

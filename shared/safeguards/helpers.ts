@@ -1,5 +1,7 @@
 import type { Assessment, EvidenceItem, EvidenceKind, Participant, SafeguardId } from '../domain/model';
 import type { Hit } from './types';
+import { saysWhy } from './reasons';
+import { ageOn, isoDateOfInstant } from '../domain/calendars';
 
 export const hit = (message: string, path?: string, remedy?: string): Hit => ({ message, path, remedy });
 
@@ -31,14 +33,40 @@ export function logEntry(a: Assessment, safeguard: SafeguardId) {
   return entries.at(-1);
 }
 
-/** A safeguard recorded as not used, with a reason: the documented way of not using it (HAM). */
+/**
+ * A safeguard recorded as not used, with a reason that says why: the documented way of not using
+ * it (HAM). A stock reason ("Not required") does not count (shared/safeguards/reasons.ts).
+ */
 export function notUsedWithReason(a: Assessment, safeguard: SafeguardId): boolean {
   const e = logEntry(a, safeguard);
-  return e !== undefined && !e.used && !blank(e.reason);
+  return e !== undefined && !e.used && saysWhy(e.reason);
 }
 
 export function englishIsFirstLanguage(a: Assessment): boolean {
-  return a.youngPerson.languages.some((l) => l.firstLanguage && /^english$/i.test(l.language.trim()));
+  return a.youngPerson.languages.some((l) => l.firstLanguage && (l.code === 'eng' || /^english$/i.test(l.language.trim())));
+}
+
+/** The young person's recorded first language (the first one marked so). */
+export const firstLanguage = (a: Assessment) => a.youngPerson.languages.find((l) => l.firstLanguage);
+
+/**
+ * Is the decision's finding older than the young person's stated age? Compared on the date the
+ * age was stated (first contact), so time passing during the assessment does not count: the
+ * decided date of birth gives an age then; an adult finding for someone who said they were a
+ * child is always older. Without a stated age, the stated date of birth's earliest day is used.
+ */
+export function findingOlderThanStated(a: Assessment): boolean {
+  const d = a.decision;
+  if (!d) return false;
+  const stated = a.youngPerson.statedAge;
+  if (d.outcome === 'adult' && (stated === undefined || stated < 18)) return true;
+  const on = isoDateOfInstant(a.youngPerson.firstContact ?? a.createdOn);
+  if (stated !== undefined) {
+    if (d.dateOfBirth > on) return false;
+    return ageOn(d.dateOfBirth, on) > stated;
+  }
+  const from = a.youngPerson.statedDateOfBirth?.gregorianFrom ?? a.youngPerson.statedDateOfBirth?.gregorian;
+  return from !== undefined && d.dateOfBirth < from;
 }
 
 export const hasTraffickingIndicators = (a: Assessment): boolean => a.trafficking.indicators.length > 0;

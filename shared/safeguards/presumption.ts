@@ -3,7 +3,7 @@
  * treated as their stated age (AA-02); trafficking indicators bring the s.51 presumption (AA-03, AA-42).
  */
 import type { Assessment } from '../domain/model';
-import { ageOn, isoDateOfInstant } from '../domain/calendars';
+import { ageOn, ageRangeOn, isoDateOfInstant, periodOf } from '../domain/calendars';
 import { finalDecision, hasTraffickingIndicators } from './helpers';
 
 export interface Presumption {
@@ -18,9 +18,15 @@ export interface Presumption {
 
 function statedAge(a: Assessment, on: string): number | undefined {
   if (a.youngPerson.statedAge !== undefined) return a.youngPerson.statedAge;
-  const dob = a.youngPerson.statedDateOfBirth?.gregorian;
-  if (dob && dob <= on) return ageOn(dob, on);
-  return undefined;
+  const dob = a.youngPerson.statedDateOfBirth;
+  if (!dob) return undefined;
+  try {
+    // A date told only to the month or year is a range: treated as the youngest age it allows.
+    if (periodOf(dob).last > on) return undefined;
+    return ageRangeOn(dob, on).low;
+  } catch {
+    return undefined;
+  }
 }
 
 export function presumption(a: Assessment, now: Date | string = new Date()): Presumption {

@@ -58,6 +58,10 @@ export interface Hit {
   message: string;
   remedy?: string;
   path?: string;
+  /** Where one rule enforces one thing and flags another (AA-18: only → block, main → warn). */
+  severity?: Severity;
+  /** Overrides the rule's `departable` for this hit (AA-07: a dialect mismatch may be departed from with reasons). */
+  departable?: boolean;
 }
 
 export interface Rule {

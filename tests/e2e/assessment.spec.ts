@@ -52,6 +52,10 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
     statedAge: '16',
     calendar: 'Solar Hijri (Afghanistan, Iran)',
     dob: { year: '1388', month: '1', day: '1', asSaid: '1 Hamal 1388' },
+    nationality: 'Afghan',
+    nationalityCode: 'Afghanistan (AF)',
+    language: 'Dari (Herati)',
+    languageCode: 'Dari (prs)',
     reasonForDoubt: 'Police referral: he claims to be 16 but the officer thought he looked older. No documents.',
   });
   await expect(form.wordingNotes).toContainText('claims to be');

@@ -126,7 +126,7 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
   const p = new ParticipantsEditorPage(page);
   await p.open();
   await p.addAssessor({ name: 'Ruth Adeyemi', organisation: 'Kent County Council', registration: 'SW118204', experienced: true, experienceNote: '40 age assessments since 2019' });
-  await p.addInterpreter({ name: 'Mebrat Gebremedhin', language: 'Tigrinya', mode: 'In person' });
+  await p.addInterpreter({ name: 'Mebrat Gebremedhin', language: 'Tigrinya', languageCode: 'Tigrinya (tir)', mode: 'In person' });
   await p.addAppropriateAdult({ name: 'Jonah Whitfield', organisation: 'Refugee Council', independent: true, trained: true, accepted: true });
   await p.addInformationRequest({ from: 'GP surgery, Ashford', requestedOn: '2026-09-03', receivedOn: '2026-09-11', evidence: 'GP letter' });
   await p.save();
@@ -146,9 +146,18 @@ test('assessors, interpreter and appropriate adult clear AA-05, AA-06 and AA-09 
 
   // Adding the dialect clears the interpreter's AA-07 finding.
   const interpreter = p.form.getByRole('group', { name: /^Participant/ }).filter({ hasText: 'Interpreter: Mebrat Gebremedhin' });
-  await interpreter.getByLabel('Dialect').fill('Asmara (Hamasien)');
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Asmara (Hamasien)');
   await p.save();
   await expect(a.findings).not.toContainText('dialect not recorded');
+  await expect(interpreter.getByLabel("ISO 639-3 code of the interpreter's language")).toHaveValue('Tigrinya (tir)');
+
+  // Another dialect than the young person's is flagged although every session records an understanding check (AA-07).
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Keren');
+  await p.save();
+  await expect(a.findings.locator('.finding-block', { hasText: 'AA-07' })).toContainText('a different dialect from the young person');
+  await interpreter.getByLabel('Dialect', { exact: true }).fill('Asmara (Hamasien)');
+  await p.save();
+  await expect(a.findings).not.toContainText('a different dialect');
 });
 
 test('explanation and consent clear AA-12 and AA-13; the safeguard log clears AA-44 and asks why a safeguard was not used', async ({ page, app }) => {
@@ -195,7 +204,19 @@ test('explanation and consent clear AA-12 and AA-13; the safeguard log clears AA
   ]) {
     await log.answer(name, 'Yes');
   }
+  // "No" for a minded-to meeting the record shows was held, "Yes" for an interpreter nobody named:
+  // the log must agree with the record (AA-44).
   await log.answer('A minded-to meeting to answer adverse points', 'No', 'She asked to answer the adverse points in the third session instead, with her appropriate adult present.');
+  await log.save();
+  await expect(a.findings).toContainText('The safeguard log says "minded-to-meeting" was not used, but the record shows it was');
+  await expect(a.findings).toContainText('The safeguard log says "interpreter" was used, but the record does not show it');
+  // A stock reason is not a reason.
+  await log.answer('A minded-to meeting to answer adverse points', 'Yes');
+  await log.answer('An interpreter in their language and dialect', 'No', 'Not required');
+  await log.save();
+  await expect(a.findings).toContainText('("Not required") is too short or generic');
+  await log.answer('An interpreter in their language and dialect', 'No', 'She chose English, which she speaks well after two years at school in Italy; an interpreter was offered at each session.');
+  await log.answer('An appropriate adult', 'No', 'She refused an appropriate adult twice and asked for her legal representative, who attended every session.');
   await log.save();
   await expect(a.findings).not.toContainText('AA-44');
   await expect(log.safeguard('Two qualified social workers')).toContainText('Last recorded');

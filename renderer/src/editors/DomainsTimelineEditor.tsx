@@ -68,7 +68,7 @@ function dateOf(e: EventDraft): { date?: DateAsTold; problem?: string } {
 /** "4 April 2010", or "between 21 March 2010 and 20 March 2011" when only the year or month was told. */
 function conversion(d: DateAsTold): string {
   const { first, last } = periodOf(d);
-  return first === last ? `Gregorian: ${plainDate(first)}.` : `Gregorian: between ${plainDate(first)} and ${plainDate(last)} (stored as the first day, ${plainDate(first)}).`;
+  return first === last ? `Gregorian: ${plainDate(first)}.` : `Gregorian: between ${plainDate(first)} and ${plainDate(last)} (kept as that range, not a day).`;
 }
 
 function toEventDraft(t: TimelineEvent): EventDraft {

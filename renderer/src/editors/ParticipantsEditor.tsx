@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Field } from '../components/Field';
+import { CodeField } from '../components/CodePicker';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
@@ -39,7 +40,9 @@ interface PersonForm {
   ageAssessmentExperience: boolean;
   experienceNote: string;
   language: string;
+  languageCode?: string;
   dialect: string;
+  dialectCode?: string;
   mode: Mode | '';
   independentOfCouncil: boolean;
   trained: boolean;
@@ -65,7 +68,9 @@ const personForm = (p: Participant): PersonForm => ({
   ageAssessmentExperience: p.ageAssessmentExperience ?? false,
   experienceNote: p.experienceNote ?? '',
   language: p.language ?? '',
+  languageCode: p.languageCode,
   dialect: p.dialect ?? '',
+  dialectCode: p.dialectCode,
   mode: p.mode ?? '',
   independentOfCouncil: p.independentOfCouncil ?? false,
   trained: p.trained ?? false,
@@ -81,7 +86,7 @@ function toParticipant(p: PersonForm): Participant {
     case 'assessor':
       return { ...base, qualifiedSocialWorker: p.qualifiedSocialWorker, registrationNumber: opt(p.registrationNumber), ageAssessmentExperience: p.ageAssessmentExperience, experienceNote: opt(p.experienceNote) };
     case 'interpreter':
-      return { ...base, language: opt(p.language), dialect: opt(p.dialect), mode: p.mode || undefined };
+      return { ...base, language: opt(p.language), languageCode: p.languageCode, dialect: opt(p.dialect), dialectCode: p.dialectCode, mode: p.mode || undefined };
     case 'appropriate-adult':
       return { ...base, independentOfCouncil: p.independentOfCouncil, trained: p.trained, acceptedByYoungPerson: p.acceptedByYoungPerson };
     default:
@@ -175,11 +180,17 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
               </>
             ) : null}
             {p.role === 'interpreter' ? (
+              <>
               <FieldRow>
                 <Field label="Language" value={p.language} onChange={setPerson(i, 'language')} />
                 <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="Not just the language (AA-07)." />
                 <SelectField<Mode> label="How they interpret" value={p.mode} options={modeLabels} onChange={setPerson(i, 'mode')} />
               </FieldRow>
+              <FieldRow>
+                <CodeField kind="language" label="ISO 639-3 code of the interpreter's language" code={p.languageCode} onChange={setPerson(i, 'languageCode')} hint="Type to search, e.g. Tigrinya or tir. Compared with the young person's first language (AA-07)." />
+                <CodeField kind="language" label="ISO 639-3 code of the interpreter's dialect, if listed" code={p.dialectCode} onChange={setPerson(i, 'dialectCode')} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
+              </FieldRow>
+              </>
             ) : null}
             {p.role === 'appropriate-adult' ? (
               <FieldRow>

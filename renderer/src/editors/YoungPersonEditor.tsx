@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
+import { CodeField } from '../components/CodePicker';
+import { languageName } from '../../../shared/domain/identity';
+import { CheckField } from '../components/FormControls';
 import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
@@ -9,17 +12,29 @@ import type { EditorProps } from './types';
 /** Initial presentation: who the young person is, as they present themselves, and why their age is doubted. */
 export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const yp = assessment.youngPerson;
+  const first = yp.languages.find((l) => l.firstLanguage);
   const [f, setF] = useState({
     nameLatin: yp.nameLatin,
     nameOwnScript: yp.nameOwnScript ?? '',
     gender: yp.gender ?? '',
     nationality: yp.nationality ?? '',
+    nationalityCode: yp.nationalityCode,
+    language: first?.language ?? '',
+    languageCode: first?.code,
+    dialect: first?.dialect ?? '',
+    dialectCode: first?.dialectCode,
+    doubtEvidenceIds: assessment.reasonForDoubt?.evidenceIds ?? [],
     arrival: localFromInstant(yp.arrivalInUk),
     firstContact: localFromInstant(yp.firstContact),
     reason: assessment.reasonForDoubt?.text ?? '',
     requestedBy: assessment.reasonForDoubt?.requestedBy ?? '',
   });
-  const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
+  const set =
+    <K extends keyof typeof f>(k: K) =>
+    (v: (typeof f)[K]) =>
+      setF((old) => ({ ...old, [k]: v }));
+  const toggleDoubtEvidence = (id: string) => (on: boolean) =>
+    setF((old) => ({ ...old, doubtEvidenceIds: on ? [...old.doubtEvidenceIds, id] : old.doubtEvidenceIds.filter((x) => x !== id) }));
   const { save, error, saving } = useAssessmentSave(onSaved);
 
   async function submit(e: FormEvent) {
@@ -32,11 +47,13 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         nameOwnScript: f.nameOwnScript || undefined,
         gender: f.gender || undefined,
         nationality: f.nationality || undefined,
+        nationalityCode: f.nationalityCode,
+        languages: firstLanguageSaved(yp.languages, f),
         arrivalInUk: instantFromLocal(f.arrival),
         firstContact: instantFromLocal(f.firstContact),
       },
       reasonForDoubt: f.reason.trim()
-        ? { ...(assessment.reasonForDoubt ?? { evidenceIds: [], obviousCaseWithoutInterview: false }), text: f.reason, requestedBy: f.requestedBy || undefined }
+        ? { ...(assessment.reasonForDoubt ?? { evidenceIds: [], obviousCaseWithoutInterview: false }), text: f.reason, requestedBy: f.requestedBy || undefined, evidenceIds: f.doubtEvidenceIds }
         : undefined,
     };
     await save(next);
@@ -48,14 +65,35 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
       <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('assessment.youngPerson.nameLatin')} />
       <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
       <Field label="Gender" value={f.gender} onChange={set('gender')} />
-      <Field label="Nationality" value={f.nationality} onChange={set('nationality')} />
+      <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
+      <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER. Used to compare outcomes fairly." />
+      <Field label="First language, as they say it" value={f.language} onChange={set('language')} />
+      <CodeField kind="language" label="First language (ISO 639-3)" code={f.languageCode} onChange={set('languageCode')} hint="Type to search, e.g. Dari or prs. The interpreter's language is checked against it (AA-07)." />
+      <Field label="Dialect of the first language, as they say it" value={f.dialect} onChange={set('dialect')} />
+      <CodeField kind="language" label="Dialect (ISO 639-3), if listed" code={f.dialectCode} onChange={set('dialectCode')} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
       <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} />
       <Field label="First contact with children's services" type="datetime-local" value={f.firstContact} onChange={set('firstContact')} />
       <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('assessment.reasonForDoubt')}>
         <WordingNotes text={f.reason} />
       </TextArea>
+      <fieldset>
+        <legend>Evidence the doubt rests on</legend>
+        <p className="hint">Link the items the reason for doubt relies on; appearance or demeanour alone is not enough (AA-01).</p>
+        {assessment.evidence.length === 0 ? <p className="hint">No evidence recorded yet: add it in Evidence, then link it here.</p> : null}
+        {assessment.evidence.map((e) => (
+          <CheckField key={e.id} label={`${e.title} (${e.kind.replaceAll('-', ' ')})`} checked={f.doubtEvidenceIds.includes(e.id)} onChange={toggleDoubtEvidence(e.id)} />
+        ))}
+      </fieldset>
       <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
       <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
     </form>
   );
+}
+
+/** The first language as edited, the others as they were (this editor shows the first language only). */
+function firstLanguageSaved(languages: Assessment['youngPerson']['languages'], f: { language: string; languageCode?: string; dialect: string; dialectCode?: string }) {
+  const others = languages.filter((l) => !l.firstLanguage);
+  if (!f.language.trim() && !f.languageCode) return others;
+  const first = { language: f.language.trim() || languageName(f.languageCode) || f.languageCode || '', code: f.languageCode, dialect: f.dialect.trim() || undefined, dialectCode: f.dialectCode, firstLanguage: true };
+  return [first, ...others];
 }

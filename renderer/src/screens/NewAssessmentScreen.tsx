@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
+import { CodeField } from '../components/CodePicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError, InputOf } from '../../../shared/contract';
 import { calendarNames } from '../../../shared/domain/calendars';
@@ -23,12 +24,12 @@ function optionalInt(text: string): number | undefined {
 /** Initial presentation: the young person as they present themselves, and why their stated age is doubted. */
 export function NewAssessmentScreen() {
   const go = useSession((s) => s.go);
-  const [f, setF] = useState({ reference: '', nameLatin: '', nameOwnScript: '', statedAge: '', calendar: 'gregory' as CalendarId, dobYear: '', dobMonth: '', dobDay: '', dobAsSaid: '', nationality: '', language: '', arrival: '', route: 'council' as 'council' | 'naab-referral', reasonForDoubt: '' });
+  const [f, setF] = useState({ reference: '', nameLatin: '', nameOwnScript: '', statedAge: '', calendar: 'gregory' as CalendarId, dobYear: '', dobMonth: '', dobDay: '', dobAsSaid: '', nationality: '', nationalityCode: undefined as string | undefined, language: '', languageCode: undefined as string | undefined, arrival: '', route: 'council' as 'council' | 'naab-referral', reasonForDoubt: '' });
   const [error, setError] = useState<ApiError>();
-  const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
+  const set = (k: keyof typeof f) => (v: string | undefined) => setF((old) => ({ ...old, [k]: v }));
   const fieldError = (name: string) => (error?.field === name || error?.field?.startsWith(`${name}.`) ? error.message : undefined);
   const hasDob = f.dobYear.trim() !== '';
-  const shownHere = ['reference', 'nameLatin', 'nameOwnScript', 'statedAge', 'statedDob', 'reasonForDoubt'];
+  const shownHere = ['reference', 'nameLatin', 'nameOwnScript', 'statedAge', 'statedDob', 'nationalityCode', 'languageCode', 'reasonForDoubt'];
 
   const input = useMemo((): InputOf<'assessments.create'> => ({
     reference: f.reference,
@@ -37,7 +38,9 @@ export function NewAssessmentScreen() {
     statedAge: optionalInt(f.statedAge),
     statedDob: hasDob ? { calendar: f.calendar, year: Number(f.dobYear), month: optionalInt(f.dobMonth), day: optionalInt(f.dobDay), asSaid: f.dobAsSaid || undefined } : undefined,
     nationality: f.nationality || undefined,
+    nationalityCode: f.nationalityCode,
     language: f.language || undefined,
+    languageCode: f.languageCode,
     arrivalInUk: toInstant(f.arrival),
     route: f.route,
     reasonForDoubt: f.reasonForDoubt || undefined,
@@ -78,8 +81,10 @@ export function NewAssessmentScreen() {
           </div>
           <Field label="As they said it" value={f.dobAsSaid} onChange={set('dobAsSaid')} dir="auto" hint='For example "Hamal 1388" or "the spring after the flood".' />
         </fieldset>
-        <Field label="Nationality" value={f.nationality} onChange={set('nationality')} />
-        <Field label="First language (and dialect)" value={f.language} onChange={set('language')} />
+        <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
+        <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER." error={fieldError('nationalityCode')} />
+        <Field label="First language (and dialect), as they say it" value={f.language} onChange={set('language')} />
+        <CodeField kind="language" label="First language (ISO 639-3)" code={f.languageCode} onChange={set('languageCode')} hint="Type to search, e.g. Tigrinya or tir." error={fieldError('languageCode')} />
         <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} hint="Interviews are not held on the day of arrival or while the young person is exhausted." />
         <div className="field">
           <label htmlFor="route">Route</label>

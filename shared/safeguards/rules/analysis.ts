@@ -1,12 +1,17 @@
 /** Analysis and fairness: what the decision rests on, adverse points, minded-to. */
-import type { Assessment } from '../../domain/model';
+import type { Assessment, EvidenceKind } from '../../domain/model';
 import type { Hit, Rule } from '../types';
 import { compareInstants } from '../../domain/calendars';
-import { blank, evidenceById, hit, notUsedWithReason, OBSERVATION_KINDS, PRIOR_KINDS } from '../helpers';
+import { blank, evidenceById, findingOlderThanStated, hit, notUsedWithReason, OBSERVATION_KINDS, PRIOR_KINDS } from '../helpers';
+import { reasonProblem, REASON_REMEDY, saysWhy } from '../reasons';
 
 /**
  * How far the decision rests on appearance or demeanour, computed from the kinds of evidence
  * its reasons cite (AA-18), never from the words of the reasons.
+ *  - `only`: every evidence item cited is an observation of appearance or demeanour;
+ *  - `main`: observations are more than half of the distinct items cited, or the first (leading)
+ *    reason cites only observations, or more than half of the reasons that cite evidence cite only
+ *    observations, or every item given significant weight is an observation.
  */
 export function observationReliance(a: Assessment): 'none' | 'main' | 'only' {
   const reasons = a.decision?.reasons ?? [];
@@ -14,27 +19,40 @@ export function observationReliance(a: Assessment): 'none' | 'main' | 'only' {
   const perReason = reasons.map((r) => r.evidenceIds.flatMap((id) => byId.get(id) ?? []));
   const cited = [...new Map(perReason.flat().map((e) => [e.id, e])).values()];
   if (cited.length === 0) return 'none';
-  if (cited.every((e) => OBSERVATION_KINDS.has(e.kind))) return 'only';
+  const isObs = (e: { kind: EvidenceKind }) => OBSERVATION_KINDS.has(e.kind);
+  if (cited.every(isObs)) return 'only';
+  if (cited.filter(isObs).length * 2 > cited.length) return 'main';
+  const lead = perReason[0];
+  if (lead && lead.length > 0 && lead.every(isObs)) return 'main';
   const citing = perReason.filter((list) => list.length > 0);
-  const observationOnlyReasons = citing.filter((list) => list.every((e) => OBSERVATION_KINDS.has(e.kind))).length;
-  if (observationOnlyReasons * 2 > citing.length) return 'main';
+  if (citing.filter((list) => list.every(isObs)).length * 2 > citing.length) return 'main';
   const significant = cited.filter((e) => e.weight === 'significant');
-  if (significant.length > 0 && significant.every((e) => OBSERVATION_KINDS.has(e.kind))) return 'main';
+  if (significant.length > 0 && significant.every(isObs)) return 'main';
   return 'none';
 }
+
+/** An "obvious case" recorded with reasons that say why (AA-39): the one exception Merton allows. */
+const obviousCaseRecorded = (a: Assessment) => a.reasonForDoubt?.obviousCaseWithoutInterview === true && saysWhy(a.reasonForDoubt.obviousCaseReasons);
 
 export const analysisRules: Rule[] = [
   {
     id: 'AA-18',
-    severity: 'warn',
-    title: 'Appearance or demeanour is the main or only reason',
+    severity: 'block',
+    title: 'Appearance or demeanour: blocking when the only evidence cited for a finding older than the stated age (unless a recorded obvious case); flagged when the main reason',
     source: 'R (B) v Merton [2003] EWHC 1689; BF (Eritrea) [2021] UKSC 38; R (FZ) v Croydon [2011] EWCA Civ 59',
     remedy: 'Base the decision on the account, documents and third-party evidence; appearance and demeanour can only be a small part, with their limits stated.',
     departable: false,
     check(a) {
       const r = observationReliance(a);
-      if (r === 'only') return [hit('Every evidence item the decision\'s reasons cite is an observation of appearance or demeanour.', 'decision.reasons')];
-      if (r === 'main') return [hit('Appearance or demeanour is the main basis of the decision\'s reasons.', 'decision.reasons')];
+      if (r === 'only') {
+        const older = findingOlderThanStated(a);
+        const block = older && !obviousCaseRecorded(a);
+        const msg = older
+          ? 'Every evidence item the decision\'s reasons cite is an observation of appearance or demeanour, for a finding older than the stated age: appearance cannot decide age except in a clear case.'
+          : 'Every evidence item the decision\'s reasons cite is an observation of appearance or demeanour.';
+        return [{ ...hit(block ? msg : `${msg}${older ? ' (Recorded as an obvious case, AA-39.)' : ''}`, 'decision.reasons'), severity: block ? 'block' : 'warn' }];
+      }
+      if (r === 'main') return [{ ...hit('Appearance or demeanour is the main basis of the decision\'s reasons (more than half the items cited, or the leading reason).', 'decision.reasons'), severity: 'warn' }];
       return [];
     },
   },
@@ -100,7 +118,9 @@ export const analysisRules: Rule[] = [
     check(a) {
       const m = a.mindedTo;
       if (!m?.heldOn) {
-        return m && !blank(m.notHeldReason) ? [] : [hit('No minded-to meeting is recorded before the decision, and no reason for not holding one.', 'mindedTo.heldOn')];
+        if (!m || blank(m.notHeldReason)) return [hit('No minded-to meeting is recorded before the decision, and no reason for not holding one.', 'mindedTo.heldOn')];
+        const weak = reasonProblem(m.notHeldReason, 'The reason no minded-to meeting was held');
+        return weak ? [hit(weak.message, 'mindedTo.notHeldReason', REASON_REMEDY)] : [];
       }
       const hits: Hit[] = [];
       if (a.decision && compareInstants(m.heldOn, a.decision.decidedOn) >= 0) hits.push(hit('The minded-to meeting took place after the final decision.', 'mindedTo.heldOn'));

@@ -1,7 +1,32 @@
 /** The written decision: benefit of the doubt, content, reasons, timescale. */
 import type { Hit, Rule } from '../types';
 import { ageOn, daysBetween, isoDateOfInstant } from '../../domain/calendars';
-import { blank, evidenceById, hit } from '../helpers';
+import type { Assessment, EvidenceKind } from '../../domain/model';
+import { blank, evidenceById, findingOlderThanStated, hit } from '../helpers';
+import { reasonProblem } from '../reasons';
+
+/** Evidence that, unless the record says otherwise, speaks for the stated age (AE v Croydon). */
+const SUPPORTING_KINDS: ReadonlySet<EvidenceKind> = new Set(['identity-document', 'other-document', 'third-party', 'young-persons-account']);
+
+/**
+ * AA-26 for a finding older than the stated age: each document, third-party view and the young
+ * person's account is engaged with, cited by a reason (which then says why it was outweighed), or
+ * rejected with reasons that say why. Unchallenged evidence cannot simply be passed over (AE).
+ */
+function unengagedSupport(a: Assessment): Hit[] {
+  const cited = new Set((a.decision?.reasons ?? []).flatMap((r) => r.evidenceIds));
+  const hits: Hit[] = [];
+  a.evidence.forEach((e, i) => {
+    if (!SUPPORTING_KINDS.has(e.kind) || e.receivedAfterDecision || cited.has(e.id)) return;
+    if (e.rejected) {
+      const weak = reasonProblem(e.rejectionReasons, `The reason "${e.title}" is rejected`);
+      if (weak) hits.push(hit(`${weak.message} A finding older than the stated age must say why this item was not accepted.`, `evidence.${i}.rejectionReasons`));
+      return;
+    }
+    hits.push(hit(`"${e.title}" bears on the stated age but no reason of the decision engages with it: a finding older than the stated age must say why it was outweighed.`, `evidence.${i}`));
+  });
+  return hits;
+}
 
 export const decisionRules: Rule[] = [
   {
@@ -20,6 +45,10 @@ export const decisionRules: Rule[] = [
         hits.push(hit(`The assessed range (${d.ageLow} to ${d.ageHigh}) reaches below 18, yet the outcome is adult: with the benefit of the doubt that range means a child.`, 'decision.outcome', 'Record the outcome as child, or narrow the range with reasons if the evidence truly excludes any age under 18.'));
       }
       if (d.outcome === 'adult' && blank(d.benefitOfDoubt)) hits.push(hit('An adult finding has no statement of how the benefit of the doubt was applied.', 'decision.benefitOfDoubt'));
+      else if (d.outcome === 'adult') {
+        const weak = reasonProblem(d.benefitOfDoubt, 'The benefit-of-the-doubt statement');
+        if (weak) hits.push(hit(weak.message, 'decision.benefitOfDoubt', 'Say how the remaining doubt was weighed, and why it does not reach below 18.'));
+      }
       if (blank(d.dateOfBirthBasis)) hits.push(hit('The basis for the date of birth (stated date, a document, the 1 January convention ...) is not stated.', 'decision.dateOfBirthBasis'));
       return hits;
     },
@@ -50,9 +79,9 @@ export const decisionRules: Rule[] = [
   {
     id: 'AA-26',
     severity: 'block',
-    title: 'Reasons cite specific evidence items',
+    title: 'Reasons cite specific evidence items; a finding older than the stated age engages with each item that supports the stated age',
     source: 'R (B) v Merton [2003] EWHC 1689; R (AE) v Croydon [2012] EWCA Civ 547',
-    remedy: 'Link each reason to the evidence items it rests on.',
+    remedy: 'Link each reason to the evidence items it rests on; for a finding older than the stated age, cite each document, third-party view and the young person\'s account in the reason that says why it was outweighed, or record why it is rejected.',
     appliesFrom: 'decision',
     departable: false,
     check(a) {
@@ -65,6 +94,7 @@ export const decisionRules: Rule[] = [
         if (r.evidenceIds.length === 0) hits.push(hit(`Reason ${i + 1} cites no evidence item.`, `decision.reasons.${i}.evidenceIds`));
         for (const id of r.evidenceIds) if (!byId.has(id)) hits.push(hit(`Reason ${i + 1} cites evidence "${id}", which is not in the record.`, `decision.reasons.${i}.evidenceIds`));
       });
+      if (findingOlderThanStated(a)) hits.push(...unengagedSupport(a));
       return hits;
     },
   },

@@ -2,6 +2,7 @@
 import type { Hit, Rule } from '../types';
 import { MertonDomain } from '../../domain/model';
 import { blank, DOCUMENT_KINDS, hit } from '../helpers';
+import { reasonProblem, REASON_REMEDY } from '../reasons';
 import { compareInstants } from '../../domain/calendars';
 
 export const evidenceRules: Rule[] = [
@@ -21,6 +22,10 @@ export const evidenceRules: Rule[] = [
         if (!d) hits.push(hit(`The "${domain}" domain is not recorded as explored or not explored.`, 'domains'));
         else if (d.explored && blank(d.summary)) hits.push(hit(`The "${domain}" domain is marked explored but has no summary.`, `domains.${i}.summary`));
         else if (!d.explored && blank(d.reasonNotExplored)) hits.push(hit(`The "${domain}" domain was not explored and no reason is recorded.`, `domains.${i}.reasonNotExplored`));
+        else if (!d.explored) {
+          const weak = reasonProblem(d.reasonNotExplored, `The reason the "${domain}" domain was not explored`);
+          if (weak) hits.push(hit(weak.message, `domains.${i}.reasonNotExplored`, REASON_REMEDY));
+        }
       }
       return hits;
     },
@@ -39,6 +44,10 @@ export const evidenceRules: Rule[] = [
         if (!DOCUMENT_KINDS.has(e.kind)) return;
         if (e.rejected) {
           if (blank(e.rejectionReasons)) hits.push(hit(`Document "${e.title}" is rejected without reasons.`, `evidence.${i}.rejectionReasons`));
+          else {
+            const weak = reasonProblem(e.rejectionReasons, `The reason document "${e.title}" is rejected`);
+            if (weak) hits.push(hit(weak.message, `evidence.${i}.rejectionReasons`, REASON_REMEDY));
+          }
         } else if (e.weight === 'not-yet-weighed') hits.push(hit(`Document "${e.title}" has not been weighed.`, `evidence.${i}.weight`));
         else if (blank(e.weightReasons)) hits.push(hit(`Document "${e.title}" has a weight but no reasons for it.`, `evidence.${i}.weightReasons`));
       });
@@ -59,6 +68,10 @@ export const evidenceRules: Rule[] = [
         if (e.kind !== 'third-party') return;
         if (e.rejected) {
           if (blank(e.rejectionReasons)) hits.push(hit(`Third-party evidence "${e.title}" is rejected without reasons.`, `evidence.${i}.rejectionReasons`));
+          else {
+            const weak = reasonProblem(e.rejectionReasons, `The reason third-party evidence "${e.title}" is rejected`);
+            if (weak) hits.push(hit(weak.message, `evidence.${i}.rejectionReasons`, REASON_REMEDY));
+          }
         } else if (e.weight === 'not-yet-weighed') hits.push(hit(`Third-party evidence "${e.title}" has not been weighed.`, `evidence.${i}.weight`));
         else if (blank(e.weightReasons)) hits.push(hit(`Third-party evidence "${e.title}" has a weight but no reasons for it.`, `evidence.${i}.weightReasons`));
       });
@@ -133,9 +146,14 @@ export const evidenceRules: Rule[] = [
     departable: false,
     check(a) {
       return a.evidence.flatMap((e, i) =>
-        e.scientific?.refused && blank(e.scientific.refusalReasons)
-          ? [hit(`Refusal of "${e.scientific.method}" is recorded without the young person's reasons.`, `evidence.${i}.scientific.refusalReasons`)]
-          : [],
+        !e.scientific?.refused
+          ? []
+          : blank(e.scientific.refusalReasons)
+            ? [hit(`Refusal of "${e.scientific.method}" is recorded without the young person's reasons.`, `evidence.${i}.scientific.refusalReasons`)]
+            : (() => {
+                const weak = reasonProblem(e.scientific.refusalReasons, `The young person's reasons for refusing "${e.scientific.method}"`);
+                return weak ? [hit(weak.message, `evidence.${i}.scientific.refusalReasons`, 'Record the young person\'s reasons in their words: a refusal with good reason must not count against them (NABA 2022 s.52(7)).')] : [];
+              })(),
       );
     },
   },

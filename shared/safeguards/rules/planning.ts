@@ -1,6 +1,7 @@
 /** Planning: assessors, interpreter, appropriate adult, legal representative. */
 import type { Hit, Rule } from '../types';
 import { blank, englishIsFirstLanguage, hit, notUsedWithReason, participantsWithRole } from '../helpers';
+import { interpreterMismatches } from './interpreting';
 
 export const planningRules: Rule[] = [
   {
@@ -33,9 +34,9 @@ export const planningRules: Rule[] = [
   {
     id: 'AA-07',
     severity: 'block',
-    title: 'Interpreter: language, dialect, identity, mode, and an understanding check',
-    source: 'R (B) v Merton [2003] EWHC 1689; R (SB) v RBKC [2023] EWCA Civ 924',
-    remedy: 'Record the interpreter\'s name, language, dialect and mode, and how mutual understanding was checked in each session.',
+    title: 'Interpreter: language, dialect, identity, mode, and an understanding check; the language and dialect match the young person\'s first language',
+    source: 'R (B) v Merton [2003] EWHC 1689; R (SB) v RBKC [2023] EWCA Civ 924; Browne Jacobson 2025',
+    remedy: 'Record the interpreter\'s name, language, dialect and mode, and how mutual understanding was checked in each session; book an interpreter in the young person\'s first language and dialect.',
     appliesFrom: 'interviews',
     departable: false,
     check(a) {
@@ -47,6 +48,7 @@ export const planningRules: Rule[] = [
         if (blank(p.dialect)) hits.push(hit(`Interpreter ${p.name}: dialect not recorded.`, `participants.${i}.dialect`));
         if (!p.mode) hits.push(hit(`Interpreter ${p.name}: mode (in person, video, telephone) not recorded.`, `participants.${i}.mode`));
       }
+      hits.push(...interpreterMismatches(a));
       const interpreterIds = new Set(interpreters.map((p) => p.id));
       a.sessions.forEach((s, i) => {
         if (s.presentParticipantIds.some((id) => interpreterIds.has(id)) && blank(s.interpreterCheck)) {

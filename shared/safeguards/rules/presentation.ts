@@ -1,6 +1,7 @@
 /** Initial presentation: reason for doubt, treatment pending assessment, route, obvious cases. */
 import type { Hit, Rule } from '../types';
 import { blank, finalDecision, hit, kindsCited, OBSERVATION_KINDS } from '../helpers';
+import { reasonProblem } from '../reasons';
 
 const adultSettings = new Set(['adult-hotel', 'adult-hostel', 'immigration-detention', 'police-custody', 'prison']);
 
@@ -15,8 +16,11 @@ export const presentationRules: Rule[] = [
     check(a) {
       const r = a.reasonForDoubt;
       if (!r || blank(r.text)) return [hit('No reason for doubting the stated age is recorded.', 'reasonForDoubt.text')];
+      const known = new Set(a.evidence.map((e) => e.id));
+      const missing = r.evidenceIds.filter((id) => !known.has(id));
+      if (missing.length > 0) return [hit(`The reason for doubt links evidence that is not in the record (${missing.join(', ')}).`, 'reasonForDoubt.evidenceIds')];
       const kinds = kindsCited(a, r.evidenceIds);
-      if (kinds.length === 0) return [hit('The reason for doubt does not link any evidence item.', 'reasonForDoubt.evidenceIds')];
+      if (kinds.length === 0) return [hit('The reason for doubt does not link any evidence item: link the items it rests on.', 'reasonForDoubt.evidenceIds')];
       if (kinds.every((k) => OBSERVATION_KINDS.has(k))) {
         return [hit('The reason for doubt rests on appearance or demeanour only; the requester must give reasons beyond appearance.', 'reasonForDoubt.evidenceIds')];
       }
@@ -66,6 +70,10 @@ export const presentationRules: Rule[] = [
       const r = a.reasonForDoubt;
       if (r?.obviousCaseWithoutInterview && blank(r.obviousCaseReasons)) {
         return [hit('The case is marked as obvious and decided without interview, with no reasons recorded.', 'reasonForDoubt.obviousCaseReasons')];
+      }
+      if (r?.obviousCaseWithoutInterview) {
+        const weak = reasonProblem(r.obviousCaseReasons, 'The reasons this is an obvious case');
+        if (weak) return [hit(weak.message, 'reasonForDoubt.obviousCaseReasons', 'Say what makes the case so clear that no interview is needed, beyond appearance (HAM; SB).')];
       }
       return [];
     },

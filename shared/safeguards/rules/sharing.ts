@@ -2,6 +2,8 @@
 import type { Hit, Rule } from '../types';
 import { SafeguardId } from '../../domain/model';
 import { blank, hit, logEntry, participantsWithRole } from '../helpers';
+import { reasonProblem, REASON_REMEDY } from '../reasons';
+import { logContradictions } from './safeguard-log';
 
 export const sharingRules: Rule[] = [
   {
@@ -81,7 +83,7 @@ export const sharingRules: Rule[] = [
   {
     id: 'AA-44',
     severity: 'block',
-    title: 'Safeguard log: each safeguard used or not used, with reasons',
+    title: 'Safeguard log: each safeguard used or not used, with reasons that say why, and in agreement with the record',
     source: 'R (HAM) v Brent [2022] EWHC 1924 (and commentary)',
     remedy: 'For each safeguard, record whether it was used, and if not, why.',
     appliesFrom: 'decision',
@@ -92,7 +94,12 @@ export const sharingRules: Rule[] = [
         const e = logEntry(a, s);
         if (!e) hits.push(hit(`The safeguard log has no entry for "${s}".`, 'safeguardLog'));
         else if (!e.used && blank(e.reason)) hits.push(hit(`The safeguard "${s}" was not used and no reason is recorded.`, `safeguardLog.${a.safeguardLog.lastIndexOf(e)}.reason`));
+        else if (!e.used) {
+          const weak = reasonProblem(e.reason, `The reason the "${s}" safeguard was not used`);
+          if (weak) hits.push(hit(weak.message, `safeguardLog.${a.safeguardLog.lastIndexOf(e)}.reason`, REASON_REMEDY));
+        }
       }
+      hits.push(...logContradictions(a));
       return hits;
     },
   },

@@ -18,6 +18,12 @@ export interface NewYoungPerson {
   statedAge?: string;
   calendar?: string;
   dob?: { year: string; month?: string; day?: string; asSaid?: string };
+  nationality?: string;
+  /** Typed into the searchable ISO 3166 list, e.g. "Afghanistan (AF)". */
+  nationalityCode?: string;
+  language?: string;
+  /** Typed into the searchable ISO 639-3 list, e.g. "Dari (prs)". */
+  languageCode?: string;
   reasonForDoubt: string;
 }
 
@@ -39,6 +45,10 @@ export class NewAssessmentPage {
       if (y.dob.day) await p.getByLabel('Day').fill(y.dob.day);
       if (y.dob.asSaid) await p.getByLabel('As they said it').fill(y.dob.asSaid);
     }
+    if (y.nationality) await p.getByLabel('Nationality, as they say it').fill(y.nationality);
+    if (y.nationalityCode) await p.getByLabel('Nationality (ISO 3166 country)').fill(y.nationalityCode);
+    if (y.language) await p.getByLabel('First language (and dialect), as they say it').fill(y.language);
+    if (y.languageCode) await p.getByLabel('First language (ISO 639-3)').fill(y.languageCode);
     await p.getByLabel('Why is the stated age doubted?').fill(y.reasonForDoubt);
   }
   async submit(): Promise<void> {

@@ -90,10 +90,12 @@ export class ParticipantsEditorPage extends EditorTab {
     if (a.experienced) await card.getByLabel('Experienced in age assessment or work with unaccompanied children').check();
     if (a.experienceNote) await card.getByLabel('Experience and training').fill(a.experienceNote);
   }
-  async addInterpreter(i: { name: string; language: string; dialect?: string; mode: string }): Promise<void> {
+  async addInterpreter(i: { name: string; language: string; languageCode?: string; dialect?: string; mode: string }): Promise<void> {
     const card = await this.add('Interpreter', i.name);
-    await card.getByLabel('Language').fill(i.language);
-    if (i.dialect) await card.getByLabel('Dialect').fill(i.dialect);
+    await card.getByLabel('Language', { exact: true }).fill(i.language);
+    // The searchable ISO 639-3 list: typing a name offers "Tigrinya (tir)"; the code is read back from the choice.
+    if (i.languageCode) await card.getByLabel("ISO 639-3 code of the interpreter's language").fill(i.languageCode);
+    if (i.dialect) await card.getByLabel('Dialect', { exact: true }).fill(i.dialect);
     await card.getByLabel('How they interpret').selectOption({ label: i.mode });
   }
   async addAppropriateAdult(a: { name: string; organisation: string; independent: boolean; trained: boolean; accepted: boolean }): Promise<void> {
