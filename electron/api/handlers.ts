@@ -5,6 +5,7 @@ import { storeHandlers } from './store';
 import { assessmentHandlers } from './assessment';
 import { recordHandlers } from './record';
 import { attachmentHandlers } from './attachments';
+import { partHandlers } from './parts';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...assessmentHandlers,
   ...recordHandlers,
   ...attachmentHandlers,
+  ...partHandlers,
 };

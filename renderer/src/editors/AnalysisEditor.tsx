@@ -99,7 +99,7 @@ const draftOf = (p: Assessment['adversePoints'][number]): PointDraft => ({
 export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
   const [analysis, setAnalysis] = useState(assessment.analysis ?? '');
   const [points, setPoints] = useState<PointDraft[]>(() => assessment.adversePoints.map(draftOf));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('analysis', onSaved);
   const fieldError = fieldErrorOf(error);
   const sessions = sessionOptions(assessment.sessions, 'Not recorded');
 

@@ -117,7 +117,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
   });
   const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('decision', onSaved);
   const fieldError = fieldErrorOf(error);
 
   const draft = useMemo(() => decisionOf(f), [f]);

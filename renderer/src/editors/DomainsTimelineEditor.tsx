@@ -96,7 +96,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
   });
   const [events, setEvents] = useState<EventDraft[]>(() => assessment.timeline.map(toEventDraft));
   const [problem, setProblem] = useState<string>();
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('domains', onSaved);
   const setDomain = (d: Domain, patch: Partial<DomainDraft>) => setDomains((old) => ({ ...old, [d]: { ...old[d], ...patch } }));
   const updateEvent = (i: number, patch: Partial<EventDraft>) => setEvents((old) => old.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   const sessionOptions: Array<[string, string]> = [

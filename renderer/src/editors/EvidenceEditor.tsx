@@ -202,7 +202,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const [items, setItems] = useState<ItemDraft[]>(() => assessment.evidence.map(toDraft));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('evidence', onSaved);
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;
   const [untitled, setUntitled] = useState<number[]>([]);

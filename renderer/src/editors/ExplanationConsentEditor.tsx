@@ -36,7 +36,7 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
     <K extends keyof Form>(k: K) =>
     (v: Form[K]) =>
       setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('explanation', onSaved);
   const err = (path: string) => errorAt(error, path);
   const withdrawnBefore = assessment.consent.withdrawnOn;
 

@@ -23,7 +23,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
     notHeldReason: m?.notHeldReason ?? '',
   });
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('mindedTo', onSaved);
   const fieldError = fieldErrorOf(error);
 
   async function submit(e: FormEvent) {

@@ -117,7 +117,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
   );
   const [newRole, setNewRole] = useState<Role>('assessor');
   const signers = useSigners();
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('participants', onSaved);
   const err = (path: string) => errorAt(error, path);
 
   const setPerson =

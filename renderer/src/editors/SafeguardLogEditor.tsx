@@ -46,7 +46,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
   });
   const uid = useId();
   const [missingReasons, setMissingReasons] = useState<Safeguard[]>([]);
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('safeguardLog', onSaved);
   const setRow = (s: Safeguard, k: keyof Row) => (v: string) => setRows((old) => ({ ...old, [s]: { ...old[s], [k]: k === 'used' ? (v as YesNo) : v } }));
 
   async function submit(e: FormEvent) {

@@ -112,7 +112,7 @@ function emptySession(prev: SessionDraft | undefined): SessionDraft {
 /** Interviews: each session held, when and where, who was there, the breaks, and how the young person was. */
 export function SessionsEditor({ assessment, onSaved }: EditorProps) {
   const [sessions, setSessions] = useState<SessionDraft[]>(() => assessment.sessions.map(toDraft));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('sessions', onSaved);
   const arrival = assessment.youngPerson.arrivalInUk;
   const update = (i: number, patch: Partial<SessionDraft>) => setSessions((old) => old.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 

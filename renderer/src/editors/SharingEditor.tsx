@@ -55,7 +55,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
     lawfulBasis: s.homeOffice?.lawfulBasis ?? '',
     parts: s.homeOffice?.parts ?? (['conclusion', 'reasons', 'process'] as Part[]),
   });
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('sharing', onSaved);
   const fieldError = fieldErrorOf(error);
   const updateCopy = (i: number, patch: Partial<CopyDraft>) => setCopies((old) => old.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 

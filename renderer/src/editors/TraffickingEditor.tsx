@@ -67,7 +67,7 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
       setF((old) => ({ ...old, [k]: v }));
   const setIndicator = (i: number, k: keyof IndicatorForm) => (v: string) =>
     setF((old) => ({ ...old, indicators: old.indicators.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('trafficking', onSaved);
   const err = (path: string) => errorAt(error, path);
 
   async function submit(e: FormEvent) {

@@ -20,7 +20,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     requestedBy: assessment.reasonForDoubt?.requestedBy ?? '',
   });
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('youngPerson', onSaved);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,13 +45,13 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Young person and reason for doubt">
-      <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('assessment.youngPerson.nameLatin')} />
+      <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
       <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
       <Field label="Gender" value={f.gender} onChange={set('gender')} />
       <Field label="Nationality" value={f.nationality} onChange={set('nationality')} />
       <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} />
       <Field label="First contact with children's services" type="datetime-local" value={f.firstContact} onChange={set('firstContact')} />
-      <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('assessment.reasonForDoubt')}>
+      <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('reasonForDoubt')}>
         <WordingNotes text={f.reason} />
       </TextArea>
       <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />

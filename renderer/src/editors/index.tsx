@@ -1,6 +1,6 @@
 /**
  * The parts of an assessment a social worker edits, listed in the order of the stages. One entry per
- * editor; each editor saves the whole assessment through useAssessmentSave.
+ * editor; each editor saves its own part (shared/domain/parts.ts) through useAssessmentSave.
  */
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
@@ -71,9 +71,9 @@ export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorP
       <Editor
         key={`${section.id}-${assessment.updatedOn}`}
         assessment={assessment}
-        onSaved={(a) => {
+        onSaved={(saved) => {
           setSavedAt(new Date());
-          onSaved(a);
+          onSaved(saved);
         }}
       />
     </section>

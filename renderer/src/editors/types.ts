@@ -1,9 +1,10 @@
 import type { Assessment } from '../../../shared/domain/model';
+import type { SavedAssessment } from './useAssessmentSave';
 
 export interface EditorProps {
   assessment: Assessment;
-  /** Called with the saved assessment; the screen reloads its safeguard findings. */
-  onSaved(a: Assessment): void;
+  /** Called with the saved assessment and its safeguard check (one answer from the main side). */
+  onSaved(saved: SavedAssessment): void;
 }
 
 export interface EditorSection {

@@ -97,7 +97,15 @@ describe('carefile pdf with the real encrypted store', () => {
     writeFileSync(p('daniel.pass'), 'copper meadow falcon 19\n');
     expect(await run(['user', 'add', 'asha', '--role', 'assessor', '--display-name', 'Asha Okafor', '--new-passphrase-file', p('asha.pass')], captureIO('', admin))).toBe(0);
     expect(await run(['user', 'add', 'daniel', '--role', 'assessor', '--display-name', 'Daniel Osei', '--new-passphrase-file', p('daniel.pass')], captureIO('', admin))).toBe(0);
-    expect(await run(['import', compliant], captureIO('', admin))).toBe(0);
+    // Only the assessors named on an assessment sign it: name Asha and Daniel as its two assessors.
+    const listed = captureIO('', admin);
+    expect(await run(['user', 'list', '--json'], listed)).toBe(0);
+    const userId = (name: string) => (JSON.parse(listed.stdout.join('')) as Array<{ id: string; name: string }>).find((u) => u.name === name)!.id;
+    const bundle = JSON.parse(readFileSync(compliant, 'utf8')) as { assessment: { participants: Array<{ userId?: string }> } };
+    const links: Record<string, string> = { 'user-radeyemi': userId('asha'), 'user-tnowak': userId('daniel') };
+    for (const x of bundle.assessment.participants) if (x.userId && links[x.userId]) x.userId = links[x.userId];
+    writeFileSync(p('compliant-linked.json'), JSON.stringify(bundle));
+    expect(await run(['import', p('compliant-linked.json')], captureIO('', admin))).toBe(0);
   });
 
   it('the first assessor signs, the second countersigns; pdfsig, qpdf and verify agree; the assessment is then locked', async () => {
@@ -124,7 +132,7 @@ describe('carefile pdf with the real encrypted store', () => {
     expect(() => readFileSync(p('s3.pdf'))).toThrow();
     const adminTry = captureIO('', admin);
     expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(1);
-    expect(adminTry.stderr.join('')).toContain('only assessors and managers sign');
+    expect(adminTry.stderr.join('')).toContain('only assessors and managers can');
     const twice = captureIO('', asha);
     expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(1);
     expect(twice.stderr.join('')).toContain('already signed');
@@ -136,6 +144,6 @@ describe('carefile pdf with the real encrypted store', () => {
     const badId = (JSON.parse(readFileSync(bad, 'utf8')) as { assessment: { id: string } }).assessment.id;
     const io = captureIO('', asha);
     expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(1);
-    expect(io.stderr.join('')).toMatch(/cannot be signed while safeguards are unmet: .*AA-09/);
+    expect(io.stderr.join('')).toMatch(/signed at the "Decision" stage or later/);
   });
 });
