@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/index';
 import { evaluate, presumption } from '../../shared/safeguards/index';
-import { actorFor, countersignRefusal, signRefusal, type Refusal } from '../../shared/domain/workflow';
+import { actorFor, countersignRefusal, signRefusal, statusAfterSignature, type Refusal } from '../../shared/domain/workflow';
 import { exportBundle } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
 import { countersignWithStore, makeSignedRecord, RecordRefused, type RecordStoreAccess } from './service';
@@ -55,7 +55,7 @@ export function recordAccess(store: Store, countersigned?: { assessmentId?: stri
       const role = event.role === 'manager' ? 'manager' : 'assessor';
       store.assessments.put({
         ...a,
-        status: a.status === 'authorised' ? 'authorised' : 'signed',
+        status: statusAfterSignature(a),
         signatures: [...a.signatures, { userId: event.userId, name: event.name, role, signedOn: event.signedOn, certificateSha256: event.certificateSha256 }],
       });
     },

@@ -114,13 +114,23 @@ export const openAfterSigning = ['status', 'updatedOn', 'signatures', 'review', 
 /** Parts that stay open after signing (see `openAfterSigning`). */
 const partsOpenAfterSigning: ReadonlySet<PartName> = new Set<PartName>(['sharing']);
 
+/** Whether a part may still be saved (by someone allowed to edit): not locked, or open after signing. */
+export function isPartOpen(a: Pick<Assessment, 'status' | 'signatures'>, part: PartName): boolean {
+  return !isLocked(a) || partsOpenAfterSigning.has(part);
+}
+
+/** The status a signature leaves: signed, unless already authorised (a manager's later signature). */
+export function statusAfterSignature(a: Pick<Assessment, 'status'>): Assessment['status'] {
+  return a.status === 'authorised' ? 'authorised' : 'signed';
+}
+
 // ---------------------------------------------------------------------------------------------
 // Content and stages
 
 export function saveRefusal(actor: Actor, a: Assessment, part: PartName): Refusal | undefined {
   const byRole = roleRefusal(actor, 'saveContent');
   if (byRole) return byRole;
-  if (isLocked(a) && !partsOpenAfterSigning.has(part)) {
+  if (!isPartOpen(a, part)) {
     return refuse('LOCKED', 'This assessment is signed and locked: a correction is made by addendum.');
   }
   return undefined;

@@ -7,6 +7,7 @@ import { SaveBar } from './SaveBar';
 import { errorAt, FieldCell, FieldRow, plainDate, SelectField } from './interviewControls';
 import { localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Domain = (typeof MertonDomain.options)[number];
 type TimelineEvent = Assessment['timeline'][number];
@@ -223,7 +224,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
           Not saved. {problem}
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the domains and timeline" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the domains and timeline" disabled={!isPartOpen(assessment, 'domains')} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { SaveBar } from './SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './interviewControls';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 const kindNames: ReadonlyArray<readonly [EvidenceKind, string]> = [
   ['identity-document', 'Identity document (passport, ID card, birth certificate)'],
@@ -337,7 +338,7 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
           Not saved: {untitled.map((i) => `evidence ${i + 1}`).join(', ')} {untitled.length === 1 ? 'has' : 'have'} no title.
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={!isPartOpen(assessment, 'evidence')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
@@ -238,7 +239,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
           Add an information request
         </button>
       </div>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'participants')} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { SaveBar } from './SaveBar';
 import { useAssessmentSave } from './useAssessmentSave';
 import { fromYesNo, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Safeguard = (typeof SafeguardId.options)[number];
 type Entry = Assessment['safeguardLog'][number];
@@ -130,7 +131,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
           })}
         </tbody>
       </table>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'safeguardLog')} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { SaveBar } from './SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, plainDuration, plainHours } from './interviewControls';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 const roleNames: Record<Participant['role'], string> = {
   assessor: 'assessor',
@@ -246,7 +247,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
           Not saved: some times are missing (marked above).
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the sessions" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the sessions" disabled={!isPartOpen(assessment, 'sessions')} />
     </form>
   );
 }

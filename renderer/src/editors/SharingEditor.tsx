@@ -5,6 +5,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { Check, fieldErrorOf, Select } from './AnalysisEditor';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Sharing = Assessment['sharing'];
 type Copy = Sharing['copies'][number];
@@ -144,7 +145,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
           </>
         ) : null}
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'sharing')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
 
@@ -189,7 +190,7 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.additionalNeeds} />
         </TextArea>
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'trafficking')} />
     </form>
   );
 }

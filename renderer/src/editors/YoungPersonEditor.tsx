@@ -5,6 +5,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 /** Initial presentation: who the young person is, as they present themselves, and why their age is doubted. */
 export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
@@ -55,7 +56,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         <WordingNotes text={f.reason} />
       </TextArea>
       <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'youngPerson')} />
     </form>
   );
 }
