@@ -4,7 +4,7 @@
  * throw the refusal or write the change this module describes. The renderer may ask too, to grey
  * out a button, but the main side's answer is the one that counts.
  *
- * docs/decisions/0004-intent-channels-and-workflow.md explains the choices; the table below is
+ * docs/decisions/0005-intent-channels-and-workflow.md explains the choices; the table below is
  * also printed there.
  */
 import type { Assessment, Participant, StageId } from './model';
