@@ -1,40 +1,29 @@
 /**
- * The assessment workflow on the main side, where the safeguard engine is the authority: the
- * renderer runs the same rules for live feedback, but a stage change, a departure or an export is
- * decided here.
+ * The assessment workflow on the main side: one handler per intent. Each loads the assessment, asks
+ * shared/domain/workflow.ts whether the signed-in person may do this now, and writes only what that
+ * intent changes. The renderer runs the same rules for live feedback; the answer here is the one
+ * that counts.
  */
 import { randomUUID } from 'node:crypto';
 import type { HandlerMap } from './types';
-import type { HandlerContext } from './context';
 import { ApiFailure } from './errors';
-import { storeSessionOf, guardStore } from './store';
+import { guardStore } from './store';
+import { actorOf, allow, loadAssessment, refusalError, storeOf } from './workflow';
 import type { Assessment, DateAsTold } from '../../shared/domain/model';
 import { CalendarError, withGregorian } from '../../shared/domain/calendars';
 import { countryCodeFromWords, languageCodeFromWords, languageName } from '../../shared/domain/identity';
-import { stageIndex, stageOrder, stageTitles } from '../../shared/domain/stages';
-import { blocking, evaluate, presumption, ruleById, stageGate, type Finding } from '../../shared/safeguards/index';
+import {
+  addAddendumRefusal,
+  advanceRefusal,
+  checkAssessment,
+  departureRefusal,
+  exportRefusal,
+  reviewTransition,
+  roleRefusal,
+  signAddendumRefusal,
+} from '../../shared/domain/workflow';
 import { exportBundle, TransferError } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
-
-function store(ctx: HandlerContext) {
-  return storeSessionOf(ctx).store;
-}
-
-function actorName(ctx: HandlerContext): string {
-  const s = store(ctx).session;
-  return s.via === 'passphrase' ? s.displayName : 'Recovery key holder';
-}
-
-function load(ctx: HandlerContext, id: string): Assessment {
-  const a = store(ctx).assessments.get(id);
-  if (!a) throw new ApiFailure('NOT_FOUND', `There is no assessment ${id}.`, 'id');
-  return a;
-}
-
-function blockMessage(what: string, missing: readonly Finding[]): ApiFailure {
-  const lines = missing.map((f) => `${f.ruleId}: ${f.message}`).join(' ');
-  return new ApiFailure('SAFEGUARD_BLOCK', `${what}: ${lines}`, missing[0]?.path);
-}
 
 function toldDate(d: NonNullable<Parameters<HandlerMap['assessments.create']>[0]['statedDob']>): DateAsTold {
   try {
@@ -48,8 +37,9 @@ function toldDate(d: NonNullable<Parameters<HandlerMap['assessments.create']>[0]
 export const assessmentHandlers = {
   'assessments.create': (input, ctx) =>
     guardStore(() => {
+      allow(roleRefusal(actorOf(ctx), 'create'));
       const now = new Date().toISOString();
-      const taken = store(ctx).assessments.list().some((s) => s.reference.toLowerCase() === input.reference.toLowerCase());
+      const taken = storeOf(ctx).assessments.list().some((s) => s.reference.toLowerCase() === input.reference.toLowerCase());
       if (taken) throw new ApiFailure('CONFLICT', `Reference ${input.reference} is already used by another assessment.`, 'reference');
       const a: Assessment = {
         id: randomUUID(),
@@ -92,106 +82,80 @@ export const assessmentHandlers = {
         signatures: [],
         addenda: [],
       };
-      return store(ctx).assessments.put(a);
+      return storeOf(ctx).assessments.put(a);
     }),
 
-  'assessments.check': (input, ctx) =>
-    guardStore(() => {
-      const a = load(ctx, input.id);
-      const now = new Date();
-      const nextStage = stageOrder[stageIndex(a.stage) + 1];
-      const gate = nextStage ? stageGate(a, nextStage, { now }) : undefined;
-      return {
-        presumption: presumption(a, now),
-        findings: evaluate(a, { now }),
-        next: nextStage && gate ? { stage: nextStage, title: stageTitles[nextStage], ok: gate.ok, missing: gate.missing } : undefined,
-      };
-    }),
+  'assessments.check': (input, ctx) => guardStore(() => checkAssessment(loadAssessment(storeOf(ctx), input.id), new Date())),
 
   'assessments.advance': (input, ctx) =>
     guardStore(() => {
-      const a = load(ctx, input.id);
-      if (stageIndex(input.to) !== stageIndex(a.stage) + 1) {
-        throw new ApiFailure('INVALID_INPUT', `From "${stageTitles[a.stage]}" the next stage is "${stageTitles[stageOrder[stageIndex(a.stage) + 1] ?? a.stage]}".`, 'to');
-      }
-      const gate = stageGate(a, input.to, { now: new Date() });
-      if (!gate.ok) throw blockMessage(`"${stageTitles[input.to]}" cannot start yet`, gate.missing);
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      allow(advanceRefusal(actorOf(ctx), a, input.to, new Date()));
       const now = new Date().toISOString();
-      return store(ctx).assessments.put({ ...a, stage: input.to, stageHistory: [...a.stageHistory, { stage: input.to, enteredOn: now }], updatedOn: now });
+      return store.assessments.put({ ...a, stage: input.to, stageHistory: [...a.stageHistory, { stage: input.to, enteredOn: now }], updatedOn: now });
     }),
 
   'assessments.recordDeparture': (input, ctx) =>
     guardStore(() => {
-      const a = load(ctx, input.id);
-      const rule = ruleById.get(input.ruleId);
-      if (!rule) throw new ApiFailure('INVALID_INPUT', `There is no safeguard rule ${input.ruleId}.`, 'ruleId');
-      if (!rule.departable) {
-        throw new ApiFailure('FORBIDDEN', `${rule.id} (${rule.title}) cannot be departed from: the law allows no exception here.`, 'ruleId');
-      }
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      const actor = actorOf(ctx);
+      allow(departureRefusal(actor, a, input.ruleId));
       const now = new Date().toISOString();
-      const departure = { ruleId: rule.id, reason: input.reason, recordedBy: actorName(ctx), recordedOn: now };
-      return store(ctx).assessments.put({ ...a, departures: [...a.departures, departure], updatedOn: now });
+      const departure = { ruleId: input.ruleId, reason: input.reason, recordedBy: actor.name, recordedOn: now };
+      return store.assessments.put({ ...a, departures: [...a.departures, departure], updatedOn: now });
     }),
 
   'assessments.addAddendum': (input, ctx) =>
     guardStore(() => {
-      load(ctx, input.id);
-      return store(ctx).addenda.add(input.id, input.text, actorName(ctx));
+      const store = storeOf(ctx);
+      const actor = actorOf(ctx);
+      allow(addAddendumRefusal(actor, loadAssessment(store, input.id)));
+      return store.addenda.add(input.id, input.text, undefined, { userId: actor.userId!, name: actor.name });
     }),
 
   'assessments.signAddendum': (input, ctx) =>
     guardStore(async () => {
-      const a = load(ctx, input.id);
-      const addendum = a.addenda.find((x) => x.id === input.addendumId);
-      if (!addendum) throw new ApiFailure('NOT_FOUND', 'There is no such addendum.', 'addendumId');
-      const s = store(ctx).session;
-      if (s.via !== 'passphrase') throw new ApiFailure('FORBIDDEN', 'An addendum is signed with your own passphrase, not the recovery key.');
-      if (addendum.createdBy !== s.displayName) throw new ApiFailure('FORBIDDEN', `Only its author (${addendum.createdBy}) signs an addendum.`);
+      const store = storeOf(ctx);
+      const actor = actorOf(ctx);
+      allow(signAddendumRefusal(actor, loadAssessment(store, input.id), input.addendumId));
       // Proves the signer holds their key, as for the record itself; a wrong passphrase is AUTH_FAILED.
-      await store(ctx).signing.credentialsFor(s.userId, input.passphrase);
-      return store(ctx).addenda.sign(input.id, input.addendumId, actorName(ctx));
+      await store.signing.credentialsFor(actor.userId!, input.passphrase);
+      return store.addenda.sign(input.id, input.addendumId);
     }),
 
   'assessments.review': (input, ctx) =>
     guardStore(() => {
-      const a = load(ctx, input.id);
-      const s = store(ctx).session;
-      if (s.via !== 'passphrase' || s.role !== 'manager') throw new ApiFailure('FORBIDDEN', 'Only a manager reviews and authorises assessments.');
-      const now = new Date().toISOString();
-      const signed = a.status === 'signed' || a.status === 'authorised' || a.signatures.length > 0;
-      let status = a.status;
-      if (input.outcome === 'returned') {
-        if (signed) throw new ApiFailure('CONFLICT', 'A signed assessment cannot be returned: corrections are made by addendum.', 'outcome');
-        status = 'returned';
-      }
-      if (input.outcome === 'authorised') {
-        if (!signed) throw new ApiFailure('CONFLICT', 'Only a signed record can be authorised: the assessors sign first.', 'outcome');
-        if (a.status === 'authorised') throw new ApiFailure('CONFLICT', 'This assessment is already authorised.', 'outcome');
-        const assessorSigned = new Set(a.signatures.filter((x) => x.role === 'assessor').map((x) => x.userId));
-        const missing = a.participants.filter((p) => p.role === 'assessor' && (!p.userId || !assessorSigned.has(p.userId)));
-        if (missing.length > 0) throw new ApiFailure('SAFEGUARD_BLOCK', `Not yet signed by ${missing.map((p) => p.name).join(' and ')} (AA-30): authorise once both assessors have signed.`);
-        status = 'authorised';
-      }
-      const comment = { by: s.displayName, on: now, text: input.text, outcome: input.outcome };
-      return store(ctx).assessments.put({
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      const actor = actorOf(ctx);
+      const now = new Date();
+      const t = reviewTransition(actor, a, input.outcome, now);
+      if ('refusal' in t) throw refusalError(t.refusal);
+      const on = now.toISOString();
+      const comment = { by: actor.name, on, text: input.text, outcome: input.outcome };
+      const next: Assessment = {
         ...a,
-        status,
-        updatedOn: now,
+        status: t.status,
+        updatedOn: on,
         review: {
           ...a.review,
           comments: [...a.review.comments, comment],
-          ...(input.outcome === 'authorised' ? { authorisedBy: s.displayName, authorisedOn: now } : {}),
+          ...(input.outcome === 'authorised' ? { authorisedBy: actor.name, authorisedOn: on } : {}),
         },
-      });
+      };
+      return store.assessments.put(next);
     }),
 
   'assessments.exportBundle': (input, ctx) =>
     guardStore(async () => {
-      const a = load(ctx, input.id);
-      const blocks = blocking(evaluate(a, { now: new Date() }));
-      if (blocks.length > 0) throw blockMessage('The assessment cannot be exported while safeguards are unmet', blocks);
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      const actor = actorOf(ctx);
+      allow(exportRefusal(actor, a, new Date()));
       try {
-        const { text } = await exportBundle(transferTarget(store(ctx)), a.id, { withAttachments: input.withAttachments, exportedBy: actorName(ctx) });
+        const { text } = await exportBundle(transferTarget(store), a.id, { withAttachments: input.withAttachments, exportedBy: actor.name });
         return { fileName: `${a.reference.replace(/[^A-Za-z0-9._-]+/g, '_')}.carefile.json`, json: text };
       } catch (err) {
         if (err instanceof TransferError) throw new ApiFailure('INVALID_INPUT', err.message);

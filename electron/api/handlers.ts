@@ -9,6 +9,7 @@ import { adminHandlers } from './admin';
 import { bundleHandlers } from './bundle';
 import { qualityHandlers } from './quality';
 import { participantHandlers } from './participants';
+import { partHandlers } from './parts';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...bundleHandlers,
   ...qualityHandlers,
   ...participantHandlers,
+  ...partHandlers,
 };

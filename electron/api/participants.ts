@@ -4,20 +4,17 @@
  */
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
-import { guardStore, storeSessionOf } from './store';
-import { isLocked } from '../store/index';
+import { guardStore } from './store';
+import { actorOf, allow, loadAssessment, storeOf } from './workflow';
+import { linkParticipantRefusal } from '../../shared/domain/workflow';
 
 export const participantHandlers = {
   'assessments.linkParticipant': (input, ctx) =>
     guardStore(() => {
-      const store = storeSessionOf(ctx).store;
-      const s = store.session;
-      if (s.via !== 'passphrase' || (s.role !== 'assessor' && s.role !== 'manager')) {
-        throw new ApiFailure('FORBIDDEN', 'Only assessors and managers link the people on an assessment to store users.');
-      }
-      const a = store.assessments.get(input.id);
-      if (!a) throw new ApiFailure('NOT_FOUND', `There is no assessment ${input.id}.`, 'id');
-      if (isLocked(a)) throw new ApiFailure('LOCKED', 'The assessment is signed: who signed it cannot be changed (add an addendum instead).', 'id');
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      // Who may link, and until when, is the workflow's decision (shared/domain/workflow.ts).
+      allow(linkParticipantRefusal(actorOf(ctx), a));
       const p = a.participants.find((x) => x.id === input.participantId);
       if (!p) throw new ApiFailure('NOT_FOUND', `The assessment has no participant ${input.participantId}.`, 'participantId');
       const user = store.users.list({ includeRemoved: false }).find((u) => u.name.toLowerCase() === input.userName.toLowerCase());

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { guardStore, storeSessionOf } from './store';
-import { countersignStoredRecord, knownSigners, signStoredAssessment } from './record-access';
+import { countersignStoredRecord, knownSigners, signStoredAssessment, SigningRefused } from './record-access';
+import { loadAssessment, refusalError } from './workflow';
 import { RecordRefused, verifyRecord } from '../record/index';
 
 function signedPdf(bytes: Uint8Array, base: string) {
@@ -13,15 +14,13 @@ function signedPdf(bytes: Uint8Array, base: string) {
   };
 }
 
-/** A refusal from the record service is a safeguard or fairness stop, not a crash. */
+/** A refusal is the workflow's answer (its own code), or the record service's (a record that does not verify). */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof RecordRefused) {
-      const forbidden = /only assessors and managers|recovery key|already signed/.test(err.message);
-      throw new ApiFailure(forbidden ? 'FORBIDDEN' : 'SAFEGUARD_BLOCK', err.message.charAt(0).toUpperCase() + err.message.slice(1) + '.');
-    }
+    if (err instanceof SigningRefused) throw refusalError(err.refusal);
+    if (err instanceof RecordRefused) throw new ApiFailure('SAFEGUARD_BLOCK', err.message.charAt(0).toUpperCase() + err.message.slice(1) + '.');
     throw err;
   }
 }
@@ -31,8 +30,7 @@ export const recordHandlers = {
     guardStore(() =>
       refusals(async () => {
         const store = storeSessionOf(ctx).store;
-        const a = store.assessments.get(input.id);
-        if (!a) throw new ApiFailure('NOT_FOUND', `There is no assessment ${input.id}.`, 'id');
+        const a = loadAssessment(store, input.id);
         const pdf = await signStoredAssessment(store, input.id, input.passphrase);
         return signedPdf(pdf, `${a.reference}-record-signed-1`);
       }),

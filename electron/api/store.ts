@@ -3,7 +3,6 @@ import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { StoreError, StoreSession } from '../store/index';
 import { presumption } from '../../shared/safeguards/index';
-import { assessmentReferenceErrors } from '../../shared/bundle/index';
 
 /** The context's store session, made on first use. */
 export function storeSessionOf(ctx: HandlerContext): StoreSession {
@@ -88,12 +87,5 @@ export const storeHandlers = {
       const found = storeSessionOf(ctx).store.assessments.get(input.id);
       if (!found) throw new ApiFailure('NOT_FOUND', `There is no assessment ${input.id}.`, 'id');
       return found;
-    }),
-  'assessments.put': (input, ctx) =>
-    guardStore(() => {
-      // The same integrity checks as an import: no dangling references, no duplicate ids.
-      const [problem] = assessmentReferenceErrors(input.assessment);
-      if (problem) throw new ApiFailure('INVALID_INPUT', problem.message, problem.path);
-      return storeSessionOf(ctx).store.assessments.put(input.assessment);
     }),
 } satisfies Partial<HandlerMap>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Assessment, type AssessmentInput } from '../../shared/domain/model';
+import { isLocked, openAfterSigning } from '../../shared/domain/workflow';
 import type { Db } from './db';
 import { appendAudit } from './audit';
 import { canonicalJson, digestOf } from './canonical';
@@ -16,14 +17,13 @@ export interface AssessmentSummary {
 
 const LOCKED_STATUSES = new Set<Assessment['status']>(['signed', 'authorised']);
 
-/** Signed (or authorised): the content is frozen; only signatures, review, addenda and status may grow. */
-export function isLocked(a: Assessment): boolean {
-  return LOCKED_STATUSES.has(a.status) || a.signatures.length > 0;
-}
+/** The workflow's one lock (shared/domain/workflow.ts), re-exported for the store's callers. */
+export { isLocked };
 
-/** What a signature covers: everything except what may still change after signing. */
+/** What a signature covers: everything except what may still change after signing (the workflow's `openAfterSigning`). */
 export function signedContentDigest(a: Assessment): string {
-  const { status: _s, updatedOn: _u, signatures: _sig, review: _r, addenda: _a, ...content } = a;
+  const content: Record<string, unknown> = { ...a };
+  for (const key of openAfterSigning) delete content[key];
   return digestOf(content);
 }
 
@@ -137,7 +137,7 @@ export class Assessments {
   }
 
   /** A correction to an assessment (the only way to change a signed one). Audited; sign it with signAddendum. */
-  addAddendum(assessmentId: string, text: string, actor = this.defaultActor(), createdBy = actor): Assessment {
+  addAddendum(assessmentId: string, text: string, actor = this.defaultActor(), createdBy = actor, createdByUserId?: string): Assessment {
     if (!text.trim()) throw new InvalidInputError('An addendum needs some text.', 'text');
     return this.db.transaction(() => {
       const current = this.require(assessmentId);
@@ -145,7 +145,7 @@ export class Assessments {
       const next = parseAssessment({
         ...current,
         updatedOn: now,
-        addenda: [...current.addenda, { id: randomUUID(), text, createdOn: now, createdBy }],
+        addenda: [...current.addenda, { id: randomUUID(), text, createdOn: now, createdBy, createdByUserId }],
       });
       return this.writeAudited(next, actor, 'addendum.add');
     })();

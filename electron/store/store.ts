@@ -40,7 +40,8 @@ export class Store {
     list: Assessments['list'];
   };
   readonly addenda: {
-    add(assessmentId: string, text: string, actor?: string): ReturnType<Assessments['addAddendum']>;
+    /** `author` (user id and display name) defaults to the signed-in user. */
+    add(assessmentId: string, text: string, actor?: string, author?: { userId: string; name: string }): ReturnType<Assessments['addAddendum']>;
     sign(assessmentId: string, addendumId: string, actor?: string): ReturnType<Assessments['signAddendum']>;
   };
   readonly attachments: {
@@ -75,8 +76,8 @@ export class Store {
     const repo = new Assessments(core.db, () => actorOf(core));
     this.assessments = { put: writes(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
     this.addenda = {
-      add: writes((assessmentId: string, text: string, actor?: string) =>
-        repo.addAddendum(assessmentId, text, actor ?? actorOf(core), displayNameOf(core)),
+      add: writes((assessmentId: string, text: string, actor?: string, author?: { userId: string; name: string }) =>
+        repo.addAddendum(assessmentId, text, actor ?? actorOf(core), author?.name ?? displayNameOf(core), author?.userId ?? userIdOf(core)),
       ),
       sign: writes((assessmentId: string, addendumId: string, actor?: string) => repo.signAddendum(assessmentId, addendumId, actor ?? actorOf(core))),
     };
@@ -291,6 +292,10 @@ export class Store {
       this.onClose();
     }
   }
+}
+
+function userIdOf(core: Core): string | undefined {
+  return core.session.via === 'passphrase' ? core.session.userId : undefined;
 }
 
 function displayNameOf(core: Core): string {

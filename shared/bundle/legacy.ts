@@ -38,7 +38,9 @@ function upgradeDate(d: unknown): unknown {
 /** A copy of an assessment (plain JSON) with the old free-text identity mapped and date ranges added. */
 export function upgradeLegacyAssessment(input: unknown): unknown {
   if (!isObject(input)) return input;
-  const a: Json = structuredClone(input);
+  // A bundle is parsed JSON, so a JSON round trip is a faithful deep copy (structuredClone is not in
+  // the pure ES library shared/ is checked against).
+  const a: Json = JSON.parse(JSON.stringify(input)) as Json;
   const yp = a.youngPerson;
   if (isObject(yp)) {
     addCode(yp, 'nationality', 'nationalityCode', countryCodeFromWords);

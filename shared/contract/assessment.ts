@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { AssessmentCheckSchema } from './check';
+import { partChannels } from './parts';
 import { Assessment, AccommodationType, CalendarId, CountryCode, LanguageCode, StageId } from '../domain/model';
-
-const FindingSchema = z.object({
-  ruleId: z.string(),
-  severity: z.enum(['block', 'warn']),
-  message: z.string(),
-  remedy: z.string(),
-  source: z.string(),
-  path: z.string().optional(),
-  title: z.string().optional(),
-  departure: z.object({ ruleId: z.string(), reason: z.string(), recordedBy: z.string(), recordedOn: z.string() }).optional(),
-});
 
 const Id = z.string().min(1).max(64);
 
@@ -40,26 +31,22 @@ export const NewAssessmentInput = z
 
 export const assessmentChannels = {
   'assessments.create': channel({
-    summary: 'Start an assessment at initial presentation: the young person as they present, the route, and the reason for doubt.',
+    summary: 'Start an assessment at initial presentation: the young person as they present, the route, and the reason for doubt (assessors only).',
     input: NewAssessmentInput,
     output: Assessment,
-    errors: ['NOT_UNLOCKED', 'CONFLICT'],
+    errors: ['NOT_UNLOCKED', 'CONFLICT', 'FORBIDDEN'],
   }),
   'assessments.check': channel({
     summary: 'Every safeguard finding, the presumption status and the gate into the next stage, computed on the main side (the authority).',
     input: z.object({ id: Id }).strict(),
-    output: z.object({
-      presumption: z.object({ kind: z.enum(['decided', 's51', 'stated-age']), status: z.string(), age: z.number().optional(), prompts: z.array(z.string()) }),
-      findings: z.array(FindingSchema),
-      next: z.object({ stage: StageId, title: z.string(), ok: z.boolean(), missing: z.array(FindingSchema) }).optional(),
-    }),
+    output: AssessmentCheckSchema,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
   }),
   'assessments.advance': channel({
     summary: 'Move to the next stage; refused with SAFEGUARD_BLOCK while its gate has blocking findings not covered by a recorded departure.',
     input: z.object({ id: Id, to: StageId }).strict(),
     output: Assessment,
-    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'SAFEGUARD_BLOCK', 'LOCKED'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'LOCKED'],
   }),
   'assessments.recordDeparture': channel({
     summary: 'Record why a safeguard was not used (HAM v Brent); refused for rules where the law allows no departure.',
@@ -71,7 +58,7 @@ export const assessmentChannels = {
     summary: 'A correction to a signed (locked) assessment: audited, shown in the record, and signed by its author in turn.',
     input: z.object({ id: Id, text: z.string().trim().min(1, 'Write the correction.').max(20_000) }).strict(),
     output: Assessment,
-    errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
   }),
   'assessments.signAddendum': channel({
     summary: "Sign an addendum: the author's passphrase must open their signing key.",
@@ -86,9 +73,10 @@ export const assessmentChannels = {
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'CONFLICT'],
   }),
   'assessments.exportBundle': channel({
-    summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands.',
+    summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands, the rules of every stage applying.',
     input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),
     output: z.object({ fileName: z.string(), json: z.string() }),
-    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'SAFEGUARD_BLOCK'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
   }),
+  ...partChannels,
 };

@@ -54,16 +54,16 @@ const SignedPdf = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256
 
 export const recordChannels = {
   'record.sign': channel({
-    summary: 'Compose the PDF record of an assessment and sign it as the unlocked user (first signature); the assessment is then locked.',
+    summary: 'Compose the PDF record of an assessment and sign it as the unlocked user (first signature: an assessor named on it, at the decision stage or later); the assessment is then locked.',
     input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase }).strict(),
     output: SignedPdf,
-    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
   }),
   'record.countersign': channel({
     summary: 'Add the unlocked user\'s signature to a signed record (an incremental update: earlier signatures stay valid).',
     input: z.object({ pdfBase64: PdfBase64, passphrase: Passphrase }).strict(),
     output: SignedPdf,
-    errors: ['NOT_UNLOCKED', 'AUTH_FAILED', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
   }),
   'record.verify': channel({
     summary: 'Verify a PDF record: each signature, what changed after it, record.json against the footers, and (when the store is unlocked) whether the signers are users of this store.',

@@ -115,10 +115,4 @@ export const storeChannels = {
     output: Assessment,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
   }),
-  'assessments.put': channel({
-    summary: 'Create or replace an assessment (refused with LOCKED once it is signed: add an addendum instead).',
-    input: z.object({ assessment: Assessment }).strict(),
-    output: Assessment,
-    errors: ['NOT_UNLOCKED', 'LOCKED'],
-  }),
 };

@@ -429,7 +429,10 @@ export const Addendum = z.object({
   id: Id,
   text: Text.min(1),
   createdOn: IsoInstant,
+  /** The author's display name, as shown on the record (not unique: authorship is checked by `createdByUserId`). */
   createdBy: ShortText,
+  /** The author's store user id; absent only on addenda written before it was recorded. */
+  createdByUserId: Id.optional(),
   signedOn: IsoInstant.optional(),
 });
 

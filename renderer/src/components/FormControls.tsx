@@ -1,6 +1,6 @@
 /**
  * Labelled selects and checkboxes for the assessment editors, and the mapping from a main-side
- * error's field (`assessment.sessions.0.end`) to the input it concerns. One set, so every editor
+ * error's field (`sessions.0.end`: each part's channel takes the model's own field names) to the input it concerns. One set, so every editor
  * labels, describes and announces its errors the same way.
  */
 import { useId, type ReactNode } from 'react';
@@ -14,7 +14,7 @@ import { FieldFrame } from './Field';
 export function errorAt(error: Pick<ApiError, 'field' | 'message'> | undefined, path: string): string | undefined {
   const field = error?.field;
   if (!field) return undefined;
-  const full = `assessment.${path}`;
+  const full = path;
   if (field !== full && !field.startsWith(`${full}.`)) return undefined;
   const own = error.message
     .split('; ')

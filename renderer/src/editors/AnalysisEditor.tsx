@@ -6,6 +6,7 @@ import type { Assessment, EvidenceItem, Session } from '../../../shared/domain/m
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 /* Small controls shared by the analysis, minded-to, decision and sharing editors. */
 
@@ -99,7 +100,7 @@ const draftOf = (p: Assessment['adversePoints'][number]): PointDraft => ({
 export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
   const [analysis, setAnalysis] = useState(assessment.analysis ?? '');
   const [points, setPoints] = useState<PointDraft[]>(() => assessment.adversePoints.map(draftOf));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('analysis', onSaved);
   const fieldError = fieldErrorOf(error);
   const sessions = sessionOptions(assessment.sessions, 'Not recorded');
 
@@ -165,7 +166,7 @@ export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
           Add an adverse point
         </button>
       </div>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'analysis')} />
     </form>
   );
 }

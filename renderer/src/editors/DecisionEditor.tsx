@@ -8,6 +8,7 @@ import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { EvidenceChecklist, fieldErrorOf, Select } from './AnalysisEditor';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 /** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
 const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
@@ -117,7 +118,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
   });
   const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('decision', onSaved);
   const fieldError = fieldErrorOf(error);
 
   const draft = useMemo(() => decisionOf(f), [f]);
@@ -215,7 +216,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
           </ul>
         )}
       </section>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'decision')} />
     </form>
   );
 }

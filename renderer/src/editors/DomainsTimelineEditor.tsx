@@ -7,6 +7,7 @@ import { SaveBar } from './SaveBar';
 import { errorAt, FieldCell, FieldRow, plainDate, SelectField } from './interviewControls';
 import { localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Domain = (typeof MertonDomain.options)[number];
 type TimelineEvent = Assessment['timeline'][number];
@@ -96,7 +97,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
   });
   const [events, setEvents] = useState<EventDraft[]>(() => assessment.timeline.map(toEventDraft));
   const [problem, setProblem] = useState<string>();
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('domains', onSaved);
   const setDomain = (d: Domain, patch: Partial<DomainDraft>) => setDomains((old) => ({ ...old, [d]: { ...old[d], ...patch } }));
   const updateEvent = (i: number, patch: Partial<EventDraft>) => setEvents((old) => old.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   const sessionOptions: Array<[string, string]> = [
@@ -223,7 +224,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
           Not saved. {problem}
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the domains and timeline" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the domains and timeline" disabled={!isPartOpen(assessment, 'domains')} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { SaveBar } from './SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './interviewControls';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 const kindNames: ReadonlyArray<readonly [EvidenceKind, string]> = [
   ['identity-document', 'Identity document (passport, ID card, birth certificate)'],
@@ -202,7 +203,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const [items, setItems] = useState<ItemDraft[]>(() => assessment.evidence.map(toDraft));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('evidence', onSaved);
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;
   const [untitled, setUntitled] = useState<number[]>([]);
@@ -337,7 +338,7 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
           Not saved: {untitled.map((i) => `evidence ${i + 1}`).join(', ')} {untitled.length === 1 ? 'has' : 'have'} no title.
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={!isPartOpen(assessment, 'evidence')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import { FieldRow, YesNoField, errorAt, fromYesNo, opt, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 function formFrom(a: Assessment) {
   const e = a.explanation;
@@ -36,7 +37,7 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
     <K extends keyof Form>(k: K) =>
     (v: Form[K]) =>
       setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('explanation', onSaved);
   const err = (path: string) => errorAt(error, path);
   const withdrawnBefore = assessment.consent.withdrawnOn;
 
@@ -109,7 +110,7 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.note} />
         </TextArea>
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'explanation')} />
     </form>
   );
 }

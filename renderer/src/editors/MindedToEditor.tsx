@@ -6,6 +6,7 @@ import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { fieldErrorOf, Select, sessionOptions } from './AnalysisEditor';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '' : v ? 'yes' : 'no');
 const fromYesNo = (v: string) => (v === '' ? undefined : v === 'yes');
@@ -23,7 +24,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
     notHeldReason: m?.notHeldReason ?? '',
   });
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('mindedTo', onSaved);
   const fieldError = fieldErrorOf(error);
 
   async function submit(e: FormEvent) {
@@ -82,7 +83,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.notHeldReason} />
         </TextArea>
       )}
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'mindedTo')} />
     </form>
   );
 }

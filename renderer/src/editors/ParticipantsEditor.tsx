@@ -7,6 +7,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
@@ -122,7 +123,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
   );
   const [newRole, setNewRole] = useState<Role>('assessor');
   const signers = useSigners();
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('participants', onSaved);
   const err = (path: string) => errorAt(error, path);
 
   const setPerson =
@@ -249,7 +250,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
           Add an information request
         </button>
       </div>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'participants')} />
     </form>
   );
 }

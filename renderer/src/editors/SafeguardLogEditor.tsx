@@ -5,6 +5,7 @@ import { SaveBar } from './SaveBar';
 import { useAssessmentSave } from './useAssessmentSave';
 import { fromYesNo, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Safeguard = (typeof SafeguardId.options)[number];
 type Entry = Assessment['safeguardLog'][number];
@@ -46,7 +47,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
   });
   const uid = useId();
   const [missingReasons, setMissingReasons] = useState<Safeguard[]>([]);
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('safeguardLog', onSaved);
   const setRow = (s: Safeguard, k: keyof Row) => (v: string) => setRows((old) => ({ ...old, [s]: { ...old[s], [k]: k === 'used' ? (v as YesNo) : v } }));
 
   async function submit(e: FormEvent) {
@@ -130,7 +131,7 @@ export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
           })}
         </tbody>
       </table>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'safeguardLog')} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { SaveBar } from './SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, plainDuration, plainHours } from './interviewControls';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 const roleNames: Record<Participant['role'], string> = {
   assessor: 'assessor',
@@ -112,7 +113,7 @@ function emptySession(prev: SessionDraft | undefined): SessionDraft {
 /** Interviews: each session held, when and where, who was there, the breaks, and how the young person was. */
 export function SessionsEditor({ assessment, onSaved }: EditorProps) {
   const [sessions, setSessions] = useState<SessionDraft[]>(() => assessment.sessions.map(toDraft));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('sessions', onSaved);
   const arrival = assessment.youngPerson.arrivalInUk;
   const update = (i: number, patch: Partial<SessionDraft>) => setSessions((old) => old.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 
@@ -246,7 +247,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
           Not saved: some times are missing (marked above).
         </div>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the sessions" disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} label="Save the sessions" disabled={!isPartOpen(assessment, 'sessions')} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { Check, fieldErrorOf, Select } from './AnalysisEditor';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Sharing = Assessment['sharing'];
 type Copy = Sharing['copies'][number];
@@ -55,7 +56,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
     lawfulBasis: s.homeOffice?.lawfulBasis ?? '',
     parts: s.homeOffice?.parts ?? (['conclusion', 'reasons', 'process'] as Part[]),
   });
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('sharing', onSaved);
   const fieldError = fieldErrorOf(error);
   const updateCopy = (i: number, patch: Partial<CopyDraft>) => setCopies((old) => old.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
@@ -144,7 +145,7 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
           </>
         ) : null}
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'sharing')} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { SaveBar } from './SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
 
@@ -67,7 +68,7 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
       setF((old) => ({ ...old, [k]: v }));
   const setIndicator = (i: number, k: keyof IndicatorForm) => (v: string) =>
     setF((old) => ({ ...old, indicators: old.indicators.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('trafficking', onSaved);
   const err = (path: string) => errorAt(error, path);
 
   async function submit(e: FormEvent) {
@@ -189,7 +190,7 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
           <WordingNotes text={f.additionalNeeds} />
         </TextArea>
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'trafficking')} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
+import { isPartOpen } from '../../../shared/domain/workflow';
 
 /** Initial presentation: who the young person is, as they present themselves, and why their age is doubted. */
 export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
@@ -35,7 +36,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
       setF((old) => ({ ...old, [k]: v }));
   const toggleDoubtEvidence = (id: string) => (on: boolean) =>
     setF((old) => ({ ...old, doubtEvidenceIds: on ? [...old.doubtEvidenceIds, id] : old.doubtEvidenceIds.filter((x) => x !== id) }));
-  const { save, error, saving } = useAssessmentSave(onSaved);
+  const { save, error, saving } = useAssessmentSave('youngPerson', onSaved);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,7 +63,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Young person and reason for doubt">
-      <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('assessment.youngPerson.nameLatin')} />
+      <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
       <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
       <Field label="Gender" value={f.gender} onChange={set('gender')} />
       <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
@@ -73,7 +74,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
       <CodeField kind="language" label="Dialect (ISO 639-3), if listed" code={f.dialectCode} onChange={set('dialectCode')} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
       <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} />
       <Field label="First contact with children's services" type="datetime-local" value={f.firstContact} onChange={set('firstContact')} />
-      <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('assessment.reasonForDoubt')}>
+      <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('reasonForDoubt')}>
         <WordingNotes text={f.reason} />
       </TextArea>
       <fieldset>
@@ -85,7 +86,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         ))}
       </fieldset>
       <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
-      <SaveBar saving={saving} error={error} disabled={assessment.signatures.length > 0} />
+      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'youngPerson')} />
     </form>
   );
 }

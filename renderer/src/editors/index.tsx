@@ -1,9 +1,10 @@
 /**
  * The parts of an assessment a social worker edits, listed in the order of the stages. One entry per
- * editor; each editor saves the whole assessment through useAssessmentSave.
+ * editor; each editor saves its own part (shared/domain/parts.ts) through useAssessmentSave.
  */
 import { useState } from 'react';
 import type { EditorProps, EditorSection } from './types';
+import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 import { YoungPersonEditor } from './YoungPersonEditor';
 import { TraffickingEditor } from './TraffickingEditor';
 import { ParticipantsEditor } from './ParticipantsEditor';
@@ -18,18 +19,18 @@ import { DecisionEditor } from './DecisionEditor';
 import { SharingEditor } from './SharingEditor';
 
 export const editorSections: EditorSection[] = [
-  { id: 'young-person', title: 'Young person and reason for doubt', paths: ['youngPerson', 'reasonForDoubt'], Component: YoungPersonEditor },
-  { id: 'trafficking', title: 'Trafficking, accommodation and needs', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], Component: TraffickingEditor },
-  { id: 'participants', title: 'Participants and information requests', paths: ['participants', 'informationRequests'], Component: ParticipantsEditor },
-  { id: 'safeguard-log', title: 'Safeguard log', paths: ['safeguardLog'], Component: SafeguardLogEditor },
-  { id: 'explanation', title: 'Explanation and consent', paths: ['explanation', 'consent'], Component: ExplanationConsentEditor },
-  { id: 'sessions', title: 'Interview sessions', paths: ['sessions'], Component: SessionsEditor },
-  { id: 'domains-timeline', title: 'Merton domains and life timeline', paths: ['domains', 'timeline'], Component: DomainsTimelineEditor },
-  { id: 'evidence', title: 'Evidence', paths: ['evidence'], Component: EvidenceEditor },
-  { id: 'analysis', title: 'Analysis and adverse points', paths: ['analysis', 'adversePoints'], Component: AnalysisEditor },
-  { id: 'minded-to', title: 'Minded-to meeting', paths: ['mindedTo'], Component: MindedToEditor },
-  { id: 'decision', title: 'Decision', paths: ['decision'], Component: DecisionEditor },
-  { id: 'sharing', title: 'Sharing the decision', paths: ['sharing'], Component: SharingEditor },
+  { id: 'young-person', title: 'Young person and reason for doubt', paths: ['youngPerson', 'reasonForDoubt'], part: 'youngPerson', Component: YoungPersonEditor },
+  { id: 'trafficking', title: 'Trafficking, accommodation and needs', paths: ['trafficking', 'treatedAsStatedAge', 'additionalNeeds', 'youngPerson.accommodation'], part: 'trafficking', Component: TraffickingEditor },
+  { id: 'participants', title: 'Participants and information requests', paths: ['participants', 'informationRequests'], part: 'participants', Component: ParticipantsEditor },
+  { id: 'safeguard-log', title: 'Safeguard log', paths: ['safeguardLog'], part: 'safeguardLog', Component: SafeguardLogEditor },
+  { id: 'explanation', title: 'Explanation and consent', paths: ['explanation', 'consent'], part: 'explanation', Component: ExplanationConsentEditor },
+  { id: 'sessions', title: 'Interview sessions', paths: ['sessions'], part: 'sessions', Component: SessionsEditor },
+  { id: 'domains-timeline', title: 'Merton domains and life timeline', paths: ['domains', 'timeline'], part: 'domains', Component: DomainsTimelineEditor },
+  { id: 'evidence', title: 'Evidence', paths: ['evidence'], part: 'evidence', Component: EvidenceEditor },
+  { id: 'analysis', title: 'Analysis and adverse points', paths: ['analysis', 'adversePoints'], part: 'analysis', Component: AnalysisEditor },
+  { id: 'minded-to', title: 'Minded-to meeting', paths: ['mindedTo'], part: 'mindedTo', Component: MindedToEditor },
+  { id: 'decision', title: 'Decision', paths: ['decision'], part: 'decision', Component: DecisionEditor },
+  { id: 'sharing', title: 'Sharing the decision', paths: ['sharing'], part: 'sharing', Component: SharingEditor },
 ];
 
 /** Which editor covers a finding's field path (e.g. `sessions.0.breaks` → the sessions editor). */
@@ -67,13 +68,17 @@ export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorP
       </nav>
       <h3>{section.title}</h3>
       {savedAt ? <p role="status">Saved at {savedAt.toLocaleTimeString('en-GB')}; the safeguards below are checked again.</p> : null}
-      {assessment.signatures.length > 0 ? <p className="warn-box">This assessment is signed and locked: corrections are made by addendum.</p> : null}
+      {isLocked(assessment) ? (
+        <p className="warn-box">
+          This assessment is signed and locked: corrections are made by addendum.{isPartOpen(assessment, section.part) ? ' How the decision was shared can still be recorded.' : ''}
+        </p>
+      ) : null}
       <Editor
         key={`${section.id}-${assessment.updatedOn}`}
         assessment={assessment}
-        onSaved={(a) => {
+        onSaved={(saved) => {
           setSavedAt(new Date());
-          onSaved(a);
+          onSaved(saved);
         }}
       />
     </section>

@@ -1,9 +1,11 @@
 import type { Assessment } from '../../../shared/domain/model';
+import type { SavedAssessment } from './useAssessmentSave';
+import type { PartName } from '../../../shared/domain/parts';
 
 export interface EditorProps {
   assessment: Assessment;
-  /** Called with the saved assessment; the screen reloads its safeguard findings. */
-  onSaved(a: Assessment): void;
+  /** Called with the saved assessment and its safeguard check (one answer from the main side). */
+  onSaved(saved: SavedAssessment): void;
 }
 
 export interface EditorSection {
@@ -11,5 +13,7 @@ export interface EditorSection {
   title: string;
   /** Dotted model paths this editor covers, so a finding's `path` can open the right editor. */
   paths: string[];
+  /** The part of the assessment (and so the channel) this editor saves. */
+  part: PartName;
   Component: (props: EditorProps) => React.JSX.Element | null;
 }

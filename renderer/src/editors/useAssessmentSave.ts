@@ -1,20 +1,28 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ApiError } from '../../../shared/contract';
+import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
+import { partChannelName, readPart, type PartName } from '../../../shared/domain/parts';
+
+/** What every part save answers: the saved assessment and its safeguard check, in one round trip. */
+export type SavedAssessment = OutputOf<'assessments.saveSessions'>;
 
 /**
- * Saves a whole assessment through `assessments.put`: the main side validates it against the model,
- * audits it, and refuses changes to a signed one. Every editor saves through here, so an error is
- * always shown next to the form that caused it and nothing typed is lost (the form keeps its state).
+ * Saves one part of an assessment through its own channel (`assessments.save<Part>`): the main
+ * side validates it, refuses it when the signed-in person may not change it now (a signed
+ * assessment, a role that does not assess), audits it, and answers with the saved assessment and
+ * its safeguard check. Editors work on a draft of the whole assessment and hand it here; only the
+ * fields of their part are sent (shared/domain/parts.ts). An error is shown next to the form that
+ * caused it and nothing typed is lost (the form keeps its state).
  */
-export function useAssessmentSave(onSaved: (a: Assessment) => void) {
+export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessment) => void) {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
 
   async function save(next: Assessment): Promise<boolean> {
     setSaving(true);
-    const res = await api['assessments.put']({ assessment: { ...next, updatedOn: new Date().toISOString() } });
+    const send = api[partChannelName(part)] as (input: unknown) => Promise<Result<SavedAssessment>>;
+    const res = await send({ id: next.id, ...readPart(next, part) });
     setSaving(false);
     if (!res.ok) {
       setError(res.error);
@@ -27,7 +35,6 @@ export function useAssessmentSave(onSaved: (a: Assessment) => void) {
 
   return { save, error, saving };
 }
-
 /** A new id for an entity inside an assessment (sessions, evidence items, ...). */
 export function newId(): string {
   return crypto.randomUUID();

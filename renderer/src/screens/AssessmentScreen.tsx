@@ -158,7 +158,17 @@ export function AssessmentScreen({ id }: { id: string }) {
         </section>
       ) : null}
 
-      <AssessmentEditors assessment={assessment} onSaved={() => void load()} open={section} onOpen={setSection} />
+      <AssessmentEditors
+        assessment={assessment}
+        onSaved={(saved) => {
+          // The save answers with the assessment and its check: no second round trip.
+          setAssessment(saved.assessment);
+          setCheck(saved.check);
+          setError(undefined);
+        }}
+        open={section}
+        onOpen={setSection}
+      />
 
       <section className="panel" aria-labelledby="findings-title">
         <h2 id="findings-title">Safeguards</h2>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { stageTitles } from '../../../shared/domain/stages';
+import { roleMay } from '../../../shared/domain/workflow';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 
@@ -9,6 +10,9 @@ type Summary = OutputOf<'assessments.list'>[number];
 
 export function AssessmentsScreen() {
   const go = useSession((s) => s.go);
+  const role = useSession((s) => s.status?.user?.role);
+  // Only assessors start assessments (shared/domain/workflow.ts); the main side refuses anyone else.
+  const mayCreate = role !== undefined && roleMay.create.includes(role);
   const [items, setItems] = useState<Summary[]>();
   const [error, setError] = useState<ApiError>();
 
@@ -20,9 +24,11 @@ export function AssessmentsScreen() {
     <section aria-labelledby="list-title">
       <div className="title-row">
         <h1 id="list-title">Assessments</h1>
-        <button type="button" onClick={() => go({ name: 'new-assessment' })}>
-          New assessment
-        </button>
+        {mayCreate ? (
+          <button type="button" onClick={() => go({ name: 'new-assessment' })}>
+            New assessment
+          </button>
+        ) : null}
       </div>
       <ErrorAlert error={error} />
       {items && items.length === 0 ? <p className="panel">No assessments yet. Start one when a young person presents and their stated age is doubted.</p> : null}

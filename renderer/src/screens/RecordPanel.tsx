@@ -6,6 +6,8 @@ import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
 import { AddendaPanel } from './AddendaPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { signingStage } from '../../../shared/domain/workflow';
+import { stageIndex, stageTitles } from '../../../shared/domain/stages';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
 export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Assessment; blocked: boolean; onSigned(): void }) {
@@ -39,14 +41,17 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
       </>
     );
   }
+  // The workflow signs nothing before the decision stage (shared/domain/workflow.ts); the main side refuses it anyway.
+  const early = stageIndex(assessment.stage) < stageIndex(signingStage);
   return (
     <form onSubmit={(e) => void sign(e)} noValidate>
       <h3>Sign the record</h3>
+      {early ? <p className="hint">The record is signed at the “{stageTitles[signingStage]}” stage or later.</p> : null}
       <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
       <ErrorAlert error={error} shownAtFields={['passphrase']} />
       {done ? <p role="status">{done}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={blocked || busy || passphrase === ''}>
+        <button type="submit" disabled={early || blocked || busy || passphrase === ''}>
           {busy ? 'Composing and signing…' : 'Make and sign the PDF record'}
         </button>
       </div>

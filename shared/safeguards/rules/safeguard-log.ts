@@ -42,7 +42,12 @@ function recordShows(a: Assessment, s: SafeguardId): { used: boolean; evidence: 
   }
 }
 
-export function logContradictions(a: Assessment): Hit[] {
+/**
+ * `sharingStarted`: a copy of the decision can only be given once the decision is signed (the
+ * sharing stage), so before then a log that says the copy was "used" states the plan, not a
+ * contradiction; from the sharing stage on it must be borne out by a copy recorded.
+ */
+export function logContradictions(a: Assessment, sharingStarted = true): Hit[] {
   const hits: Hit[] = [];
   const checked: SafeguardId[] = ['copy-to-young-person', 'minded-to-meeting', 'breaks', 'interpreter', 'appropriate-adult'];
   for (const s of checked) {
@@ -51,6 +56,7 @@ export function logContradictions(a: Assessment): Hit[] {
     const entry = a.safeguardLog[idx]!;
     const shows = recordShows(a, s);
     if (!shows || shows.used === entry.used) continue;
+    if (s === 'copy-to-young-person' && entry.used && !sharingStarted) continue;
     hits.push(
       hit(
         entry.used

@@ -88,7 +88,7 @@ export const sharingRules: Rule[] = [
     remedy: 'For each safeguard, record whether it was used, and if not, why.',
     appliesFrom: 'decision',
     departable: false,
-    check(a) {
+    check(a, ctx) {
       const hits: Hit[] = [];
       for (const s of SafeguardId.options) {
         const e = logEntry(a, s);
@@ -99,7 +99,7 @@ export const sharingRules: Rule[] = [
           if (weak) hits.push(hit(weak.message, `safeguardLog.${a.safeguardLog.lastIndexOf(e)}.reason`, REASON_REMEDY));
         }
       }
-      hits.push(...logContradictions(a));
+      hits.push(...logContradictions(a, ctx.atLeast('sharing')));
       return hits;
     },
   },

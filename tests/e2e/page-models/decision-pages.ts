@@ -35,9 +35,9 @@ export class LaterStageEditors {
     await card.getByLabel('Other explanations considered').fill(p.otherExplanations);
   }
 
-  /** Saves, and waits until the screen has reloaded the findings (the editor then shows the saved record). */
+  /** Saves, and waits for the answer (the saved assessment and its findings, in one round trip). */
   async save(): Promise<void> {
-    const reloaded = this.page.waitForResponse((r) => r.url().includes('/api/assessments.check'));
+    const reloaded = this.page.waitForResponse((r) => r.url().includes('/api/assessments.save'));
     await this.editors.getByRole('button', { name: 'Save', exact: true }).click();
     await reloaded;
   }

@@ -10,8 +10,8 @@ export class RecordEditors {
     return this.page.getByLabel(label, { exact: true });
   }
   protected async saveWith(label: string): Promise<void> {
-    // A successful save makes the screen reload the safeguard findings; wait for that answer.
-    const checked = this.page.waitForResponse((r) => r.url().includes('/api/assessments.check'));
+    // A save answers with the saved assessment and its safeguard findings; wait for that answer.
+    const checked = this.page.waitForResponse((r) => r.url().includes('/api/assessments.save'));
     await this.page.getByRole('button', { name: label }).click();
     await checked;
   }

@@ -139,19 +139,21 @@ describe('carefile pdf with the real encrypted store', () => {
     // Deliberate change: a role that may not sign is FORBIDDEN through record.countersign, exit 3 (was 1).
     const adminTry = captureIO('', admin);
     expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(3);
-    expect(adminTry.stderr.join('')).toMatch(/only assessors and managers sign/i);
+    expect(adminTry.stderr.join('')).toMatch(/only assessors and managers (sign|can)/i);
     const twice = captureIO('', asha);
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(3);
+    // The workflow answers CONFLICT (the next signature must be another person's): exit 2.
+    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(2);
     expect(twice.stderr.join('')).toMatch(/already signed/i);
   });
 
-  it('a record with an unmet blocking safeguard is refused', async () => {
+  it('a record not yet at the decision stage is refused (a block at the decision stage: tests/unit/api/authority.test.ts)', async () => {
     const bad = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'bundles', 'same-day-interview.json');
     expect(await run(['import', bad], captureIO('', admin))).toBe(0);
     const badId = (JSON.parse(readFileSync(bad, 'utf8')) as { assessment: { id: string } }).assessment.id;
     const io = captureIO('', asha);
-    expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(1);
-    expect(io.stderr.join('')).toMatch(/cannot be signed while safeguards are unmet: .*AA-09/i);
+    // Not yet at the decision stage: the workflow refuses with CONFLICT before any safeguard is weighed (exit 2).
+    expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/signed at the "Decision" stage or later/);
   });
 
   it('an import keeps the signatures a signed record proves against this store, and only those', async () => {

@@ -101,8 +101,8 @@ describe('assessment workflow channels', () => {
   });
 
   it('only a manager reviews; a draft can be returned, an unsigned one not authorised, and export waits for the safeguards', async () => {
-    await as(ADMIN, ADMIN_PASS);
-    await ok('assessments.put', { assessment: { ...bundle.assessment, review: { comments: [] } } });
+    // Seeded as an import would be: no channel writes a whole assessment.
+    ctx.storeSession!.store.assessments.put({ ...bundle.assessment, review: { comments: [] } });
     const id = bundle.assessment.id;
     await as(ASSESSOR.name, ASSESSOR.pass);
     expect(await fails('assessments.review', { id, outcome: 'comment', text: 'Looks fine.' })).toMatchObject({ code: 'FORBIDDEN' });
@@ -116,7 +116,7 @@ describe('assessment workflow channels', () => {
     expect(returned.review.comments).toMatchObject([{ outcome: 'returned', by: 'priya' }]);
 
     const unsafe = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'bundles', 'same-day-interview.json'), 'utf8')).assessment;
-    await ok('assessments.put', { assessment: unsafe });
+    ctx.storeSession!.store.assessments.put(unsafe);
     expect(await fails('assessments.exportBundle', { id: unsafe.id })).toMatchObject({ code: 'SAFEGUARD_BLOCK', message: expect.stringContaining('AA-09') });
   });
 });

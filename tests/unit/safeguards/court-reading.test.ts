@@ -156,3 +156,15 @@ describe('dates', () => {
     expect(f[0]).toMatchObject({ severity: 'warn', path: `timeline.${a.timeline.length - 1}.date` });
   });
 });
+
+describe('AA-44: a copy of the decision is given after signing', () => {
+  it('before the sharing stage a log saying the copy was given is the plan; from sharing on it must be borne out', () => {
+    const a = loadAssessment();
+    a.sharing.copies = a.sharing.copies.filter((c) => c.recipient !== 'young-person');
+    a.safeguardLog = [...a.safeguardLog.filter((e) => e.safeguard !== 'copy-to-young-person'), { safeguard: 'copy-to-young-person', used: true, recordedOn: NOW }];
+    const contradiction = (stage: Assessment['stage']) =>
+      evaluate(a, { now: NOW, asAtStage: stage }).filter((f) => f.ruleId === 'AA-44' && /"copy-to-young-person" was used, but the record does not show it/.test(f.message));
+    expect(contradiction('decision')).toEqual([]);
+    expect(contradiction('sharing')).toHaveLength(1);
+  });
+});
