@@ -209,6 +209,9 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
     if (contentInfo.contentType !== id_signedData) throw new Error('not a SignedData');
     const sd = AsnConvert.parse(contentInfo.content, SignedData);
     if (sd.version !== CMSVersion.v1) envelope('SignedData version is not 1');
+    // NSS digests the content with the algorithms listed here and finds the signer's digest among
+    // them, so pdfsig cannot validate a signer whose algorithm is missing: neither can we.
+    if (!sd.digestAlgorithms.some((alg) => algorithmIs(alg, OID.sha256, 'absent-or-null'))) throw new Error("SignedData's digest algorithms do not list SHA-256");
     for (const alg of sd.digestAlgorithms) if (!algorithmIs(alg, OID.sha256, 'absent-or-null')) envelope(`digest algorithm ${alg.algorithm} is not SHA-256`);
     if (sd.encapContentInfo.eContent) out.problems.push('the CMS is not detached');
     if (sd.encapContentInfo.eContentType !== id_data) envelope('eContentType is not id-data');

@@ -120,6 +120,22 @@ describe('hostile CMS input', () => {
     expect(checkSignedData(cms, data).problems).toEqual([]);
   });
 
+  it("refuses a SignedData whose digest algorithms no longer list SHA-256 (NSS cannot digest for the signer then)", async () => {
+    const s = await makeSigner('Hannah Clarke', 'assessor');
+    const cms = buildSignedData(digest, toKeyObject(s.privateKey), s.certificateDer);
+    // SignedData's digestAlgorithms is its second element: SET { SEQUENCE { OID sha256 } }.
+    const kids = (b: unknown): unknown[] => (b as { valueBlock: { value: unknown[] } }).valueBlock.value;
+    const set = (kids(kids(kids(fromBER(cms).result)[1])[0])[1] as { valueBeforeDecodeView: Uint8Array }).valueBeforeDecodeView;
+    const oid = Buffer.from('0609608648016503040201', 'hex'); // OBJECT IDENTIFIER 2.16.840.1.101.3.4.2.1
+    const at = set.byteOffset - cms.byteOffset + Buffer.from(set).indexOf(oid);
+    expect(at).toBeGreaterThan(set.byteOffset - cms.byteOffset);
+    const bad = new Uint8Array(cms);
+    bad[at + oid.length - 1] = 0x02; // ...2.2: SHA-384's OID, listed where the signer says SHA-256
+    const check = checkSignedData(bad, data);
+    expect(check.problems).toEqual(["unreadable CMS: SignedData's digest algorithms do not list SHA-256"]);
+    expect(check.signatureValid).toBe(false);
+  });
+
   it('lists truncated, empty and deeply nested input as problems, never throws', () => {
     const nested = new Uint8Array(2 * 5000);
     for (let i = 0; i < 5000; i++) nested.set([0x30, 0x80], i * 2); // indefinite lengths nested 5000 deep
