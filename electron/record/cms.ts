@@ -55,6 +55,36 @@ export function derLength(der: Uint8Array): number {
   return offset;
 }
 
+interface BerBlock {
+  idBlock: { isConstructed: boolean };
+  lenBlock: { isIndefiniteForm: boolean; length: number };
+  valueBlock: { value?: unknown };
+  blockLength: number;
+}
+
+/**
+ * Where a definite-length constructed element is not exactly filled by its children, or undefined
+ * when every one is. asn1js reads each child by its own declared length and checks it only against
+ * the end of the whole buffer, so an element whose length was shortened by one (its last child
+ * then overruns it) still parses, and re-encodes with the right length. NSS (pdfsig) and OpenSSL
+ * refuse such input as unparseable, so must we. Long-form and indefinite lengths stay accepted:
+ * they are valid BER, which NSS reads too. Primitive elements are not descended into (asn1js may
+ * show an OCTET STRING's bytes as encapsulated BER; those bytes are data, not structure).
+ */
+function lengthMismatch(root: unknown): string | undefined {
+  const stack = [root as BerBlock];
+  for (let block = stack.pop(); block; block = stack.pop()) {
+    const children = block.valueBlock.value;
+    if (!block.idBlock.isConstructed || !Array.isArray(children)) continue;
+    const filled = (children as BerBlock[]).reduce((n, c) => n + c.blockLength, 0);
+    if (!block.lenBlock.isIndefiniteForm && filled !== block.lenBlock.length) {
+      return `an element declares ${block.lenBlock.length} bytes of content but its parts take ${filled}`;
+    }
+    stack.push(...(children as BerBlock[]));
+  }
+  return undefined;
+}
+
 function attribute(type: string, value: unknown): Attribute {
   return new Attribute({ attrType: type, attrValues: [encode(value)] });
 }
@@ -166,6 +196,10 @@ function algorithmIs(alg: { algorithm: string; parameters?: ArrayBuffer | null }
 export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): CmsCheck {
   const out: CmsCheck = { digestMatches: false, signatureValid: false, hasSigningCertificateV2: false, hasSigningTime: false, problems: [] };
   try {
+    // Malformed BER (not merely non-canonical) is refused before the schema reads it.
+    const { result } = fromBER(cmsDer);
+    const mismatch = result.error ? undefined : lengthMismatch(result);
+    if (mismatch) throw new Error(`malformed BER: ${mismatch}`);
     const contentInfo = AsnConvert.parse(cmsDer, ContentInfo);
     // The envelope (everything outside the signed attributes) is not signed. Any change to it is
     // reported, but, as in pdfsig, does not by itself make the signature's cryptography fail.
@@ -175,6 +209,9 @@ export function checkSignedData(cmsDer: Uint8Array, signedBytes: Uint8Array): Cm
     if (contentInfo.contentType !== id_signedData) throw new Error('not a SignedData');
     const sd = AsnConvert.parse(contentInfo.content, SignedData);
     if (sd.version !== CMSVersion.v1) envelope('SignedData version is not 1');
+    // NSS digests the content with the algorithms listed here and finds the signer's digest among
+    // them, so pdfsig cannot validate a signer whose algorithm is missing: neither can we.
+    if (!sd.digestAlgorithms.some((alg) => algorithmIs(alg, OID.sha256, 'absent-or-null'))) throw new Error("SignedData's digest algorithms do not list SHA-256");
     for (const alg of sd.digestAlgorithms) if (!algorithmIs(alg, OID.sha256, 'absent-or-null')) envelope(`digest algorithm ${alg.algorithm} is not SHA-256`);
     if (sd.encapContentInfo.eContent) out.problems.push('the CMS is not detached');
     if (sd.encapContentInfo.eContentType !== id_data) envelope('eContentType is not id-data');

@@ -1,6 +1,10 @@
 /** The CMS signer and checker, on their own, with ECDSA P-256 and RSA keys. */
 import { createHash, generateKeyPairSync, KeyObject, webcrypto } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromBER } from 'asn1js';
 import { describe, expect, it } from 'vitest';
 import { buildSignedData, checkSignedData, toKeyObject } from '../../../electron/record/cms';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
@@ -85,6 +89,51 @@ describe('hostile CMS input', () => {
     const check = checkSignedData(longer, data);
     expect(check.problems).toEqual(['the CMS envelope was changed: it is not in its one canonical DER encoding']);
     expect(check).toMatchObject({ digestMatches: true, signatureValid: true });
+  });
+
+  it('refuses an element whose length was shortened by one (its last part then overruns it), as pdfsig and OpenSSL do', async () => {
+    const s = await makeSigner('Daniel Osei', 'assessor');
+    const cms = buildSignedData(digest, toKeyObject(s.privateKey), s.certificateDer);
+    // The signer's IssuerAndSerialNumber (ContentInfo > [0] > SignedData > signerInfos > SignerInfo > sid),
+    // located by asn1js, which keeps each element's bytes as a view into the input.
+    const kids = (b: unknown): unknown[] => (b as { valueBlock: { value: unknown[] } }).valueBlock.value;
+    const signerInfo = kids(kids(kids(kids(fromBER(cms).result)[1])[0]).at(-1))[0];
+    const sid = (kids(signerInfo)[1] as { valueBeforeDecodeView: Uint8Array }).valueBeforeDecodeView;
+    const at = sid.byteOffset - cms.byteOffset;
+    expect(cms[at]).toBe(0x30); // SEQUENCE
+    expect(cms[at + 1]).toBeLessThan(0x80); // a short-form length
+    const bad = new Uint8Array(cms);
+    bad[at + 1] = (bad[at + 1] ?? 0) - 1; // the serial number now ends one byte past the sid
+
+    const check = checkSignedData(bad, data);
+    expect(check.problems).toEqual([expect.stringMatching(/^unreadable CMS: malformed BER: an element declares \d+ bytes of content but its parts take \d+$/)]);
+    expect(check).toMatchObject({ digestMatches: false, signatureValid: false });
+    // OpenSSL's decoder refuses the same bytes: the change is not a tolerated BER variant.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cms-'));
+    writeFileSync(path.join(dir, 'sig.der'), bad);
+    writeFileSync(path.join(dir, 'data'), data);
+    const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(dir, 'sig.der'), '-content', path.join(dir, 'data'), '-noverify', '-out', '/dev/null'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toContain('Verification successful');
+    // The unchanged CMS still verifies: the check is on the change, not on the shape.
+    expect(checkSignedData(cms, data).problems).toEqual([]);
+  });
+
+  it("refuses a SignedData whose digest algorithms no longer list SHA-256 (NSS cannot digest for the signer then)", async () => {
+    const s = await makeSigner('Hannah Clarke', 'assessor');
+    const cms = buildSignedData(digest, toKeyObject(s.privateKey), s.certificateDer);
+    // SignedData's digestAlgorithms is its second element: SET { SEQUENCE { OID sha256 } }.
+    const kids = (b: unknown): unknown[] => (b as { valueBlock: { value: unknown[] } }).valueBlock.value;
+    const set = (kids(kids(kids(fromBER(cms).result)[1])[0])[1] as { valueBeforeDecodeView: Uint8Array }).valueBeforeDecodeView;
+    const oid = Buffer.from('0609608648016503040201', 'hex'); // OBJECT IDENTIFIER 2.16.840.1.101.3.4.2.1
+    const at = set.byteOffset - cms.byteOffset + Buffer.from(set).indexOf(oid);
+    expect(at).toBeGreaterThan(set.byteOffset - cms.byteOffset);
+    const bad = new Uint8Array(cms);
+    bad[at + oid.length - 1] = 0x02; // ...2.2: SHA-384's OID, listed where the signer says SHA-256
+    const check = checkSignedData(bad, data);
+    expect(check.problems).toEqual(["unreadable CMS: SignedData's digest algorithms do not list SHA-256"]);
+    expect(check.signatureValid).toBe(false);
   });
 
   it('lists truncated, empty and deeply nested input as problems, never throws', () => {
