@@ -33,7 +33,8 @@ export function recordAccess(store: Store, countersigned?: { assessmentId?: stri
         context: {
           findings,
           presumption: presumption(assessment, now).status,
-          auditHeadHash: store.audit.head().hash,
+          // The head as event count and hash: a later copy of the store (or its signed head) must contain it.
+          auditHeadHash: ((h) => `${h.hash} (event ${h.seq})`)(store.audit.head()),
           attachments: (sha) => store.attachments.get(sha),
           recordJson: text,
         },

@@ -15,6 +15,6 @@ export function transferTarget(store: Store): AssessmentStoreLike {
       put: (bytes, name) => store.attachments.put(bytes, name).sha256,
       get: (sha256) => store.attachments.get(sha256),
     },
-    audit: { headHash: () => store.audit.head().hash },
+    audit: { headHash: () => store.audit.head().hash, entries: () => store.audit.head().seq },
   };
 }

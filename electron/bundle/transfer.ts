@@ -26,7 +26,7 @@ export interface AssessmentStoreLike {
     get(sha256: string): MaybePromise<Uint8Array | undefined>;
   };
   /** Optional: the head of the assessment's audit chain, carried in the bundle. */
-  audit?: { headHash(assessmentId: string): MaybePromise<string | undefined> };
+  audit?: { headHash(assessmentId: string): MaybePromise<string | undefined>; entries?(): MaybePromise<number> };
 }
 
 export class TransferError extends Error {
@@ -160,7 +160,8 @@ export async function exportBundle(store: AssessmentStoreLike, id: string, optio
     if (Object.keys(map).length > 0) bundle.attachments = map;
   }
   const head = await store.audit?.headHash(id);
-  if (head) bundle.audit = { headHash: head };
+  // The store's audit head (hash and length) as exported: a later copy of the store must contain it.
+  if (head) bundle.audit = { headHash: head, ...(store.audit?.entries ? { entries: await store.audit.entries() } : {}) };
   // Prove what we write reads back: an export that would not import is a bug, not a file.
   const check = AssessmentBundle.safeParse(bundle);
   if (!check.success) throw new TransferError('The stored assessment does not form a valid bundle', check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

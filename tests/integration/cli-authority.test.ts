@@ -152,6 +152,20 @@ describe('the CLI and dispatch give the same answer', () => {
   });
 });
 
+describe('the audit head travels with what leaves the store', () => {
+  it('an exported bundle carries the head hash and length of the audit chain, as audit-log verify reports them', async () => {
+    const out = path.join(dir, 'head-bundle.json');
+    expect((await run(['export', compliantId, '--out', out], env('admin'))).code).toBe(0);
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as { audit?: { headHash: string; entries?: number } };
+    const verify = await run(['audit-log', 'verify', '--json'], env('admin'));
+    const report = JSON.parse(verify.out) as { head: { seq: number; hash: string } };
+    expect(bundle.audit?.headHash).toMatch(/^[0-9a-f]{64}$/);
+    // verify's own unlock adds events after the export: the bundle's head is an earlier point of the same chain
+    expect(bundle.audit?.entries).toBeGreaterThan(0);
+    expect(bundle.audit!.entries!).toBeLessThanOrEqual(report.head.seq);
+  });
+});
+
 describe('assessment link', () => {
   it('links an assessor; refuses the same user twice, a manager as assessor, an unknown user', async () => {
     const linked = await run(['assessment', 'link', compliantId, '--participant', 'p-assessor-1', '--store-user', 'asha', '--json'], env('assessor'));
