@@ -1,3 +1,4 @@
+import { chmodSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +16,16 @@ export function storePaths(dataDir: string) {
   };
 }
 export type StorePaths = ReturnType<typeof storePaths>;
+
+/**
+ * Makes an existing data directory owner-only (0700). `mkdirSync(..., { mode })` sets the mode
+ * only when it creates the folder, so a folder made earlier by hand or by another tool (often 0755)
+ * would let other local users list the store's files. Skipped on Windows, where modes mean little.
+ */
+export function tightenDataDir(dataDir: string): void {
+  if (process.platform === 'win32') return;
+  if ((statSync(dataDir).mode & 0o777) !== 0o700) chmodSync(dataDir, 0o700);
+}
 
 /**
  * The per-user app data directory, the same as Electron's app.getPath('userData') for
