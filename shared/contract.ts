@@ -3,6 +3,8 @@
  * client, the ipcMain binding, the loopback transport and the CLI are all derived from it.
  * Each feature keeps its channels in shared/contract/<feature>.ts and is spread in here once.
  */
+// First: sets zod's jitless mode before any channel schema is built (see the module).
+import './zod-config';
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
 import { storeChannels } from './contract/store';

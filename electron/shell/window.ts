@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from './protocol';
 
@@ -24,6 +24,9 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // No DevTools in the packaged app: they would give anyone at the unlocked desk a console
+      // inside the renderer (the store's data, the session). Kept in development for debugging.
+      devTools: !app.isPackaged,
       // Middle-click would otherwise open links in a new window (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
     },

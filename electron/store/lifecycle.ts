@@ -14,7 +14,7 @@ import { GENERATED_KEY_ALGORITHM } from './signing';
 import { acquireLock, type HeldLock } from './lockfile';
 import { migrate } from './migrations';
 import { checkPassphrase } from './passphrase-policy';
-import { storePaths, type StorePaths } from './paths';
+import { storePaths, tightenDataDir, type StorePaths } from './paths';
 import { newRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { readUnlockState, remainingBackoffMs, writeUnlockState } from './backoff';
 import { insertUser, prepareUser, checkUserName } from './users';
@@ -43,6 +43,7 @@ export async function initStore(opts: InitOptions): Promise<{ recoveryKey: strin
     throw new ConflictError(`There is already a Carefile store in ${paths.dataDir}.`);
   }
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  tightenDataDir(paths.dataDir);
   const lock = acquireLock(paths.lock);
   const dataKey = newDataKey();
   const storeId = randomUUID();
@@ -119,6 +120,7 @@ export function openStore(opts: OpenOptions): LockedStore {
     throw new StoreUnavailableError(`There is no Carefile store in ${paths.dataDir}. Run "carefile init" to create one.`);
   }
   readKeySlots(paths);
+  tightenDataDir(paths.dataDir);
   const lock = acquireLock(paths.lock);
   return new LockedStore(paths, lock, opts.kdf ?? DEFAULT_KDF, opts.now ?? (() => new Date()));
 }

@@ -1,3 +1,4 @@
+import { chmodSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +16,24 @@ export function storePaths(dataDir: string) {
   };
 }
 export type StorePaths = ReturnType<typeof storePaths>;
+
+/**
+ * Makes an existing data directory owner-only: takes away every group and other permission.
+ * `mkdirSync(..., { mode })` sets the mode only when it creates the folder, so a folder made
+ * earlier by hand or by another tool (often 0755) would let other local users list the store's
+ * files. The owner's own bits are kept (a folder deliberately made read-only stays so).
+ * Best effort: on a read-only file system, or a folder owned by someone else, chmod fails and the
+ * open goes on to report its own, clearer error. Skipped on Windows, where modes mean little.
+ */
+export function tightenDataDir(dataDir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const mode = statSync(dataDir).mode & 0o777;
+    if (mode & 0o077) chmodSync(dataDir, mode & 0o700);
+  } catch {
+    // see above: the store's own open or write reports the real problem
+  }
+}
 
 /**
  * The per-user app data directory, the same as Electron's app.getPath('userData') for

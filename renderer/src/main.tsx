@@ -1,3 +1,5 @@
+// First: zod's jitless mode, before any schema is built, so zod never probes `new Function` (our CSP forbids it).
+import '../../shared/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

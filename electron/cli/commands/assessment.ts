@@ -2,7 +2,7 @@
  * Assessment verbs: check, lint-text, import, export (docs/cli.md, "Assessment verbs"). `check FILE`
  * and `lint-text` run the shared rules on a file; everything touching the store goes through a channel.
  */
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
@@ -163,6 +163,7 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
         // Write beside, then rename: a failed export never leaves half a file.
         const tmp = `${opts.out}.partial`;
         writeFileSync(tmp, json, { mode: 0o600 });
+        chmodSync(tmp, 0o600); // the mode above applies only when the file is created (a leftover .partial keeps its own)
         renameSync(tmp, opts.out);
         io.out(`exported ${id} to ${opts.out}`);
       }

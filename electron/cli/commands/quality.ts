@@ -1,5 +1,5 @@
 /** `carefile outcomes`: every assessment's outcome, departures and review, as CSV or JSON (AA-43). */
-import { renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { withStoreOptions, type StoreOptionValues } from '../store-options';
@@ -17,6 +17,7 @@ export function registerQualityCommands(program: Command, io: CliIO): void {
       if (!opts.out) return io.out(text);
       // Beside, then renamed: a failed write never leaves half a file.
       writeFileSync(`${opts.out}.partial`, text, { mode: 0o600 });
+      chmodSync(`${opts.out}.partial`, 0o600); // the mode above applies only when the file is created
       renameSync(`${opts.out}.partial`, opts.out);
       io.out(`Wrote ${rows.length} assessment${rows.length === 1 ? '' : 's'} to ${opts.out}.`);
     });

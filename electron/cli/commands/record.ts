@@ -4,7 +4,7 @@
  * The developer path without a store moved to scripts/dev-record.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { withStoreOptions, type StoreOptionValues } from '../store-options';
@@ -22,11 +22,16 @@ function readInput(file: string): Buffer {
   }
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a PDF. */
+/**
+ * Writes beside the target and renames, so a failure never leaves half a PDF. Owner-only (0600),
+ * like every other file Carefile writes: a signed record is the child's whole assessment.
+ */
 function writeOutput(file: string, bytes: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, bytes);
+    writeFileSync(tmp, bytes, { mode: 0o600 });
+    // The mode above applies only when the file is created; a leftover temp file keeps its own.
+    chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   } catch (e) {
     throw new CliError(Exit.USAGE, `cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,7 +3,7 @@
  * path with a real encrypted store (init, two assessors, import, sign, countersign),
  * and verify's exit codes. pdfsig and qpdf judge the files the CLI writes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,9 @@ describe('carefile pdf with the real encrypted store', () => {
   it('the first assessor signs, the second countersigns; pdfsig, qpdf and verify agree; the assessment is then locked', async () => {
     expect(await run(['pdf', id, '--out', p('s1.pdf')], captureIO('', asha))).toBe(0);
     expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s2.pdf')], captureIO('', daniel))).toBe(0);
+    // Owner-only, like every file Carefile writes (these were 0644 before).
+    expect(statSync(p('s1.pdf')).mode & 0o777).toBe(0o600);
+    expect(statSync(p('s2.pdf')).mode & 0o777).toBe(0o600);
     const s2 = new Uint8Array(readFileSync(p('s2.pdf')));
     const blocks = pdfsigBlocks(pdfsig(s2).stdout);
     expect(blocks).toHaveLength(2);
@@ -159,6 +162,7 @@ describe('carefile pdf with the real encrypted store', () => {
   it('an import keeps the signatures a signed record proves against this store, and only those', async () => {
     const exported = captureIO('', admin);
     expect(await run(['export', id, '--out', p('signed-bundle.json')], exported)).toBe(0);
+    expect(statSync(p('signed-bundle.json')).mode & 0o777).toBe(0o600);
     // a copy claiming the same signatures over different content
     const copy = JSON.parse(readFileSync(p('signed-bundle.json'), 'utf8'));
     copy.assessment.id = 'copy-of-signed';

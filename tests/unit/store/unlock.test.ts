@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASS, freshStore, kdf, tempDir } from './helpers';
@@ -20,6 +20,18 @@ describe('init, unlock and keys', () => {
     expect(handle.state).toBe('unlocked');
     viaRecovery.close();
     expect(handle.state).toBe('closed');
+  });
+
+  it('makes an existing data folder owner-only (0700) when a store is created in it or opened', async () => {
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o755);
+    await initStore({ dataDir, adminName: ADMIN, adminPassphrase: ADMIN_PASS, kdf });
+    expect(mode(dataDir)).toBe(0o700);
+    chmodSync(dataDir, 0o755);
+    const handle = openStore({ dataDir, kdf });
+    expect(mode(dataDir)).toBe(0o700);
+    handle.close();
   });
 
   it('normalises look-alike characters in a typed recovery key', () => {
