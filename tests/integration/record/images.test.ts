@@ -4,24 +4,15 @@
  * embedding, transparent ones flattened (no soft mask in a PDF/A file).
  */
 import { createHash } from 'node:crypto';
-import { crc32, createDeflate } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { composeRecord } from '../../../electron/record/index';
 import { MAX_EDGE, prepareImage, readImageHeader } from '../../../electron/record/images';
 import { makeFixture } from '../../fixtures/record/assessment';
-import { makePng } from '../../fixtures/record/png';
+import { makePng, pngChunk as chunk } from '../../fixtures/record/png';
 import { pdftotext, tool, withPdf } from '../../fixtures/record/tools';
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td) >>> 0);
-  return Buffer.concat([len, td, crc]);
-}
 
 /** A valid greyscale PNG of `side` by `side` black pixels: a few hundred KB that inflate to side² bytes. */
 async function bomb(side: number): Promise<Uint8Array> {
