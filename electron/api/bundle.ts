@@ -12,6 +12,8 @@ import { importBundles, TransferError, type ImportTrust } from '../bundle/transf
 import { transferTarget } from '../bundle/store-target';
 import { signedContentDigest, type Store } from '../store/index';
 import { knownSigners } from './record-access';
+import { actorOf, allow } from './workflow';
+import { roleRefusal } from '../../shared/domain/workflow';
 import { verifyRecord } from '../record/index';
 import type { Assessment } from '../../shared/domain/model';
 import { parseBundle } from '../../shared/bundle/index';
@@ -73,6 +75,8 @@ function transferFailure(err: unknown): never {
 export const bundleHandlers = {
   'bundles.import': (input, ctx: HandlerContext) =>
     guardStore(async () => {
+      // Who may import is the workflow's decision, like every other intent (shared/domain/workflow.ts).
+      allow(roleRefusal(actorOf(ctx), 'import'));
       const store = storeSessionOf(ctx).store;
       const trust = await trustFor(store, input.records ?? []);
       const files = input.bundles.map((b) => ({ file: b.name, text: b.json }));

@@ -41,6 +41,7 @@ export type Action =
   | 'addAddendum'
   | 'signAddendum'
   | 'linkParticipant'
+  | 'import'
   | 'export';
 
 /**
@@ -62,6 +63,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   addAddendum: ['assessor', 'manager'],
   signAddendum: ['assessor', 'manager'],
   linkParticipant: ['assessor', 'manager'],
+  // Records officers bring in bundles from other machines; import takes content only, never workflow state.
+  import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
 };
 
@@ -87,6 +90,7 @@ const actionWords: Record<Action, string> = {
   addAddendum: 'add an addendum',
   signAddendum: 'sign an addendum',
   linkParticipant: 'link the people on an assessment to store users',
+  import: 'import assessment bundles',
   export: 'export an assessment',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
