@@ -69,7 +69,7 @@ async function trustFor(store: Store, records: readonly string[]): Promise<Impor
 }
 
 /** Whose a bundle's signing certificate is here: a user of this store (any certificate ever issued), one an administrator trusted, or nobody's. */
-function signerLookup(store: Store): (cert: SignerCertificate) => Omit<SignerInfo, 'certificateSha256' | 'subject'> {
+export function signerLookup(store: Store): (cert: SignerCertificate) => Omit<SignerInfo, 'certificateSha256' | 'subject'> {
   const users = new Map(store.signing.knownCertificates().map((c) => [c.certificateSha256, c]));
   const trusted = new Map(store.bundles.trustedSigners().map((t) => [t.certificateSha256, t]));
   return (cert) => {
