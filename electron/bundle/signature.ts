@@ -5,7 +5,8 @@
  * less its `signature` member; the signer's certificate travels inside the CMS.
  */
 import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
-import { buildSignedData, checkSignedData } from '../record/index';
+import { buildSignedData } from '../record/index';
+import { verifyBundleCms } from './cms-verify';
 import { splitSignature, stableJson } from '../../shared/bundle/index';
 
 export interface BundleSigner {
@@ -40,7 +41,8 @@ export function signBundle(doc: Record<string, unknown>, signer: BundleSigner): 
 function certificateOf(der: Uint8Array, sha256: string): SignerCertificate {
   let subject = '(unreadable subject)';
   try {
-    subject = /(?:^|\n)CN=([^\n]*)/.exec(new X509Certificate(der).subject)?.[1] ?? new X509Certificate(der).subject;
+    const full = new X509Certificate(der).subject;
+    subject = /(?:^|\n)CN=([^\n]*)/.exec(full)?.[1] ?? full;
   } catch {
     // the CMS check has already said what is wrong with it
   }
@@ -59,11 +61,9 @@ export function checkBundleSignature(input: unknown): SignatureCheck {
   if (Buffer.from(der).toString('base64') !== split.signature.cms.replace(/\s+/g, '')) {
     return { status: 'invalid', reason: 'the signature is not valid base64' };
   }
-  const check = checkSignedData(der, utf8(split.content));
+  const check = verifyBundleCms(der, utf8(split.content));
   const signer = check.certificateDer && check.certificateSha256 ? certificateOf(check.certificateDer, check.certificateSha256) : undefined;
-  if (check.signatureValid && check.digestMatches && check.hasSigningCertificateV2 && check.problems.length === 0 && signer) {
-    return { status: 'valid', signer };
-  }
-  const reason = check.problems[0] ?? 'the signature does not verify';
+  if (check.ok && signer) return { status: 'valid', signer };
+  const reason = check.problem ?? 'the signature does not verify';
   return signer ? { status: 'invalid', reason, signer } : { status: 'invalid', reason };
 }

@@ -11,6 +11,8 @@ import { dispatch } from '../../../electron/api/dispatch';
 import type { HandlerContext } from '../../../electron/api/context';
 import { StoreSession } from '../../../electron/store/session';
 import { checkBundleSignature } from '../../../electron/bundle/signature';
+import { checkSignedData } from '../../../electron/record/index';
+import { splitSignature } from '../../../shared/bundle/index';
 import { ADMIN, ADMIN_PASS, kdf } from '../store/helpers';
 import { compliantDoc, teamDoc, unsignedText } from '../../fixtures/bundles/team';
 
@@ -71,6 +73,12 @@ describe('signed export', () => {
   it("is signed with the exporting user's certificate, over the canonical content", () => {
     const check = checkBundleSignature(exported1);
     expect(check).toMatchObject({ status: 'valid', signer: { certificateSha256: adminFingerprint, subject: expect.any(String) } });
+    // the record's strict CMS verifier (electron/record/cms.ts) agrees with the bundle's lean one
+    const doc = JSON.parse(exported1);
+    const content = splitSignature(doc);
+    if (!content.ok) throw new Error('split');
+    const strict = checkSignedData(new Uint8Array(Buffer.from(doc.signature.cms, 'base64')), new Uint8Array(Buffer.from(content.content, 'utf8')));
+    expect(strict).toMatchObject({ signatureValid: true, digestMatches: true, hasSigningCertificateV2: true, problems: [], certificateSha256: adminFingerprint });
     // layout is not content: the same document re-indented still verifies
     expect(checkBundleSignature(JSON.stringify(JSON.parse(exported1))).status).toBe('valid');
     const changed = JSON.parse(exported1);
