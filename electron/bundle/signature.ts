@@ -24,7 +24,7 @@ export interface SignerCertificate {
 export type SignatureCheck =
   | { status: 'unsigned' }
   | { status: 'invalid'; reason: string; signer?: SignerCertificate }
-  | { status: 'valid'; signer: SignerCertificate };
+  | { status: 'valid'; signer: SignerCertificate; /** SHA-256 of the signed bytes (the canonical content). */ contentSha256: string };
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -61,9 +61,10 @@ export function checkBundleSignature(input: unknown): SignatureCheck {
   if (Buffer.from(der).toString('base64') !== split.signature.cms.replace(/\s+/g, '')) {
     return { status: 'invalid', reason: 'the signature is not valid base64' };
   }
-  const check = verifyBundleCms(der, utf8(split.content));
+  const content = utf8(split.content);
+  const check = verifyBundleCms(der, content);
   const signer = check.certificateDer && check.certificateSha256 ? certificateOf(check.certificateDer, check.certificateSha256) : undefined;
-  if (check.ok && signer) return { status: 'valid', signer };
+  if (check.ok && signer) return { status: 'valid', signer, contentSha256: createHash('sha256').update(content).digest('hex') };
   const reason = check.problem ?? 'the signature does not verify';
   return signer ? { status: 'invalid', reason, signer } : { status: 'invalid', reason };
 }

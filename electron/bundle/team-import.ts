@@ -119,7 +119,8 @@ function check(file: string, text: string, options: ImportOptions): Checked {
     if (!(err instanceof TransferError)) throw err;
     return refused(err.message.replace(`${file}: `, ''), { errors: err.errors, ...(signer ? { signer } : {}) });
   }
-  const digest = canonicalJson({ signer: signer?.certificateSha256 ?? null, content: (json as { assessment?: unknown }).assessment ?? null });
+  // What the audit event records: who signed which content (the signed bytes' hash), or the unsigned content itself.
+  const digest = sig.status === 'valid' ? `${sig.signer.certificateSha256}:${sig.contentSha256}` : canonicalJson({ signer: null, content: (json as { assessment?: unknown }).assessment ?? null });
   return { ok: true, prepared, signer, unsigned: sig.status === 'unsigned', digest };
 }
 

@@ -196,7 +196,10 @@ describe('import and export through the store interface', () => {
     bad.assessment.decision.ageLow = -1;
     bad.assessment.sessions[0].breaks = 'none';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-    const r = await run(['import', join(dir, 'good.json'), join(dir, 'bad.json'), '--accept-unsigned'], capture('', env));
+    // On a terminal the progress line is rewritten as chunks go, then cleared; with no terminal (capture() has no progress) nothing is written for it.
+    const progress: string[] = [];
+    const r = await run(['import', join(dir, 'good.json'), join(dir, 'bad.json'), '--accept-unsigned'], { ...capture('', env), progress: (t: string) => void progress.push(t) });
+    expect(progress).toEqual(['importing 0/2', 'importing 2/2: 1 imported, 0 unchanged, 0 superseded, 1 refused.', '']);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/^imported {3}AA-2026-0147 .* from .*good\.json$/m);
     expect(r.out).toMatch(/^refused {4}.*bad\.json\n {2}why: not a valid assessment bundle/m);
