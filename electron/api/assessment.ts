@@ -154,8 +154,11 @@ export const assessmentHandlers = {
       const a = loadAssessment(store, input.id);
       const actor = actorOf(ctx);
       allow(exportRefusal(actor, a, new Date()));
+      // Every bundle is signed by the person exporting it, with the key their unlock opened (docs/bundle-format.md).
+      const signer = store.bundles.sessionSigner();
+      if (!signer) throw new ApiFailure('FORBIDDEN', "A bundle is signed with the exporting user's own key: unlock as a user, not with the recovery key, to export.");
       try {
-        const { text } = await exportBundle(transferTarget(store), a.id, { withAttachments: input.withAttachments, exportedBy: actor.name });
+        const { text } = await exportBundle(transferTarget(store), a.id, { withAttachments: input.withAttachments, exportedBy: actor.name, signer });
         return { fileName: `${a.reference.replace(/[^A-Za-z0-9._-]+/g, '_')}.carefile.json`, json: text };
       } catch (err) {
         if (err instanceof TransferError) throw new ApiFailure('INVALID_INPUT', err.message);

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Assessment } from '../../shared/domain/model';
-import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, canonicalJson, parseBundle, stableJson, type BundleError } from '../../shared/bundle/index';
+import { AssessmentBundle, BUNDLE_FORMAT, BUNDLE_VERSION, parseBundle, stableJson, type BundleError } from '../../shared/bundle/index';
 import { noTrust, withoutUntrustedClaims, type ImportTrust, type UntrustedClaim } from './trust';
+import { signBundle, type BundleSigner } from './signature';
 
 export { noTrust, type ImportTrust, type UntrustedClaim } from './trust';
 
@@ -41,7 +42,7 @@ export class TransferError extends Error {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-interface Prepared {
+export interface Prepared {
   file: string;
   assessment: Assessment;
   bytes: Map<string, { data: Uint8Array; name: string }>;
@@ -52,8 +53,8 @@ interface Prepared {
  * Validates one bundle text fully (schema, references, attachment hashes) and takes off every
  * workflow claim `trust` cannot prove (electron/bundle/trust.ts); writes nothing.
  */
-export function prepareImport(text: string, file = 'bundle', trust: ImportTrust = noTrust('import')): Prepared {
-  const r = parseBundle(text);
+export function prepareImport(input: unknown, file = 'bundle', trust: ImportTrust = noTrust('import')): Prepared {
+  const r = parseBundle(input);
   if (!r.ok) throw new TransferError(`${file}: not a valid assessment bundle`, r.errors);
   const b = r.bundle;
   const bytes = new Map<string, { data: Uint8Array; name: string }>();
@@ -77,64 +78,13 @@ export function prepareImport(text: string, file = 'bundle', trust: ImportTrust 
   return { file, assessment, bytes, notTrusted };
 }
 
-/** Who recorded a departure is the importer's on the way in; an identical re-import by someone else is still identical. */
-function sameContent(a: Assessment, b: Assessment): boolean {
-  const key = (x: Assessment) => canonicalJson({ ...x, departures: x.departures.map((d) => ({ ...d, recordedBy: '' })) });
-  return key(a) === key(b);
-}
-
-export interface ImportResult {
-  file: string;
-  id: string;
-  reference: string;
-  outcome: 'imported' | 'unchanged';
-  /** The claims of the bundle this store did not take, and why (empty when nothing was taken off). */
-  notTrusted: UntrustedClaim[];
-}
-
-/**
- * Imports bundles: every file is validated first, and if any fails nothing is written. Workflow
- * claims are taken only as far as `trust` proves them (by default: not at all).
- * An assessment already in the store is left alone when identical, and refused when different.
- */
-export async function importBundles(
-  store: AssessmentStoreLike,
-  files: ReadonlyArray<{ file: string; text: string }>,
-  actor: string,
-  trust: ImportTrust = noTrust(actor),
-): Promise<ImportResult[]> {
-  const prepared = files.map((f) => prepareImport(f.text, f.file, trust));
-  const seen = new Set<string>();
-  for (const p of prepared) {
-    if (seen.has(p.assessment.id)) throw new TransferError(`${p.file}: assessment ${p.assessment.id} appears in more than one file`);
-    seen.add(p.assessment.id);
-    const existing = await store.assessments.get(p.assessment.id);
-    if (existing && !sameContent(existing, p.assessment)) {
-      throw new TransferError(`${p.file}: assessment ${p.assessment.reference} (${p.assessment.id}) is already in the store with different content; nothing was imported`);
-    }
-  }
-  const results: ImportResult[] = [];
-  for (const p of prepared) {
-    for (const [sha, { data, name }] of p.bytes) {
-      const stored = await store.attachments.put(data, name);
-      if (stored !== sha) throw new TransferError(`${p.file}: the store hashed attachment ${name} differently`);
-    }
-    const existing = await store.assessments.get(p.assessment.id);
-    const base = { file: p.file, id: p.assessment.id, reference: p.assessment.reference, notTrusted: p.notTrusted };
-    if (existing) results.push({ ...base, outcome: 'unchanged' });
-    else {
-      await store.assessments.put(p.assessment, actor);
-      results.push({ ...base, outcome: 'imported' });
-    }
-  }
-  return results;
-}
-
 export interface ExportOptions {
   /** Carry attachment bytes (base64, keyed by SHA-256). */
   withAttachments?: boolean;
   exportedOn?: string;
   exportedBy?: string;
+  /** The exporting user's key and certificate: the bundle is signed (electron/bundle/signature.ts). */
+  signer?: BundleSigner;
 }
 
 /** Builds the bundle for one assessment; stable key order, so the same record gives the same text. */
@@ -165,5 +115,7 @@ export async function exportBundle(store: AssessmentStoreLike, id: string, optio
   // Prove what we write reads back: an export that would not import is a bug, not a file.
   const check = AssessmentBundle.safeParse(bundle);
   if (!check.success) throw new TransferError('The stored assessment does not form a valid bundle', check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return { bundle, text: `${stableJson(bundle)}\n` };
+  if (!options.signer) return { bundle, text: `${stableJson(bundle)}\n` };
+  const signed = signBundle(bundle as unknown as Record<string, unknown>, options.signer);
+  return { bundle: signed.doc as unknown as AssessmentBundle, text: signed.text };
 }

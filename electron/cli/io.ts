@@ -7,6 +7,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Whether stdin is a terminal (a passphrase prompt is possible). */
   interactive: boolean;
+  /** Rewrites one progress line on a terminal (standard error); absent when that is not a terminal, so nothing is printed. `''` clears it. */
+  progress?(text: string): void;
 }
 
 // A reader that closes early (`carefile lint-text x | head`) is not an error worth a stack trace.
@@ -27,4 +29,5 @@ export const processIO: CliIO = {
   },
   env: process.env,
   interactive: Boolean(process.stdin.isTTY),
+  ...(process.stderr.isTTY ? { progress: (t: string) => void process.stderr.write(`\r\x1b[K${t}`) } : {}),
 };

@@ -5,6 +5,8 @@
 export { composeRecord, DEFAULT_MARKING, sha256Hex } from './compose';
 export { signRecord } from './sign';
 export { verifyRecord } from './verify';
+// The same CMS machinery signs assessment bundles (electron/bundle/signature.ts).
+export { buildSignedData, checkSignedData, toKeyObject, type CmsCheck } from './cms';
 export { countersignRecord, countersignWithStore, makeSignedRecord, RecordRefused } from './service';
 export type { RecordStoreAccess, SignatureEvent, SigningCredentials } from './service';
 export type {

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/domain/model';
 import { Assessments } from './assessments';
 import { Attachments } from './attachments';
-import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
+import { appendAudit, auditEvents, auditHead, auditSignerOf, setAuditSigner, type AuditEvent } from './audit';
+import { BundleRecords } from './bundle-records';
+import type { SessionSigner } from './audit-signer';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
 import { actorOf, addCertificate, requireAdmin, syncSlotsFile, type Core, type Session } from './core';
@@ -64,6 +66,20 @@ export class Store {
     /** Replace a user's generated key and certificate with the council's PKCS#12 (their passphrase seals it). */
     importPkcs12(userId: string, p12Bytes: Uint8Array, p12Password: string, passphrase: string): Promise<KnownCertificate>;
   };
+  /** Signed bundles: earlier versions, trusted bundle signers, audited import decisions (bundle-records.ts). */
+  readonly bundles: {
+    /** One transaction (a savepoint inside another): the whole of one bundle is written, or none of it. */
+    atomically<T>(fn: () => T): T;
+    keepVersion(current: Parameters<BundleRecords['keepVersion']>[0], actor?: string): number;
+    versions: BundleRecords['versions'];
+    version: BundleRecords['version'];
+    /** Administrators only. */
+    trustSigner(der: Uint8Array, subject: string, actor?: string): ReturnType<BundleRecords['trustSigner']>;
+    trustedSigners: BundleRecords['trustedSigners'];
+    auditImport(action: Parameters<BundleRecords['auditImport']>[0], assessmentId: string, digest: string, actor?: string): void;
+    /** The unlocked user's own key and current certificate, to sign what they export; undefined for a recovery-key session. */
+    sessionSigner(): { privateKey: KeyObject; certificateDer: Uint8Array; certificateSha256: string } | undefined;
+  };
   private closed = false;
 
   constructor(
@@ -99,6 +115,26 @@ export class Store {
         return verifyStoreAudit(core, repo, files, this.users);
       },
       events: (opts) => auditEvents(core.db, opts),
+    };
+    const bundles = new BundleRecords(core.db);
+    this.bundles = {
+      atomically: writes(<T>(fn: () => T): T => bundles.atomically(fn)) as <T>(fn: () => T) => T,
+      keepVersion: writes((current, actor?: string) => bundles.keepVersion(current, actor ?? actorOf(core))),
+      versions: guarded(bundles.versions.bind(bundles)),
+      version: guarded(bundles.version.bind(bundles)),
+      trustSigner: writes((der: Uint8Array, subject: string, actor?: string) => {
+        requireAdmin(core, 'trust a certificate for signed bundles');
+        return bundles.trustSigner(der, subject, actor ?? actorOf(core));
+      }),
+      trustedSigners: guarded(bundles.trustedSigners.bind(bundles)),
+      auditImport: writes((action, assessmentId: string, digest: string, actor?: string) => bundles.auditImport(action, assessmentId, digest, actor ?? actorOf(core))),
+      sessionSigner: () => {
+        const s = core.session;
+        const signer = auditSignerOf(core.db) as SessionSigner | undefined;
+        if (s.via !== 'passphrase' || !signer || signer.signer !== s.userId || !signer.privateKey) return undefined;
+        const cert = core.db.prepare('SELECT der FROM user_certificate WHERE sha256 = ? AND user_id = ?').get(signer.keyId, s.userId) as { der: Buffer } | undefined;
+        return cert && { privateKey: signer.privateKey, certificateDer: new Uint8Array(cert.der), certificateSha256: signer.keyId };
+      },
     };
     this.signing = {
       credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),

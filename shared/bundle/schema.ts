@@ -19,6 +19,11 @@ export const AssessmentBundle = z
     attachments: z.record(Sha256, z.base64()).optional(),
     /** The head of the store's audit chain for this assessment when exported. */
     audit: z.object({ headHash: Sha256, entries: z.number().int().min(0).optional() }).optional(),
+    /**
+     * The exporting user's detached CMS signature (DER, base64) over the canonical JSON of every
+     * other member of this document (shared/bundle/signed.ts), carrying their certificate.
+     */
+    signature: z.object({ cms: z.base64().min(1).max(64_000) }).strict().optional(),
   })
   .strict()
   .meta({

@@ -73,7 +73,7 @@ export const assessmentChannels = {
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'CONFLICT'],
   }),
   'assessments.exportBundle': channel({
-    summary: 'The assessment as a bundle (JSON text), refused while a blocking finding stands, the rules of every stage applying.',
+    summary: "The assessment as a bundle (JSON text), signed by the exporting user's key (a detached CMS signature with their certificate); refused while a blocking finding stands, the rules of every stage applying, and for a recovery-key session (no user key to sign with).",
     input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),
     output: z.object({ fileName: z.string(), json: z.string() }),
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK'],

@@ -42,6 +42,8 @@ export type Action =
   | 'signAddendum'
   | 'linkParticipant'
   | 'import'
+  | 'importUnsigned'
+  | 'trustBundleSigner'
   | 'export';
 
 /**
@@ -65,6 +67,9 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   linkParticipant: ['assessor', 'manager'],
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
+  // A bundle nobody signed, or one signed by someone outside this store, is an administrator's call (audited).
+  importUnsigned: ['admin'],
+  trustBundleSigner: ['admin'],
   export: ['admin', 'assessor', 'manager'],
 };
 
@@ -91,6 +96,8 @@ const actionWords: Record<Action, string> = {
   signAddendum: 'sign an addendum',
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
+  importUnsigned: 'accept an unsigned bundle',
+  trustBundleSigner: 'trust a certificate for signed bundles',
   export: 'export an assessment',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };

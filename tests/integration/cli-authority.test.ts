@@ -15,6 +15,8 @@ import { Exit } from '../../electron/cli/exit';
 import { dispatch } from '../../electron/api/dispatch';
 import { hostContext } from '../../electron/api/host';
 import { restoreWarnings } from '../../electron/api/admin';
+import { openStore, TEST_KDF } from '../../electron/store/index';
+import { signBundle } from '../../electron/bundle/signature';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'carefile-cli-authority-'));
 const storeDir = path.join(dir, 'store');
@@ -23,6 +25,7 @@ const compliant = path.join(bundles, 'compliant.json');
 const blocked = path.join(bundles, 'same-day-interview.json');
 const compliantId = (JSON.parse(readFileSync(compliant, 'utf8')) as { assessment: { id: string } }).assessment.id;
 const blockedId = 'scn-same-day-0001';
+const signedCompliant = path.join(dir, 'compliant.signed.json');
 
 const PASS = { admin: 'amber kestrel lantern 42', asha: 'willow harbour ember 77', daniel: 'copper meadow falcon 19', max: 'granite orchard puzzle 8' };
 type Who = 'admin' | 'assessor' | 'manager' | 'recovery';
@@ -51,7 +54,10 @@ beforeAll(async () => {
     const r = await run(['user', 'add', name, '--role', role], { ...env('admin'), CAREFILE_NEW_PASSPHRASE: PASS[name] });
     expect(r.code, r.err).toBe(0);
   }
-  expect((await run(['import', compliant, blocked], env('admin'))).code).toBe(0);
+  expect((await run(['import', compliant, blocked, '--accept-unsigned'], env('admin'))).code).toBe(0);
+  // the same assessment as its administrator exported it: signed by a user of this store
+  const exported = await run(['export', compliantId, '--out', signedCompliant], env('admin'));
+  expect(exported.code, exported.err).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,8 +95,10 @@ describe('who may run each verb', () => {
     ['audit-log verify', () => ['audit-log', 'verify'], ok, ok, ok, ok],
     ['doctor', () => ['doctor'], ok, ok, ok, ok],
     ['outcomes', () => ['outcomes'], ok, no, ok, ok],
-    ['import', () => ['import', compliant], ok, ok, ok, ok],
-    ['export', () => ['export', compliantId, '--out', fresh()], ok, ok, ok, ok],
+    ['import', () => ['import', signedCompliant], ok, ok, ok, ok],
+    ['import --accept-unsigned', () => ['import', compliant, '--accept-unsigned'], ok, no, no, ok],
+    // a bundle is signed with the exporting user's own key: the recovery key has none
+    ['export', () => ['export', compliantId, '--out', fresh()], ok, ok, ok, no],
     ['export (a block stands)', () => ['export', blockedId, '--out', fresh()], Exit.CHECK_FAILED, Exit.CHECK_FAILED, Exit.CHECK_FAILED, Exit.CHECK_FAILED],
     ['check ID', () => ['check', compliantId], ok, ok, ok, ok],
     ['assessment list', () => ['assessment', 'list'], ok, ok, ok, ok],
@@ -204,7 +212,10 @@ describe('import keeps history, never trust', () => {
     ];
     a.addenda = [{ id: 'ad-1', text: 'A correction.', createdOn: '2026-09-25T10:00:00Z', createdBy: 'Max', signedOn: '2026-09-25T10:05:00Z' }];
     const file = path.join(dir, 'forged.json');
-    writeFileSync(file, JSON.stringify(b));
+    // Signed by Asha herself: a signed bundle says who sent it, never that its workflow claims are true.
+    const asAsha = await openStore({ dataDir: storeDir, kdf: TEST_KDF }).unlock('asha', PASS.asha);
+    writeFileSync(file, signBundle(b, asAsha.bundles.sessionSigner()!).text);
+    asAsha.close();
 
     const r = await run(['import', file, '--json'], env('assessor'));
     expect(r.code, r.err).toBe(0);
@@ -229,7 +240,7 @@ describe('import keeps history, never trust', () => {
     expect(stored.addenda[0].signedOn).toBeUndefined();
     expect(stored.stageHistory).toEqual(a.stageHistory);
     // the same answer through dispatch's generic door
-    const again = await run(['call', 'bundles.import', '--input', '-'], env('assessor'), JSON.stringify({ bundles: [{ name: 'forged.json', json: JSON.stringify(b) }] }));
+    const again = await run(['call', 'bundles.import', '--input', '-'], env('assessor'), JSON.stringify({ bundles: [{ name: 'forged.json', json: readFileSync(file, 'utf8') }] }));
     expect(JSON.parse(again.out)).toMatchObject({ ok: true, value: { results: [{ outcome: 'unchanged', notTrusted: result!.notTrusted }] } });
   });
 });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   // A reference with a comma and a quote, to prove the CSV quoting.
   bundle.assessment.reference = 'AA-2026-0147, "Kent"';
   writeFileSync(path.join(dir, 'quoted.json'), JSON.stringify(bundle));
-  expect(await run(['import', path.join(dir, 'quoted.json'), path.join(bundles, 'mature-features.json')])).toBe(0);
+  expect(await run(['import', path.join(dir, 'quoted.json'), path.join(bundles, 'mature-features.json'), '--accept-unsigned'])).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

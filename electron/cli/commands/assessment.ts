@@ -128,31 +128,8 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
       if (findings.length > 0) throw new CliError(Exit.CHECK_FAILED, '');
     });
 
-  withStoreOptions(program.command('import'))
-    .description(
-      'Import assessment bundles into the store; every file is validated first and nothing is written if any fails. Signatures, authorisation, departures\' authors and signed addenda are not taken on trust: see --record. [bundles.import]',
-    )
-    .argument('<files...>', 'bundle files')
-    .option('--record <pdf...>', 'signed PDF records that prove the signatures the bundles claim')
-    .action(async (files: string[], opts: StoreOptionValues & { record?: string[] }) => {
-      const bundles = await Promise.all(files.map(async (file) => ({ name: file, json: await readInput(file, io) })));
-      const records = (opts.record ?? []).map((f) => {
-        try {
-          return readFileSync(f).toString('base64');
-        } catch {
-          throw new CliError(Exit.USAGE, `cannot read ${f}`);
-        }
-      });
-      const { results } = await withSession(io, opts, 'always', (s) => s.call('bundles.import', { bundles, records: records.length ? records : undefined }));
-      if (opts.json) return io.out(JSON.stringify({ results }, null, 2));
-      for (const r of results) {
-        io.out(`${r.outcome === 'imported' ? 'imported ' : 'unchanged'} ${r.reference} (${r.id}) from ${r.file}`);
-        for (const n of r.notTrusted) io.out(`  not trusted: ${n.what}: ${n.why}`);
-      }
-    });
-
   withStoreOptions(program.command('export'))
-    .description('Export one assessment as a bundle; refused while a blocking safeguard finding stands. [assessments.exportBundle]')
+    .description('Export one assessment as a bundle signed with your own key; refused while a blocking safeguard finding stands. [assessments.exportBundle]')
     .argument('<id>', 'assessment id')
     .requiredOption('--out <file>', 'where to write the bundle (- for standard output)')
     .option('--with-attachments', 'carry attachment bytes as base64')

@@ -1,6 +1,7 @@
 /** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
 import { registerAssessmentCommands } from './assessment';
 import { registerWorkflowCommands } from './assessment-workflow';
+import { registerBundleCommands } from './bundle';
 import { registerCallCommand } from './call';
 import { register as registerRecordCommands } from './record';
 import { registerStoreCommands } from './store';
@@ -12,6 +13,7 @@ export type { RegisterCommands } from './types';
 export const commandFamilies: RegisterCommands[] = [
   registerStoreCommands,
   registerAssessmentCommands,
+  registerBundleCommands,
   registerWorkflowCommands,
   registerRecordCommands,
   registerQualityCommands,

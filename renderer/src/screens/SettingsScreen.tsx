@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ImportPanel } from '../bundles/ImportPanel';
 
 type User = OutputOf<'users.list'>[number];
 const roleNames = { admin: 'Administrator', assessor: 'Assessor', manager: 'Manager' } as const;
@@ -180,6 +181,7 @@ export function SettingsScreen() {
       <UsersPanel isAdmin={user.role === 'admin'} />
       {user.displayName !== 'Recovery key' ? <PassphrasePanel userName={user.name} /> : null}
       <BackupPanel />
+      <ImportPanel isAdmin={user.role === 'admin'} />
     </>
   );
 }

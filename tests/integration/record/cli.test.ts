@@ -13,6 +13,8 @@ import type { CliIO } from '../../../electron/cli/io';
 import { makeFixture } from '../../fixtures/record/assessment';
 import { makeSigner, privateKeyPem, type TestSigner } from '../../fixtures/record/signers';
 import { flipByte } from '../../fixtures/record/tamper';
+import { openStore, TEST_KDF } from '../../../electron/store/index';
+import { signBundle } from '../../../electron/bundle/signature';
 import { pdfsig, pdfsigBlocks, qpdfCheck } from '../../fixtures/record/tools';
 
 function captureIO(stdin = '', env: NodeJS.ProcessEnv = {}): CliIO & { stdout: string[]; stderr: string[] } {
@@ -104,7 +106,7 @@ describe('carefile pdf with the real encrypted store', () => {
     expect(await run(['user', 'add', 'daniel', '--role', 'assessor', '--display-name', 'Daniel Osei', '--new-passphrase-file', p('daniel.pass')], captureIO('', admin))).toBe(0);
     // the users and their certificates, without the assessment: the last test restores this
     expect(await run(['backup', '--out', p('users-only.backup')], captureIO('', admin))).toBe(0);
-    expect(await run(['import', compliant], captureIO('', admin))).toBe(0);
+    expect(await run(['import', compliant, '--accept-unsigned'], captureIO('', admin))).toBe(0);
     // The bundle's links to another store's users are not taken (issue 8, item 5): link the assessors here.
     expect(await run(['assessment', 'link', id, '--participant', 'p-assessor-1', '--store-user', 'asha'], captureIO('', asha))).toBe(0);
     expect(await run(['assessment', 'link', id, '--participant', 'p-assessor-2', '--store-user', 'daniel'], captureIO('', asha))).toBe(0);
@@ -151,7 +153,7 @@ describe('carefile pdf with the real encrypted store', () => {
 
   it('a record not yet at the decision stage is refused (a block at the decision stage: tests/unit/api/authority.test.ts)', async () => {
     const bad = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'bundles', 'same-day-interview.json');
-    expect(await run(['import', bad], captureIO('', admin))).toBe(0);
+    expect(await run(['import', bad, '--accept-unsigned'], captureIO('', admin))).toBe(0);
     const badId = (JSON.parse(readFileSync(bad, 'utf8')) as { assessment: { id: string } }).assessment.id;
     const io = captureIO('', asha);
     // Not yet at the decision stage: the workflow refuses with CONFLICT before any safeguard is weighed (exit 2).
@@ -168,7 +170,10 @@ describe('carefile pdf with the real encrypted store', () => {
     copy.assessment.id = 'copy-of-signed';
     copy.assessment.reference = 'COPY-1';
     copy.assessment.analysis = 'Something the assessors never signed.';
-    writeFileSync(p('copy-bundle.json'), JSON.stringify(copy));
+    // signed again by the administrator (a known signer): the bundle's signature says who sent it, not that its claims hold
+    const adminStore = await openStore({ dataDir: storeDir, kdf: TEST_KDF }).unlock('admin', 'amber kestrel lantern 42');
+    writeFileSync(p('copy-bundle.json'), signBundle(copy, adminStore.bundles.sessionSigner()!).text);
+    adminStore.close();
     // back to the users only: the assessment is gone, the certificates are known
     expect(await run(['restore', p('users-only.backup')], captureIO('', admin))).toBe(0);
     const imported = captureIO('', asha);

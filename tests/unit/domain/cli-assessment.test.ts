@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliIO } from '../../../electron/cli/io';
-import { exportBundle, importBundles, TransferError, type AssessmentStoreLike } from '../../../electron/bundle/transfer';
+import { exportBundle, noTrust, type AssessmentStoreLike } from '../../../electron/bundle/transfer';
+import { importTeamBundles, type ImportTarget } from '../../../electron/bundle/team-import';
+import { checkBundleSignature } from '../../../electron/bundle/signature';
 import type { Assessment } from '../../../shared/domain/model';
 import { parseBundle } from '../../../shared/bundle';
 import { bundlesDir, loadBundleJson, type Loose } from '../safeguards/fixtures';
@@ -18,9 +20,14 @@ function capture(stdin = '', env: NodeJS.ProcessEnv = {}): CliIO & { stdout: str
 }
 
 /** Test double for the store (the code under test is import/export, not the store). */
-function memoryStore(): AssessmentStoreLike & { puts: number } {
+function memoryStore(): AssessmentStoreLike & ImportTarget & { puts: number } {
   const assessments = new Map<string, Assessment>();
   const files = new Map<string, Uint8Array>();
+  const putAttachment = (bytes: Uint8Array) => {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    files.set(sha, bytes);
+    return sha;
+  };
   const store = {
     puts: 0,
     assessments: {
@@ -31,16 +38,25 @@ function memoryStore(): AssessmentStoreLike & { puts: number } {
       },
       list: async () => [...assessments.values()].map((a) => ({ id: a.id, reference: a.reference })),
     },
-    attachments: {
-      put: async (bytes: Uint8Array) => {
-        const sha = createHash('sha256').update(bytes).digest('hex');
-        files.set(sha, bytes);
-        return sha;
-      },
-      get: async (sha: string) => files.get(sha),
+    attachments: { put: async (bytes: Uint8Array) => putAttachment(bytes), get: async (sha: string) => files.get(sha) },
+    get: (id: string) => structuredClone(assessments.get(id)),
+    put: (a: Assessment) => {
+      store.puts++;
+      assessments.set(a.id, structuredClone(a));
     },
+    putAttachment,
+    atomically: <T>(fn: () => T): T => fn(),
+    keepVersion: () => 1,
+    versions: () => [],
+    version: () => undefined,
+    auditImport: () => {},
   };
   return store;
+}
+
+/** Imports unsigned bundles as an administrator who accepted them (what is tested here is the content). */
+function importBundles(store: ImportTarget, files: Array<{ file: string; text: string }>, actor: string) {
+  return importTeamBundles(store, files, { actor, trust: noTrust(actor), acceptUnsigned: true, signerOf: () => ({ known: 'unknown' }) }, (x) => x).results;
 }
 
 /** A real store for the verbs that need one (the CLI reaches it only through the handler map). */
@@ -125,7 +141,7 @@ describe('import and export through the store interface', () => {
     const store = memoryStore();
     const original = parseBundle(compliantText);
     if (!original.ok) throw new Error('fixture');
-    const [r] = await importBundles(store, [{ file: 'compliant.json', text: compliantText }], 'tester');
+    const [r] = importBundles(store, [{ file: 'compliant.json', text: compliantText }], 'tester');
     expect(r!.outcome).toBe('imported');
     // Deliberate change (issue 8, item 5): the fixture's authorisation and its links to another store's users are not taken.
     expect(r!.notTrusted.map((n) => n.path)).toEqual(['review.authorisedBy', 'participants.0.userId', 'participants.1.userId', 'participants.5.userId']);
@@ -137,7 +153,7 @@ describe('import and export through the store interface', () => {
     expect(again.ok && again.bundle).toEqual({ ...original.bundle, assessment: { ...original.bundle.assessment, review, participants } });
     // and exporting that again gives the same bytes
     const store2 = memoryStore();
-    await importBundles(store2, [{ file: 'x', text: out.text }], 'tester');
+    importBundles(store2, [{ file: 'x', text: out.text }], 'tester');
     expect((await exportBundle(store2, original.bundle.assessment.id, { exportedOn: original.bundle.exportedOn, withAttachments: true })).text).toBe(out.text);
   });
 
@@ -148,7 +164,7 @@ describe('import and export through the store interface', () => {
     b.assessment.evidence[1].attachments = [{ sha256: sha, name: 'baptism.jpg', mediaType: 'image/jpeg', size: bytes.length, data: Buffer.from(bytes).toString('base64') }];
     delete b.attachments;
     const store = memoryStore();
-    await importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 'tester');
+    importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 'tester');
     expect(await store.attachments.get(sha)).toEqual(bytes);
     const stored = await store.assessments.get(b.assessment.id);
     expect(stored!.evidence[1]!.attachments[0]!.data).toBeUndefined();
@@ -156,7 +172,7 @@ describe('import and export through the store interface', () => {
     expect(out.bundle.attachments).toEqual({ [sha]: Buffer.from(bytes).toString('base64') });
     // the exported form re-imports to the same record
     const store2 = memoryStore();
-    await importBundles(store2, [{ file: 'again.json', text: out.text }], 'tester');
+    importBundles(store2, [{ file: 'again.json', text: out.text }], 'tester');
     expect(await store2.assessments.get(b.assessment.id)).toEqual(stored);
     expect(await store2.attachments.get(sha)).toEqual(bytes);
   });
@@ -166,11 +182,12 @@ describe('import and export through the store interface', () => {
     const sha = b.assessment.evidence[1].attachments[0].sha256;
     b.attachments[sha] = Buffer.from('not the photo').toString('base64');
     const store = memoryStore();
-    await expect(importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 't')).rejects.toBeInstanceOf(TransferError);
+    const [r] = importBundles(store, [{ file: 'b.json', text: JSON.stringify(b) }], 't');
+    expect(r).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/attachment check failed/) });
     expect(store.puts).toBe(0);
   });
 
-  it('one bad file among several: every error listed, nothing written, exit 2 (a real store)', async () => {
+  it('one bad file among several: the good one is imported whole, the bad one refused with every error listed, exit 2 (a real store)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'carefile-import-'));
     const env = storeEnv(dir);
     expect((await run(['init'], capture('', env))).code).toBe(0);
@@ -179,13 +196,18 @@ describe('import and export through the store interface', () => {
     bad.assessment.decision.ageLow = -1;
     bad.assessment.sessions[0].breaks = 'none';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-    const r = await run(['import', join(dir, 'good.json'), join(dir, 'bad.json')], capture('', env));
+    // On a terminal the progress line is rewritten as chunks go, then cleared; with no terminal (capture() has no progress) nothing is written for it.
+    const progress: string[] = [];
+    const r = await run(['import', join(dir, 'good.json'), join(dir, 'bad.json'), '--accept-unsigned'], { ...capture('', env), progress: (t: string) => void progress.push(t) });
+    expect(progress).toEqual(['importing 0/2', 'importing 2/2: 1 imported, 0 unchanged, 0 superseded, 1 refused.', '']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/bad\.json: not a valid assessment bundle/);
-    expect(r.err).toMatch(/assessment\.decision\.ageLow/);
-    expect(r.err).toMatch(/assessment\.sessions\.0\.breaks/);
+    expect(r.out).toMatch(/^imported {3}AA-2026-0147 .* from .*good\.json$/m);
+    expect(r.out).toMatch(/^refused {4}.*bad\.json\n {2}why: not a valid assessment bundle/m);
+    expect(r.out).toMatch(/assessment\.decision\.ageLow/);
+    expect(r.out).toMatch(/assessment\.sessions\.0\.breaks/);
+    expect(r.out).toMatch(/^1 imported, 0 unchanged, 0 superseded, 1 refused\.$/m);
     const list = await run(['assessment', 'list', '--json'], capture('', env));
-    expect(JSON.parse(list.out)).toEqual([]);
+    expect((JSON.parse(list.out) as Array<{ reference: string }>).map((a) => a.reference)).toEqual(['AA-2026-0147']);
   });
 
   it('the CLI verbs import then export to a file, and refuse to overwrite a different record (a real store)', async () => {
@@ -194,13 +216,15 @@ describe('import and export through the store interface', () => {
     expect((await run(['init'], capture('', env))).code).toBe(0);
     const go = (args: string[]) => run(args, capture('', env));
     writeFileSync(join(dir, 'in.json'), compliantText);
-    expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^imported /);
-    expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/^unchanged/);
+    expect((await go(['import', join(dir, 'in.json')])).out).toMatch(/why: unsigned/);
+    expect((await go(['import', join(dir, 'in.json'), '--accept-unsigned'])).out).toMatch(/^imported /);
+    expect((await go(['import', join(dir, 'in.json'), '--accept-unsigned'])).out).toMatch(/^unchanged/);
     const id = (JSON.parse(compliantText) as { assessment: { id: string } }).assessment.id;
     const exportedCode = await go(['export', id, '--out', join(dir, 'out.json')]);
     expect(exportedCode.code, exportedCode.err).toBe(0);
     expect(existsSync(join(dir, 'out.json.partial'))).toBe(false);
     const exported = parseBundle(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(checkBundleSignature(readFileSync(join(dir, 'out.json'), 'utf8')).status).toBe('valid');
     const original = (parseBundle(compliantText) as { bundle: { assessment: Assessment } }).bundle.assessment;
     // what was taken: everything but the authorisation and the other store's user links
     expect(exported.ok && exported.bundle.assessment).toEqual({
@@ -211,9 +235,9 @@ describe('import and export through the store interface', () => {
     const changed = JSON.parse(compliantText);
     changed.assessment.analysis = 'Something else.';
     writeFileSync(join(dir, 'changed.json'), JSON.stringify(changed));
-    const r = await go(['import', join(dir, 'changed.json')]);
+    const r = await go(['import', join(dir, 'changed.json'), '--accept-unsigned']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/already in the store with different content/);
+    expect(r.out).toMatch(/conflict: the store holds a different version of AA-2026-0147 updated at the same time/);
     expect((await go(['export', 'no-such-id', '--out', join(dir, 'x.json')])).code).toBe(2);
   });
 });
