@@ -77,9 +77,30 @@ export const storeHandlers = {
     guardStore(() => {
       const store = storeSessionOf(ctx).store;
       const now = new Date();
-      return store.assessments.list().map((row) => {
+      return store.assessments.list().flatMap((row) => {
         const a = store.assessments.get(row.id);
-        return a ? { ...row, presumption: presumption(a, now).status } : row;
+        if (!a) return [];
+        const p = presumption(a, now);
+        const first = a.youngPerson.languages.find((l) => l.firstLanguage);
+        return [{
+          ...row,
+          nameOwnScript: a.youngPerson.nameOwnScript,
+          nationality: a.youngPerson.nationality,
+          nationalityCode: a.youngPerson.nationalityCode,
+          firstLanguage: first?.language,
+          firstLanguageCode: first?.code,
+          updatedAt: a.updatedOn,
+          createdAt: a.createdOn,
+          decidedAt: a.decision?.decidedOn,
+          outcome: a.decision?.outcome,
+          presumption: p.status,
+          presumptionKind: p.kind,
+          assessors: a.participants.filter((x) => x.role === 'assessor').map((x) => ({ name: x.name, userId: x.userId })),
+          blocking: 0,
+          warnings: 0,
+          awaitingCountersignBy: [],
+          awaitingAuthorisation: false,
+        }];
       });
     }),
   'assessments.get': (input, ctx) =>
