@@ -42,7 +42,8 @@ export type Action =
   | 'signAddendum'
   | 'linkParticipant'
   | 'import'
-  | 'export';
+  | 'export'
+  | 'audit';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -66,6 +67,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
+  // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
+  audit: ['admin', 'manager'],
 };
 
 export interface Refusal {
@@ -92,6 +95,7 @@ const actionWords: Record<Action, string> = {
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
   export: 'export an assessment',
+  audit: "read the team's quality figures",
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
