@@ -143,14 +143,14 @@ export function filterClause(f: SummaryFilter, decided: boolean): { where: strin
 export function drilldownRows(
   db: Db,
   f: SummaryFilter,
-  opts: { decided: boolean; condition?: string; conditionParams?: unknown[]; join?: string; joinParams?: unknown[]; reason?: string; today: string },
+  opts: { decided: boolean; condition?: string; conditionParams?: unknown[]; join?: string; joinParams?: unknown[]; reason?: string; reasonParams?: unknown[]; today: string },
 ): Array<ListRow & { daysToDecision: number | null; reason?: string; wordingFindings: number; words: number }> {
   const { where, params } = filterClause(f, opts.decided);
   const sql = `SELECT ${LIST_COLUMNS}, s.days_to_decision, s.wording_findings, s.words${opts.reason ? `, ${opts.reason} AS reason` : ''}
     FROM assessment_summary s ${opts.join ?? ''}
     WHERE ${where}${opts.condition ? ` AND (${opts.condition})` : ''}
     ORDER BY s.decided_day DESC, s.reference, s.assessment_id`;
-  const rows = db.prepare(sql).all(...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
+  const rows = db.prepare(sql).all(...(opts.reasonParams ?? []), ...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
   const assessors = assessorsOf(db, rows.map((r) => r.id as string));
   return rows.map((r) => {
     const row = {
@@ -164,7 +164,7 @@ export function drilldownRows(
   });
 }
 
-/** Runs an aggregate over the selected summaries: `select` is the column list, `from` may join summary_rule. */
+/** Runs an aggregate over the selected summaries: `select` is the column list, `tail` follows the WHERE (GROUP BY, ORDER BY). */
 export function aggregate(db: Db, f: SummaryFilter, decided: boolean, select: string, tail = '', join = ''): SqlRow[] {
   const { where, params } = filterClause(f, decided);
   return db.prepare(`SELECT ${select} FROM assessment_summary s ${join} WHERE ${where} ${tail}`).all(...params) as SqlRow[];
