@@ -66,7 +66,7 @@ describe('every verb', () => {
         else verbs.push(path_);
       }
     };
-    walk(buildProgram(io), []);
+    walk(await buildProgram(io), []);
     expect(verbs.length).toBeGreaterThan(25);
     for (const v of verbs) {
       const r = await run([...v, '--help'], {});
