@@ -3,7 +3,7 @@
  * main.ts. A family is loaded only when one of its verbs runs (or for the whole --help): each
  * family's module and what it imports stay unread for every other verb, so `carefile --version`
  * loads no store, record or safeguard code (issue 13.5). `verbs` names the top-level verbs a
- * family registers; tests/unit/cli-families.test.ts checks the names against what it registers.
+ * family registers; tests/integration/cli-authority.test.ts checks the names against what it registers.
  */
 import type { RegisterCommands } from './types';
 
