@@ -57,12 +57,18 @@ CREATE TABLE assessment_summary (
   departure_reasons TEXT NOT NULL,
   -- JSON array of user ids
   awaiting_countersign_by TEXT NOT NULL,
-  awaiting_authorisation INTEGER NOT NULL,
-  -- the row carefile outcomes prints (JSON; shared/quality/outcome-row.ts)
-  outcome_row TEXT NOT NULL
+  awaiting_authorisation INTEGER NOT NULL
 );
 -- a period is a range of decision days; undecided rows stay out of the index
 CREATE INDEX assessment_summary_decided ON assessment_summary (decided_day) WHERE decided_day IS NOT NULL;
+
+-- the row carefile outcomes prints (JSON; shared/quality/outcome-row.ts), kept apart so the
+-- summary rows the figures scan stay narrow
+CREATE TABLE summary_outcome (
+  assessment_id TEXT PRIMARY KEY REFERENCES assessment (id) ON DELETE CASCADE,
+  reference TEXT NOT NULL,
+  row TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE summary_assessor (
   assessment_id TEXT NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,

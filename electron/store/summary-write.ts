@@ -16,8 +16,8 @@ export function writeSummary(db: Db, a: Assessment, facts: SummaryFacts = summar
        status, stage, created_at, updated_at, referral_at, first_contact_at, decided_at, decided_day, outcome, outcome_detail,
        days_to_decision, presumption_kind, presumption_status, presumption_facts, interpreter_present, appropriate_adult_present,
        minded_to, trafficking_indicators, nrm_referral, wording_findings, words, reassessment_of, reassessment_reason,
-       overturned_on, overturned_reason, blocking, warnings, missing_rules, rule_states, departure_reasons, awaiting_countersign_by, awaiting_authorisation, outcome_row)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       overturned_on, overturned_reason, blocking, warnings, missing_rules, rule_states, departure_reasons, awaiting_countersign_by, awaiting_authorisation)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     f.id, f.reference, f.nameLatin, f.nameOwnScript ?? null, f.nationality ?? null, f.nationalityCode ?? null, f.firstLanguage ?? null, f.firstLanguageCode ?? null,
     f.status, f.stage, f.createdAt, f.updatedAt, f.referralAt ?? null, f.firstContactAt ?? null, f.decidedAt ?? null, f.decidedDay ?? null, f.outcome ?? null, f.outcomeDetail ?? null,
@@ -25,8 +25,11 @@ export function writeSummary(db: Db, a: Assessment, facts: SummaryFacts = summar
     f.mindedTo, f.traffickingIndicators, f.nrmReferral ? 1 : 0, f.wordingFindings, f.words, f.reassessmentOf ?? null, f.reassessmentReason ?? null,
     f.overturnedOn ?? null, f.overturnedReason ?? null, f.blocking, f.warnings, f.rules.filter((r) => r.state === 'missing').length,
     ruleStateString(f.rules), JSON.stringify(Object.fromEntries(f.rules.filter((r) => r.reason !== undefined).map((r) => [r.ruleId, r.reason]))),
-    JSON.stringify(f.awaitingCountersignBy), f.awaitingAuthorisation ? 1 : 0, JSON.stringify(f.outcomeRow),
+    JSON.stringify(f.awaitingCountersignBy), f.awaitingAuthorisation ? 1 : 0,
   );
+  const outcome = JSON.stringify(f.outcomeRow);
+  const had = db.prepare('SELECT row FROM summary_outcome WHERE assessment_id = ?').get(f.id) as { row: string } | undefined;
+  if (had?.row !== outcome) db.prepare('INSERT OR REPLACE INTO summary_outcome (assessment_id, reference, row) VALUES (?, ?, ?)').run(f.id, f.reference, outcome);
   syncAssessors(db, f);
   return f;
 }
