@@ -1,5 +1,5 @@
 /**
- * Schema v3: the summaries kept at save time (issue 13 item 1; docs/decisions/0010-summaries-at-save.md).
+ * Schema v3: the summaries kept at save time (issue 13 item 1; docs/decisions/store-07-summaries-at-save.md).
  *
  * One row per assessment with what the case list, its filters and the quality figures read (the
  * state of each safeguard rule included), and its assessors, all written in the same transaction as the
