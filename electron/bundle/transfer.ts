@@ -26,6 +26,12 @@ export interface AssessmentStoreLike {
     put(bytes: Uint8Array, name: string): MaybePromise<string>;
     get(sha256: string): MaybePromise<Uint8Array | undefined>;
   };
+  /**
+   * Optional: runs synchronous work in one store transaction. A store that has it gets every
+   * bundle of an import written in one transaction (one commit for a thousand files), and
+   * must then answer the calls made inside synchronously.
+   */
+  batch?<T>(work: () => T): T;
   /** Optional: the head of the assessment's audit chain, carried in the bundle. */
   audit?: { headHash(assessmentId: string): MaybePromise<string | undefined>; entries?(): MaybePromise<number> };
 }

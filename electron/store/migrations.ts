@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { SCHEMA_V1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
+import { migrateToV4 } from './schema-v4';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
   { version: 2, name: 'signed audit events', up: (db) => migrateToV2(db) },
   { version: 3, name: 'assessment versions and bundle signers', up: (db) => db.exec(SCHEMA_V3) },
+  { version: 4, name: 'summaries kept at save time', up: (db) => migrateToV4(db) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -5,6 +5,8 @@ import { Attachments } from './attachments';
 import { appendAudit, auditEvents, auditHead, auditSignerOf, setAuditSigner, type AuditEvent } from './audit';
 import { BundleRecords } from './bundle-records';
 import type { SessionSigner } from './audit-signer';
+import type { OutcomeRow } from '../../shared/quality/outcome-row';
+import { aggregate, drilldownRows, listSummaries, outcomeRows, type ListRow, type SummaryFilter } from './summary-read';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
 import { actorOf, addCertificate, requireAdmin, syncSlotsFile, type Core, type Session } from './core';
@@ -40,6 +42,15 @@ export class Store {
     put: Assessments['put'];
     get: Assessments['get'];
     list: Assessments['list'];
+  };
+  /** The summaries kept at save time (summary-*.ts): the case list and the quality figures' SQL. */
+  readonly summaries: {
+    /** The case list, newest change first; `today` (ISO day, UK time) says each presumption for today. */
+    list(today: string): ListRow[];
+    /** The rows `carefile outcomes` prints (shared/quality/outcome-row.ts), as kept at save. */
+    outcomeRows(): OutcomeRow[];
+    aggregate: (f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => Array<Record<string, unknown>>;
+    drilldown: (f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => ReturnType<typeof drilldownRows>;
   };
   readonly addenda: {
     /** `author` (user id and display name) defaults to the signed-in user. */
@@ -91,6 +102,12 @@ export class Store {
     const writes = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(this.movesHead(fn));
     const repo = new Assessments(core.db, () => actorOf(core));
     this.assessments = { put: writes(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
+    this.summaries = {
+      list: guarded((today: string) => listSummaries(core.db, today)),
+      outcomeRows: guarded(() => outcomeRows(core.db) as OutcomeRow[]),
+      aggregate: guarded((f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => aggregate(core.db, f, decided, select, tail, join)),
+      drilldown: guarded((f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => drilldownRows(core.db, f, opts)),
+    };
     this.addenda = {
       add: writes((assessmentId: string, text: string, actor?: string, author?: { userId: string; name: string }) =>
         repo.addAddendum(assessmentId, text, actor ?? actorOf(core), author?.name ?? displayNameOf(core), author?.userId ?? userIdOf(core)),
@@ -222,6 +239,16 @@ export class Store {
    * The raw data key in the form SQLCipher's PRAGMA key takes (x'…'), for a records officer.
    * Administrators and recovery-key holders only; audited.
    */
+  /**
+   * Runs saves that belong together (an import of many bundles, a read-modify-write of one part)
+   * in one transaction: all of them or none, one commit (one fsync) instead of one per save, and
+   * nothing else can write in between. `work` must be synchronous (better-sqlite3 transactions
+   * cannot span an await); the saves inside keep their own checks and audit events.
+   */
+  batch<T>(work: () => T): T {
+    return guarded(this.movesHead(() => this.core.db.transaction(work)()))();
+  }
+
   revealKey(actor = actorOf(this.core)): string {
     requireAdmin(this.core, 'reveal the data key');
     const literal = sqlcipherKeyLiteral(this.core.dataKey);

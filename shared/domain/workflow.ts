@@ -44,7 +44,8 @@ export type Action =
   | 'import'
   | 'importUnsigned'
   | 'trustBundleSigner'
-  | 'export';
+  | 'export'
+  | 'audit';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -71,6 +72,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   importUnsigned: ['admin'],
   trustBundleSigner: ['admin'],
   export: ['admin', 'assessor', 'manager'],
+  // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
+  audit: ['admin', 'manager'],
 };
 
 export interface Refusal {
@@ -99,6 +102,7 @@ const actionWords: Record<Action, string> = {
   importUnsigned: 'accept an unsigned bundle',
   trustBundleSigner: 'trust a certificate for signed bundles',
   export: 'export an assessment',
+  audit: "read the team's quality figures",
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
