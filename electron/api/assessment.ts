@@ -79,7 +79,6 @@ export const assessmentHandlers = {
         sharing: { challengeRouteGiven: false, legalAdviceRightGiven: false, copies: [] },
         safeguardLog: [],
         departures: [],
-        acknowledgedWarnings: [],
         review: { comments: [] },
         signatures: [],
         addenda: [],
@@ -119,7 +118,7 @@ export const assessmentHandlers = {
       const now = at.toISOString();
       // One answer per rule: a later note replaces the earlier one (the audit log keeps both).
       const ack = { ruleId: input.ruleId, note: input.note, byUserId: actor.userId!, byName: actor.name, at: now };
-      return store.assessments.put({ ...a, acknowledgedWarnings: [...a.acknowledgedWarnings.filter((w) => w.ruleId !== input.ruleId), ack], updatedOn: now });
+      return store.assessments.put({ ...a, acknowledgedWarnings: [...(a.acknowledgedWarnings ?? []).filter((w) => w.ruleId !== input.ruleId), ack], updatedOn: now });
     }),
 
   'assessments.addAddendum': (input, ctx) =>

@@ -409,7 +409,7 @@ export function findings(f: Flow, s: SectionInput): void {
  */
 function warningsAtSigning(f: Flow, s: SectionInput): void {
   const warnings = s.ctx.findings.filter((x) => x.severity === 'warn');
-  const acks = new Map(s.a.acknowledgedWarnings.map((w) => [w.ruleId, w]));
+  const acks = new Map((s.a.acknowledgedWarnings ?? []).map((w) => [w.ruleId, w]));
   f.heading('Warnings open at signing, and the assessors\u2019 answers', 2);
   if (!warnings.length) f.paragraph('No warning was open when this record was made.');
   for (const w of warnings) {
@@ -422,7 +422,7 @@ function warningsAtSigning(f: Flow, s: SectionInput): void {
         : 'No note was recorded against it.';
     f.paragraph(`${w.ruleId}: ${w.message} ${answer}`);
   }
-  const earlier = s.a.acknowledgedWarnings.filter((w) => !warnings.some((x) => x.ruleId === w.ruleId));
+  const earlier = (s.a.acknowledgedWarnings ?? []).filter((w) => !warnings.some((x) => x.ruleId === w.ruleId));
   for (const w of earlier) f.paragraph(`${w.ruleId} (answered earlier, no longer open when this record was made): answered by ${w.byName} on ${instant(w.at)}: ${w.note}`);
 }
 

@@ -484,8 +484,12 @@ export const Assessment = z.object({
   sharing: Sharing.default({ challengeRouteGiven: false, legalAdviceRightGiven: false, copies: [] }),
   safeguardLog: z.array(SafeguardLogEntry).default([]),
   departures: z.array(Departure).default([]),
-  /** Open warnings answered with a note before signing (signing is refused while one is unanswered). */
-  acknowledgedWarnings: z.array(AcknowledgedWarning).default([]),
+  /**
+   * Open warnings answered with a note before signing (signing is refused while one is unanswered).
+   * Optional, not defaulted: an assessment stored before it existed keeps its digest (the audit chain
+   * would otherwise report every older assessment as changed outside Carefile).
+   */
+  acknowledgedWarnings: z.array(AcknowledgedWarning).optional(),
   review: Review.default({ comments: [] }),
   signatures: z.array(SignatureRecord).default([]),
   addenda: z.array(Addendum).default([]),

@@ -192,7 +192,7 @@ export function openWarnings(a: Assessment, now: Date): Finding[] {
 
 /** Open warnings no assessor has answered with a note yet: signing waits for each (decision record-warnings-and-declaration). */
 export function unansweredWarnings(a: Assessment, now: Date): Finding[] {
-  const answered = new Set(a.acknowledgedWarnings.map((w) => w.ruleId));
+  const answered = new Set((a.acknowledgedWarnings ?? []).map((w) => w.ruleId));
   return openWarnings(a, now).filter((f) => !answered.has(f.ruleId));
 }
 
@@ -317,6 +317,19 @@ function signerRefusal(actor: Actor, a: Assessment, now: Date): Refusal | undefi
   const blocks = signingFindings(a, now);
   if (blocks.length > 0) return blockRefusal('The record cannot be signed while safeguards are unmet', blocks);
   return undefined;
+}
+
+/**
+ * Who signs next, in order: the named assessors who have not signed (each may sign first), then a
+ * manager who did not assess it (the named one, if a manager is named on the assessment). Empty once
+ * a manager has signed. What the hand-over screens and `record.get` show.
+ */
+export function nextSigners(a: Assessment): Array<{ name: string; role: 'assessor' | 'manager'; userId?: string }> {
+  const waiting = assessorsOf(a).filter((p) => !a.signatures.some((s) => s.role === 'assessor' && s.userId === p.userId));
+  if (waiting.length > 0) return waiting.map((p) => ({ name: p.name, role: 'assessor', ...(p.userId ? { userId: p.userId } : {}) }));
+  if (a.signatures.some((s) => s.role === 'manager')) return [];
+  const manager = a.participants.find((p) => p.role === 'manager');
+  return [{ name: manager?.name ?? 'A manager who did not assess it', role: 'manager', ...(manager?.userId ? { userId: manager.userId } : {}) }];
 }
 
 export function exportRefusal(actor: Actor, a: Assessment, now: Date): Refusal | undefined {

@@ -89,4 +89,75 @@ export const register: RegisterCommands = (program: Command, io: CliIO) => {
       writeOutput(opts.out, bytes);
       io.out(`Wrote ${opts.out} (${bytes.length} bytes, SHA-256 ${createHash('sha256').update(bytes).digest('hex')})`);
     });
+
+  // The record kept with the assessment in the store (record.get, record.preview, record.countersign --id).
+  const record = program.command('record').description('The signed record kept with an assessment in the store: get it, preview it unsigned, sign it, countersign it.');
+
+  withStoreOptions(record.command('get'))
+    .description('Write the latest signed record kept with an assessment, and say who has signed it and who signs next. [record.get]')
+    .argument('<id>', 'assessment id')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .action(async (id: string, opts: StoreOptionValues & { out: string }) => {
+      const kept = await withSession(io, opts, 'always', (s) => s.call('record.get', { id }));
+      const bytes = Buffer.from(kept.pdfBase64, 'base64');
+      writeOutput(opts.out, bytes);
+      if (opts.json) {
+        const { pdfBase64: _pdf, ...rest } = kept;
+        io.out(JSON.stringify({ ...rest, out: opts.out }, null, 2));
+        return;
+      }
+      io.out(`Wrote ${opts.out} (${bytes.length} bytes, SHA-256 ${kept.sha256}), ${kept.signatures} signature${kept.signatures === 1 ? '' : 's'}.`);
+      for (const x of kept.signedBy) io.out(`Signed by ${x.name} (${x.role}) on ${x.signedOn}`);
+      io.out(kept.next.length ? `Next to sign: ${kept.next.map((x) => `${x.name} (${x.role})`).join(' or ')}` : 'Nobody else is to sign.');
+    });
+
+  withStoreOptions(record.command('preview'))
+    .description('Write the record of an assessment as it stands, unsigned (its cover says it is not the signed record). [record.preview]')
+    .argument('<id>', 'assessment id')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .action(async (id: string, opts: StoreOptionValues & { out: string }) => {
+      const preview = await withSession(io, opts, 'always', (s) => s.call('record.preview', { id }));
+      const bytes = Buffer.from(preview.pdfBase64, 'base64');
+      writeOutput(opts.out, bytes);
+      io.out(`Wrote ${opts.out} (${bytes.length} bytes, unsigned preview)`);
+    });
+
+  withStoreOptions(record.command('sign'))
+    .description('Make the record of an assessment and add its first signature; the store keeps it with the assessment. [record.sign]')
+    .argument('<id>', 'assessment id')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .option('--confirm-declaration', "confirm the signer's declaration printed beside your signature (required)")
+    .addHelpText('after', declarationHelp)
+    .action(async (id: string, opts: StoreOptionValues & { out: string; confirmDeclaration?: boolean }) => {
+      const declaration = confirmedDeclaration(opts);
+      const signed = await withSession(io, opts, 'always', (s) => s.call('record.sign', { id, passphrase: signingPassphrase(s), declaration }));
+      const bytes = Buffer.from(signed.pdfBase64, 'base64');
+      writeOutput(opts.out, bytes);
+      io.out(`Wrote ${opts.out} (${bytes.length} bytes, SHA-256 ${signed.sha256}); the store keeps it with the assessment.`);
+    });
+
+  withStoreOptions(record.command('countersign'))
+    .description("Add your signature to the record kept with an assessment (--id) or to a PDF (--file, which must be the one kept); a manager's signature authorises it. [record.countersign]")
+    .option('--id <id>', 'the assessment whose kept record you sign')
+    .option('--file <file>', 'a signed record PDF')
+    .option('--comment <text>', "a manager's comment on authorising, printed in the signature's update")
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .option('--confirm-declaration', "confirm the signer's declaration printed beside your signature (required)")
+    .addHelpText('after', declarationHelp)
+    .action(async (opts: StoreOptionValues & { id?: string; file?: string; comment?: string; out: string; confirmDeclaration?: boolean }) => {
+      if ((opts.id === undefined) === (opts.file === undefined)) throw new CliError(Exit.USAGE, 'give --id ID or --file FILE, one of them');
+      const declaration = confirmedDeclaration(opts);
+      const file = opts.file ? readInput(opts.file) : undefined;
+      const signed = await withSession(io, opts, 'always', (s) =>
+        s.call('record.countersign', {
+          ...(file ? { pdfBase64: file.toString('base64') } : { id: opts.id! }),
+          passphrase: signingPassphrase(s),
+          declaration,
+          ...(opts.comment !== undefined ? { comment: opts.comment } : {}),
+        }),
+      );
+      const bytes = Buffer.from(signed.pdfBase64, 'base64');
+      writeOutput(opts.out, bytes);
+      io.out(`Wrote ${opts.out} (${bytes.length} bytes, SHA-256 ${signed.sha256}); the store keeps it with the assessment.`);
+    });
 };

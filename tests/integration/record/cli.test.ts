@@ -112,7 +112,16 @@ describe('carefile pdf with the real encrypted store', () => {
 
   it('the first assessor signs, the second countersigns; pdfsig, qpdf and verify agree; the assessment is then locked', async () => {
     expect(await run(['pdf', '--confirm-declaration', id, '--out', p('s1.pdf')], captureIO('', asha))).toBe(0);
-    expect(await run(['pdf', '--confirm-declaration', '--countersign', p('s1.pdf'), '--out', p('s2.pdf')], captureIO('', daniel))).toBe(0);
+    // Without the declaration confirmed nothing is signed, and the words are shown.
+    const undeclared = captureIO('', daniel);
+    expect(await run(['record', 'countersign', '--id', id, '--out', p('s2.pdf')], undeclared)).toBe(2);
+    expect(undeclared.stderr.join('')).toContain('I declare that this record is a true and complete account');
+    expect(await run(['record', 'countersign', '--id', id, '--confirm-declaration', '--out', p('s2.pdf')], captureIO('', daniel))).toBe(0);
+    // The store keeps the latest revision with the assessment.
+    const kept = captureIO('', asha);
+    expect(await run(['record', 'get', id, '--out', p('kept.pdf')], kept)).toBe(0);
+    expect(kept.stdout.join('\n')).toMatch(/2 signatures[\s\S]*Next to sign: .*\(manager\)/);
+    expect(readFileSync(p('kept.pdf')).equals(readFileSync(p('s2.pdf')))).toBe(true);
     // Owner-only, like every file Carefile writes (these were 0644 before).
     expect(statSync(p('s1.pdf')).mode & 0o777).toBe(0o600);
     expect(statSync(p('s2.pdf')).mode & 0o777).toBe(0o600);

@@ -18,6 +18,7 @@ import { partChannelName, partNames, readPart } from '../../../shared/domain/par
 import { ADMIN, ADMIN_PASS, kdf } from '../store/helpers';
 import { declarations } from '../../../shared/domain/declaration';
 import { execFileSync } from 'node:child_process';
+import { pdfsig } from '../../fixtures/record/tools';
 
 /** The record's text as poppler reads it, one line per line (flowed text: a note may wrap). */
 function pdftotextOf(pdf: Buffer): string {
@@ -330,10 +331,37 @@ describe('forgeries an insider tried, each refused', () => {
     const moved = seed('signed', (x) => ({ ...x, signatures: [sig('ruth', '2026-09-22T10:00:00Z'), sig('tomasz', '2026-09-22T12:00:00Z')] }));
     expect((await ok('assessments.advance', { id: moved.id, to: 'sharing' })).stage).toBe('sharing');
     await as('priya');
-    expect((await ok('record.countersign', { pdfBase64: second.pdfBase64, passphrase: PEOPLE.priya.pass, declaration: true })).fileName).toMatch(/signed-3/);
-    expect((await ok('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).status).toBe('authorised');
-    const verified = await ok('record.verify', { pdfBase64: second.pdfBase64 });
-    expect(verified.valid).toBe(true);
+    // The store keeps the latest record: an earlier copy cannot be signed (two diverging records).
+    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.priya.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', field: 'pdfBase64' });
+    const kept = await ok('record.get', { id: a.id });
+    expect(kept).toMatchObject({ sha256: second.sha256, signatures: 2, next: [{ name: 'Priya Raman', role: 'manager' }] });
+    expect(kept.signedBy.map((x: { name: string }) => x.name)).toEqual(['Ruth Adeyemi', 'Tomasz Nowak']);
+    // The manager's signature, on the record kept with the assessment, is the authorisation.
+    const third = await ok('record.countersign', { id: a.id, passphrase: PEOPLE.priya.pass, declaration: true, comment: 'Lawful and fair; the reasons cite the evidence.' });
+    expect(third.fileName).toMatch(/signed-3/);
+    const authorised = ctx.storeSession!.store.assessments.get(a.id)!;
+    expect(authorised).toMatchObject({ status: 'authorised', review: { authorisedBy: 'Priya Raman' } });
+    expect(authorised.review.comments.at(-1)).toMatchObject({ by: 'Priya Raman', outcome: 'authorised', text: 'Lawful and fair; the reasons cite the evidence.' });
+    expect(await ok('record.get', { id: a.id })).toMatchObject({ sha256: third.sha256, signatures: 3, next: [], status: 'authorised' });
+    expect(await fails('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'CONFLICT' });
+    const verified = await ok('record.verify', { pdfBase64: third.pdfBase64 });
+    expect(verified).toMatchObject({ valid: true, verdict: 'valid', signedBy: ['Ruth Adeyemi', 'Tomasz Nowak', 'Priya Raman'] });
+    const sig3 = pdfsig(Buffer.from(third.pdfBase64, 'base64')).stdout;
+    expect(sig3.match(/Signature is Valid\./g)).toHaveLength(3);
+  });
+
+  it('the record kept with the assessment: a preview before signing, nothing to get or countersign by id until the first signature', async () => {
+    await as('ruth');
+    const a = seed('ready');
+    expect(await fails('record.get', { id: a.id })).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    await as('tomasz');
+    expect(await fails('record.countersign', { id: a.id, passphrase: PEOPLE.tomasz.pass, declaration: true })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await fails('record.countersign', { passphrase: PEOPLE.tomasz.pass, declaration: true })).toMatchObject({ code: 'INVALID_INPUT', field: 'id' });
+    const preview = await ok('record.preview', { id: a.id });
+    const text = pdftotextOf(Buffer.from(preview.pdfBase64, 'base64'));
+    expect(text).toContain('Not signed: this copy is not the signed record.');
+    expect(pdfsig(Buffer.from(preview.pdfBase64, 'base64')).stdout).not.toContain('Signature #1');
+    expect(await fails('record.preview', { id: 'no-such-assessment' })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an open warning is answered with a note by a named assessor before signing; the signature needs the declaration confirmed', async () => {
