@@ -146,7 +146,7 @@ export async function countersignStoredRecord(
     const t = reviewTransition(actor, a, 'authorised', now);
     if ('refusal' in t) throw new SigningRefused(t.refusal);
   }
-  return countersignWithStore(recordAccess(store, { assessmentId: a.id, authorisation: { comment: opts.comment } }), pdf, { userId: signerOf(store), passphrase, now });
+  return countersignWithStore(recordAccess(store, { assessmentId: a.id, authorisation: { comment: opts.comment } }), pdf, { userId: signerOf(store), passphrase, now, comment: opts.comment });
 }
 
 /** The unsigned record as it stands: what the first signer would sign (a preview; it says it is not the signed record). */

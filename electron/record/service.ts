@@ -113,26 +113,42 @@ export function laterSignatureReason(role: string): string {
   return role === 'manager' ? 'Authorised by the manager' : `Countersigned as ${role}`;
 }
 
+/**
+ * What a later signature says about itself, in its own signature dictionary (/Reason, covered by
+ * that signature): what it is, the declaration its signer confirmed, and a manager's comment. The
+ * body was drawn at the first signature; this is how each later revision tells the truth about
+ * itself (docs/decisions/record-later-signatures-in-the-update.md).
+ */
+export function laterSignatureStatement(role: string, opts: { declaration?: string; comment?: string } = {}): string {
+  const parts = [`${laterSignatureReason(role)}.`];
+  if (opts.declaration) parts.push(`Declaration confirmed: ${opts.declaration}`);
+  if (opts.comment) parts.push(`Comment: ${opts.comment}`);
+  return parts.join(' ');
+}
+
 /** Adds the next signature; refuses a record that does not verify as it stands. */
 export async function countersignRecord(
   pdf: Uint8Array,
   signer: { privateKey: CryptoKey | KeyObject; certificateDer: Uint8Array; name: string; role: string },
-  opts: { knownCertificates?: KnownCertificate[]; now?: Date } = {},
+  opts: { knownCertificates?: KnownCertificate[]; now?: Date; declaration?: string; comment?: string } = {},
 ): Promise<Uint8Array> {
   const report = await verifyRecord(pdf, { knownCertificates: opts.knownCertificates });
   if (!report.valid) throw new RecordRefused(`the record does not verify, so it cannot be countersigned: ${report.problems.concat(report.signatures.flatMap((s) => s.problems)).join('; ')}`, report);
   // The update itself says what it is: every signature panel shows /Reason beside the signer and time.
-  return signRecord(pdf, signer, { now: opts.now, reason: laterSignatureReason(signer.role) });
+  const reason = opts.declaration || opts.comment ? laterSignatureStatement(signer.role, opts) : laterSignatureReason(signer.role);
+  // A long statement (a manager's comment) needs no more room in /Contents: only the CMS goes there.
+  return signRecord(pdf, signer, { now: opts.now, reason });
 }
 
 export async function countersignWithStore(
   store: RecordStoreAccess,
   pdf: Uint8Array,
-  req: { userId: string; passphrase: string; now?: Date },
+  req: { userId: string; passphrase: string; now?: Date; comment?: string },
 ): Promise<Uint8Array> {
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
-  const signed = await countersignRecord(pdf, signer, { knownCertificates: await store.knownCertificates(), now });
+  const comment = signer.role === 'manager' ? req.comment : undefined;
+  const signed = await countersignRecord(pdf, signer, { knownCertificates: await store.knownCertificates(), now, declaration: declarationFor(signer.role), comment });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { previousPdfSha256: sha256(pdf) }));
   return signed;
 }

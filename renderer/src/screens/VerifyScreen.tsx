@@ -96,6 +96,7 @@ export function VerifyScreen() {
                   <td>
                     {s.signer}
                     {s.subject ? <div className="hint">{s.subject.replace(/\n/g, ', ')}</div> : null}
+                    {s.reason ? <div className="hint">{s.reason}</div> : null}
                   </td>
                   <td>{s.signedAt ? new Date(s.signedAt).toLocaleString('en-GB') : 'unknown'}</td>
                   <td>{yes(s.check === 'valid', 'valid', s.check === 'digest-mismatch' ? 'intact, but the signed bytes changed' : 'does not verify')}</td>

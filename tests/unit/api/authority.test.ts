@@ -346,6 +346,9 @@ describe('forgeries an insider tried, each refused', () => {
     expect(await fails('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'CONFLICT' });
     const verified = await ok('record.verify', { pdfBase64: third.pdfBase64 });
     expect(verified).toMatchObject({ valid: true, verdict: 'valid', signedBy: ['Ruth Adeyemi', 'Tomasz Nowak', 'Priya Raman'] });
+    // Each later revision says what it is in its own signed dictionary: the declaration, and the manager's comment.
+    expect(verified.signatures[1].reason).toBe(`Countersigned as assessor. Declaration confirmed: ${declarations.assessor}`);
+    expect(verified.signatures[2].reason).toBe(`Authorised by the manager. Declaration confirmed: ${declarations.manager} Comment: Lawful and fair; the reasons cite the evidence.`);
     const sig3 = pdfsig(Buffer.from(third.pdfBase64, 'base64')).stdout;
     expect(sig3.match(/Signature is Valid\./g)).toHaveLength(3);
   });
