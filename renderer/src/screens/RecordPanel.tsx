@@ -75,7 +75,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
             <h3>Countersign the record</h3>
             <p className="hint">Next to sign: {waiting.map((w) => `${w.name} (${w.role})`).join(' or ')}. A manager&apos;s signature authorises the assessment.</p>
             <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-            {waiting[0]?.role === 'manager' ? <Field label="Your comment on authorising (printed with your signature)" value={comment} onChange={setComment} /> : null}
+            {waiting[0]?.role === 'manager' ? <Field label="Comment to go with your authorising signature (printed in it)" value={comment} onChange={setComment} /> : null}
             <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
             <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
             {done ? <p role="status">{done}</p> : null}
