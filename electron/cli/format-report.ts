@@ -22,6 +22,8 @@ export function formatReport(report: VerifyReport, fileLabel: string): string {
     lines.push(`  signer: ${s.signer}${s.knownSigner ? ` (known to this store: ${s.knownSigner.name}, ${s.knownSigner.role})` : report.signersKnown === undefined ? '' : ' (NOT known to this store)'}`);
     if (s.subject) lines.push(`  certificate subject: ${s.subject.replace(/\n/g, ', ')}`);
     lines.push(`  signed at: ${s.signedAt ?? 'unknown'}`);
+    // The signer's own statement, covered by their signature: what the signature is, the declaration, a manager's comment.
+    if (s.reason) lines.push(`  statement: ${s.reason}`);
     if (s.certificateSha256) lines.push(`  certificate SHA-256: ${s.certificateSha256}`);
     lines.push(`  covers the document as it was when signed: ${s.changedAfterSigning ? 'NO, bytes inside the signed range were changed' : s.coversRevision ? 'yes' : 'NO'}`);
     const after = s.laterRevisions.map((r) => `update ${r.update} added ${r.adds.map((a) => ADDED[a]).join(', ') || 'nothing'}`);

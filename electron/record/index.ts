@@ -7,7 +7,7 @@ export { signRecord } from './sign';
 export { verifyRecord } from './verify';
 // The same CMS machinery signs assessment bundles (electron/bundle/signature.ts).
 export { buildSignedData, checkSignedData, toKeyObject, type CmsCheck } from './cms';
-export { countersignRecord, countersignWithStore, makeSignedRecord, RecordRefused } from './service';
+export { countersignRecord, countersignWithStore, makeSignedRecord, previewRecord, RecordRefused } from './service';
 export type { RecordStoreAccess, SignatureEvent, SigningCredentials } from './service';
 export type {
   ComposeOptions,

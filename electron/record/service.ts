@@ -8,6 +8,8 @@ import { composeRecord } from './compose';
 import { signRecord } from './sign';
 import type { KnownCertificate, RecordContext, VerifyReport } from './types';
 import { verifyRecord } from './verify';
+import { scanSignatures } from './sigscan';
+import { declarationFor } from '../../shared/domain/declaration';
 
 export interface SigningCredentials {
   privateKey: CryptoKey | KeyObject;
@@ -44,6 +46,11 @@ export interface SignatureEvent {
   certificateSha256: string;
   /** SHA-256 of the signed PDF written. */
   pdfSha256: string;
+  /** The declaration the signer confirmed (shared/domain/declaration.ts), printed beside the signature. */
+  declaration: string;
+  /** The signed PDF itself (kept with the assessment by the store) and how many signatures it now holds. */
+  pdf: Uint8Array;
+  signatureCount: number;
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -66,7 +73,18 @@ async function signerFrom(store: RecordStoreAccess, userId: string, passphrase: 
 }
 
 function signatureEvent(userId: string, s: StoreSigner, now: Date, signed: Uint8Array, which: Pick<SignatureEvent, 'assessmentId' | 'previousPdfSha256'>): SignatureEvent {
-  return { ...which, userId, name: s.name, role: s.role, signedOn: now.toISOString(), certificateSha256: s.certificateSha256, pdfSha256: sha256(signed) };
+  return {
+    ...which,
+    userId,
+    name: s.name,
+    role: s.role,
+    signedOn: now.toISOString(),
+    certificateSha256: s.certificateSha256,
+    pdfSha256: sha256(signed),
+    declaration: declarationFor(s.role),
+    pdf: signed,
+    signatureCount: scanSignatures(signed).length,
+  };
 }
 
 /** Composes the record of one assessment and adds its first signature. */
@@ -78,10 +96,16 @@ export async function makeSignedRecord(
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
   // The body says who signs and when (status as of signing, not the draft's status).
-  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now } });
+  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now, declaration: declarationFor(signer.role) } });
   const signed = await signRecord(pdf, signer, { now });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { assessmentId: req.assessmentId }));
   return signed;
+}
+
+/** The unsigned record of an assessment as it stands, for a preview before the first signature. */
+export async function previewRecord(store: RecordStoreAccess, assessmentId: string, now = new Date()): Promise<Uint8Array> {
+  const { assessment, context } = await store.recordInput(assessmentId);
+  return composeRecord(assessment, context, { now });
 }
 
 /** What a later signature means, as its /Reason says it: a manager's is the authorisation (AA-30). */
@@ -89,26 +113,42 @@ export function laterSignatureReason(role: string): string {
   return role === 'manager' ? 'Authorised by the manager' : `Countersigned as ${role}`;
 }
 
+/**
+ * What a later signature says about itself, in its own signature dictionary (/Reason, covered by
+ * that signature): what it is, the declaration its signer confirmed, and a manager's comment. The
+ * body was drawn at the first signature; this is how each later revision tells the truth about
+ * itself (docs/decisions/record-later-signatures-in-the-update.md).
+ */
+export function laterSignatureStatement(role: string, opts: { declaration?: string; comment?: string } = {}): string {
+  const parts = [`${laterSignatureReason(role)}.`];
+  if (opts.declaration) parts.push(`Declaration confirmed: ${opts.declaration}`);
+  if (opts.comment) parts.push(`Comment: ${opts.comment}`);
+  return parts.join(' ');
+}
+
 /** Adds the next signature; refuses a record that does not verify as it stands. */
 export async function countersignRecord(
   pdf: Uint8Array,
   signer: { privateKey: CryptoKey | KeyObject; certificateDer: Uint8Array; name: string; role: string },
-  opts: { knownCertificates?: KnownCertificate[]; now?: Date } = {},
+  opts: { knownCertificates?: KnownCertificate[]; now?: Date; declaration?: string; comment?: string } = {},
 ): Promise<Uint8Array> {
   const report = await verifyRecord(pdf, { knownCertificates: opts.knownCertificates });
   if (!report.valid) throw new RecordRefused(`the record does not verify, so it cannot be countersigned: ${report.problems.concat(report.signatures.flatMap((s) => s.problems)).join('; ')}`, report);
   // The update itself says what it is: every signature panel shows /Reason beside the signer and time.
-  return signRecord(pdf, signer, { now: opts.now, reason: laterSignatureReason(signer.role) });
+  const reason = opts.declaration || opts.comment ? laterSignatureStatement(signer.role, opts) : laterSignatureReason(signer.role);
+  // A long statement (a manager's comment) needs no more room in /Contents: only the CMS goes there.
+  return signRecord(pdf, signer, { now: opts.now, reason });
 }
 
 export async function countersignWithStore(
   store: RecordStoreAccess,
   pdf: Uint8Array,
-  req: { userId: string; passphrase: string; now?: Date },
+  req: { userId: string; passphrase: string; now?: Date; comment?: string },
 ): Promise<Uint8Array> {
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
-  const signed = await countersignRecord(pdf, signer, { knownCertificates: await store.knownCertificates(), now });
+  const comment = signer.role === 'manager' ? req.comment : undefined;
+  const signed = await countersignRecord(pdf, signer, { knownCertificates: await store.knownCertificates(), now, declaration: declarationFor(signer.role), comment });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { previousPdfSha256: sha256(pdf) }));
   return signed;
 }

@@ -3,6 +3,7 @@ import { SCHEMA_V1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
 import { migrateToV4 } from './schema-v4';
+import { SCHEMA_V5 } from './schema-v5';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'signed audit events', up: (db) => migrateToV2(db) },
   { version: 3, name: 'assessment versions and bundle signers', up: (db) => db.exec(SCHEMA_V3) },
   { version: 4, name: 'summaries kept at save time', up: (db) => migrateToV4(db) },
+  { version: 5, name: 'signed records kept with their assessments', up: (db) => db.exec(SCHEMA_V5) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
