@@ -6,7 +6,7 @@
  * from a pool of likely values (the real assessment's id, real user names, dates, base64), so a
  * share of the cases passes zod and reaches the handler.
  *
- * Cases per channel in `npm test`: 50 (8 for a channel whose input has no fields: the store-wide
+ * Cases per channel in `npm test`: 30 (5 for a channel whose input has no fields: the store-wide
  * ones such as lock, backup, doctor and audit.verify, where every valid case does the full work);
  * CAREFILE_FULL_FUZZ=1 runs 1,000 a channel (tens of minutes on two cores):
  * `CAREFILE_FULL_FUZZ=1 npx vitest run tests/integration/channel-fuzz.test.ts`.
@@ -28,7 +28,7 @@ import { ADMIN, ADMIN_PASS, kdf, sampleAssessment } from '../unit/store/helpers'
 
 const FULL = Boolean(process.env.CAREFILE_FULL_FUZZ);
 /** Cases for a channel: its input has fields to vary, or it takes none (then few cases say all: {} or not). */
-const runsFor = (name: ChannelName) => (FULL ? 1_000 : fieldsOf(name).length ? 50 : 8);
+const runsFor = (name: ChannelName) => (FULL ? 1_000 : fieldsOf(name).length ? 30 : 5);
 const fieldsOf = (name: ChannelName) => Object.keys((contract[name].input as { shape?: Record<string, unknown> }).shape ?? {});
 const root = mkdtempSync(join(tmpdir(), 'carefile-fuzz-'));
 const dataDir = join(root, 'data');
@@ -82,7 +82,7 @@ function inputsFor(name: ChannelName): fc.Arbitrary<unknown> {
 
 const KNOWN_CODES = new Set<string>(ErrorCode.options);
 
-describe(`every channel, fuzzed (${FULL ? '1,000 cases each' : '50 cases each, 8 for those without input fields'})`, () => {
+describe(`every channel, fuzzed (${FULL ? '1,000 cases each' : '30 cases each, 5 for those without input fields'})`, () => {
   it.each(channelNames.map((n) => [n]))('%s: success or a typed error, never INTERNAL, and an error changes nothing', async (name) => {
     await fc.assert(
       fc.asyncProperty(inputsFor(name), async (input) => {
