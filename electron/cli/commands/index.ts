@@ -1,6 +1,7 @@
 /** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
 import { registerAssessmentCommands } from './assessment';
 import { registerWorkflowCommands } from './assessment-workflow';
+import { registerReassessmentCommands } from './assessment-reassessment';
 import { registerCallCommand } from './call';
 import { register as registerRecordCommands } from './record';
 import { registerStoreCommands } from './store';
@@ -13,6 +14,7 @@ export const commandFamilies: RegisterCommands[] = [
   registerStoreCommands,
   registerAssessmentCommands,
   registerWorkflowCommands,
+  registerReassessmentCommands,
   registerRecordCommands,
   registerQualityCommands,
   registerCallCommand,
