@@ -19,4 +19,11 @@ export const qualityHandlers = {
         .sort((x, y) => x.reference.localeCompare(y.reference));
       return { rows, csv: outcomesCsv(rows) };
     }),
+  // Interim: the contract is fixed first so the dashboard can be built on it; the SQL follows.
+  'quality.figures': () => {
+    throw new ApiFailure('INTERNAL', 'The quality figures are not built yet.');
+  },
+  'quality.drilldown': () => {
+    throw new ApiFailure('INTERNAL', 'The quality figures are not built yet.');
+  },
 } satisfies Partial<HandlerMap>;

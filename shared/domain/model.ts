@@ -519,6 +519,8 @@ export const Assessment = z.object({
   addenda: z.array(Addendum).default([]),
   /** A reassessment: the id of the earlier assessment it reopens (its `reassessedBy` points here). */
   reassessmentOf: Id.optional(),
+  /** A reassessment: the new information it was opened on (the same as the earlier one's `reassessedBy.information`). */
+  newInformation: NewInformation.optional(),
   /** An earlier assessment reopened on new information: the link forward. Set once, by `assessments.reopen`. */
   reassessedBy: ReassessedBy.optional(),
   /** The decision was changed by a court, tribunal or review. Set once, by `assessments.recordOverturned`. */

@@ -126,6 +126,7 @@ export function reassessmentFrom(earlier: Assessment, info: NewInformation, ids:
     signatures: [],
     addenda: [],
     reassessmentOf: earlier.id,
+    newInformation: info,
   };
 }
 

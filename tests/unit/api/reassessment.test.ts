@@ -77,7 +77,7 @@ describe('reopening a decided assessment', () => {
   it('creates a linked reassessment from the earlier evidence, unweighed, and freezes the earlier one', async () => {
     await as(ASSESSOR.name, ASSESSOR.pass);
     const { reassessment: r, earlier } = await ok('assessments.reopen', { id: decided.id, ...INFO });
-    expect(r).toMatchObject({ reference: `${decided.reference}-R1`, reassessmentOf: decided.id, stage: 'initial-presentation', status: 'in-progress', participants: [], sessions: [] });
+    expect(r).toMatchObject({ reference: `${decided.reference}-R1`, reassessmentOf: decided.id, newInformation: INFO, stage: 'initial-presentation', status: 'in-progress', participants: [], sessions: [] });
     expect(r.decision).toBeUndefined();
     expect(r.youngPerson.nameLatin).toBe(decided.youngPerson.nameLatin);
     // The earlier decision is a prior assessment to compare, not to adopt (AA-41); the new information follows; then every earlier item, to weigh afresh.
