@@ -16,6 +16,7 @@ import { bundleChannels } from './contract/bundle';
 import { qualityChannels } from './contract/quality';
 import { participantChannels } from './contract/participants';
 import { reassessmentChannels } from './contract/reassessment';
+import { qualityReportChannels } from './contract/quality-report';
 
 export * from './contract/define';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...qualityChannels,
   ...participantChannels,
   ...reassessmentChannels,
+  ...qualityReportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { qualityHandlers } from './quality';
 import { participantHandlers } from './participants';
 import { partHandlers } from './parts';
 import { reassessmentHandlers } from './reassessment';
+import { qualityReportHandlers } from './quality-report';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -24,4 +25,5 @@ export const handlers: HandlerMap = {
   ...participantHandlers,
   ...partHandlers,
   ...reassessmentHandlers,
+  ...qualityReportHandlers,
 };
