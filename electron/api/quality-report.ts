@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { HandlerMap } from './types';
-import { ApiFailure } from './errors';
+import { actorOf, allow } from './workflow';
+import { roleRefusal } from '../../shared/domain/workflow';
 import { guardStore, storeSessionOf } from './store';
 import { qualityHandlers } from './quality';
 import { composeReport, type ReportDocument, type ReportTable } from '../record/index';
@@ -136,7 +137,7 @@ export const qualityReportHandlers = {
   'quality.report': (input, ctx) =>
     guardStore(async () => {
       const store = storeSessionOf(ctx).store;
-      if (store.session.role === 'assessor') throw new ApiFailure('FORBIDDEN', 'Only managers and administrators make the quality report.');
+      allow(roleRefusal(actorOf(ctx), 'audit'));
       const figuresOf: HandlerMap['quality.figures'] = qualityHandlers['quality.figures'];
       const figures = (await figuresOf(input, ctx)) as QualityFigures;
       const now = new Date();

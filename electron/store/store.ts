@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/domain/model';
 import { Assessments } from './assessments';
 import { Attachments } from './attachments';
-import { aggregate, drilldownRows, listSummaries, type ListRow, type SummaryFilter } from './summary-read';
+import type { OutcomeRow } from '../../shared/quality/outcome-row';
+import { aggregate, drilldownRows, listSummaries, outcomeRows, type ListRow, type SummaryFilter } from './summary-read';
 import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
@@ -45,6 +46,8 @@ export class Store {
   readonly summaries: {
     /** The case list, newest change first; `today` (ISO day, UK time) says each presumption for today. */
     list(today: string): ListRow[];
+    /** The rows `carefile outcomes` prints (shared/quality/outcome-row.ts), as kept at save. */
+    outcomeRows(): OutcomeRow[];
     aggregate: (f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => Array<Record<string, unknown>>;
     drilldown: (f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => ReturnType<typeof drilldownRows>;
   };
@@ -86,6 +89,7 @@ export class Store {
     this.assessments = { put: writes(repo.put.bind(repo)), putLinked: writes(repo.putLinked.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
     this.summaries = {
       list: guarded((today: string) => listSummaries(core.db, today)),
+      outcomeRows: guarded(() => outcomeRows(core.db) as OutcomeRow[]),
       aggregate: guarded((f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => aggregate(core.db, f, decided, select, tail, join)),
       drilldown: guarded((f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => drilldownRows(core.db, f, opts)),
     };

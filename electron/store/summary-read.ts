@@ -169,3 +169,8 @@ export function aggregate(db: Db, f: SummaryFilter, decided: boolean, select: st
   const { where, params } = filterClause(f, decided);
   return db.prepare(`SELECT ${select} FROM assessment_summary s ${join} WHERE ${where} ${tail}`).all(...params) as SqlRow[];
 }
+
+/** The rows `carefile outcomes` prints, kept at save (JSON), in reference order. */
+export function outcomeRows(db: Db): unknown[] {
+  return (db.prepare('SELECT outcome_row FROM assessment_summary').all() as Array<{ outcome_row: string }>).map((r) => JSON.parse(r.outcome_row) as unknown);
+}

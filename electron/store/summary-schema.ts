@@ -50,7 +50,9 @@ CREATE TABLE assessment_summary (
   missing_rules INTEGER NOT NULL,
   -- JSON array of user ids
   awaiting_countersign_by TEXT NOT NULL,
-  awaiting_authorisation INTEGER NOT NULL
+  awaiting_authorisation INTEGER NOT NULL,
+  -- the row carefile outcomes prints (JSON; shared/quality/outcome-row.ts)
+  outcome_row TEXT NOT NULL
 );
 -- a period is a range of decision days; undecided rows stay out of the index
 CREATE INDEX assessment_summary_decided ON assessment_summary (decided_day) WHERE decided_day IS NOT NULL;

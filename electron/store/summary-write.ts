@@ -16,15 +16,15 @@ export function writeSummary(db: Db, a: Assessment, facts: SummaryFacts = summar
        status, stage, created_at, updated_at, referral_at, first_contact_at, decided_at, decided_day, outcome, outcome_detail,
        days_to_decision, presumption_kind, presumption_status, presumption_facts, interpreter_present, appropriate_adult_present,
        minded_to, trafficking_indicators, nrm_referral, wording_findings, words, reassessment_of, reassessment_reason,
-       overturned_on, overturned_reason, blocking, warnings, missing_rules, awaiting_countersign_by, awaiting_authorisation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       overturned_on, overturned_reason, blocking, warnings, missing_rules, awaiting_countersign_by, awaiting_authorisation, outcome_row)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     f.id, f.reference, f.nameLatin, f.nameOwnScript ?? null, f.nationality ?? null, f.nationalityCode ?? null, f.firstLanguage ?? null, f.firstLanguageCode ?? null,
     f.status, f.stage, f.createdAt, f.updatedAt, f.referralAt ?? null, f.firstContactAt ?? null, f.decidedAt ?? null, f.decidedDay ?? null, f.outcome ?? null, f.outcomeDetail ?? null,
     f.daysToDecision ?? null, f.presumptionKind, f.presumptionStatus, JSON.stringify(f.presumption), f.interpreterPresent ? 1 : 0, f.appropriateAdultPresent ? 1 : 0,
     f.mindedTo, f.traffickingIndicators, f.nrmReferral ? 1 : 0, f.wordingFindings, f.words, f.reassessmentOf ?? null, f.reassessmentReason ?? null,
     f.overturnedOn ?? null, f.overturnedReason ?? null, f.blocking, f.warnings, f.rules.filter((r) => r.state === 'missing').length,
-    JSON.stringify(f.awaitingCountersignBy), f.awaitingAuthorisation ? 1 : 0,
+    JSON.stringify(f.awaitingCountersignBy), f.awaitingAuthorisation ? 1 : 0, JSON.stringify(f.outcomeRow),
   );
   syncAssessors(db, f);
   syncRules(db, f);

@@ -114,7 +114,8 @@ export const QualityFiguresSchema = z.object({
   reassessment: z.object({
     reassessed: Count,
     overturned: Count,
-    reasons: z.array(z.object({ reason: z.string(), n: Count })),
+    /** Why, as recorded, counted: `kind` says whether for a reassessment or an overturned decision. */
+    reasons: z.array(z.object({ kind: z.enum(['reassessed', 'overturned']), reason: z.string(), n: Count })),
   }),
   disparity: z.object({
     nationality: z.array(DisparityRowSchema),

@@ -43,6 +43,7 @@ export type Action =
   | 'linkParticipant'
   | 'import'
   | 'export'
+  | 'audit'
   | 'reopen'
   | 'recordOverturned';
 
@@ -68,6 +69,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
+  // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
+  audit: ['admin', 'manager'],
   // New information reaches assessors (a document) and managers (a judgment, a NAAB review) alike;
   // an overturned decision is recorded by the manager who owns the learning from it (docs/decisions/manager-01).
   reopen: ['assessor', 'manager'],
@@ -98,6 +101,7 @@ const actionWords: Record<Action, string> = {
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
   export: 'export an assessment',
+  audit: "read the team's quality figures",
   reopen: 'reopen a decided assessment for reassessment',
   recordOverturned: 'record that a decision was overturned',
 };

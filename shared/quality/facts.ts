@@ -14,6 +14,7 @@ import { assessorsOf } from '../domain/workflow';
 import { newInformationLabels } from '../domain/reassessment';
 import { assessorTexts, evaluate, presumptionFacts, presumptionFromFacts, rules, type Finding, type PresumptionFacts } from '../safeguards/index';
 import { finalDecision, findingOlderThanStated } from '../safeguards/helpers';
+import { outcomeRow, type OutcomeRow } from './outcome-row';
 
 export type RuleState = 'met' | 'departed' | 'missing';
 export type OutcomeDetail = 'stated-age-accepted' | 'older-but-child' | 'adult';
@@ -74,6 +75,8 @@ export interface SummaryFacts {
   awaitingCountersignBy: string[];
   awaitingAuthorisation: boolean;
   rules: RuleFact[];
+  /** The row `carefile outcomes` prints for it (AA-43). */
+  outcomeRow: OutcomeRow;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -167,6 +170,7 @@ export function summaryFacts(a: Assessment): SummaryFacts {
     awaitingCountersignBy: a.signatures.length > 0 ? unsigned : [],
     awaitingAuthorisation: a.status === 'signed' && linked.length > 0 && linked.length === assessors.length && unsigned.length === 0,
     rules: ruleStates(a, findings),
+    outcomeRow: outcomeRow(a, findings),
     ...reassessment(a),
   };
   if (a.youngPerson.nameOwnScript) facts.nameOwnScript = a.youngPerson.nameOwnScript;

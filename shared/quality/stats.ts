@@ -22,8 +22,8 @@ export function wilson(k: number, n: number, z = Z95): [number, number] {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // Clamp rounding noise at the ends (k = 0 or k = n give exactly 0 or 1).
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At the ends the interval reaches exactly 0 or 1; elsewhere clamp rounding noise.
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
 /** The q-th percentile (0 ≤ q ≤ 1) of numbers, type 7; null for none. Sorts a copy. */

@@ -85,3 +85,27 @@ describe('carefile outcomes', () => {
     expect(() => readFileSync(path.join(dir, 'never.csv'))).toThrow();
   });
 });
+
+describe('carefile audit', () => {
+  it('prints the quality figures as text, or the JSON shape other tools read', async () => {
+    const json = io();
+    expect(await run(['audit', '--json', '--since', '2026-01-01', '--until', '2026-12-31'], json)).toBe(0);
+    const f = JSON.parse(json.out_.join(''));
+    expect(f).toMatchObject({ period: { since: '2026-01-01', until: '2026-12-31' }, assessments: expect.any(Number), outcomes: { child: expect.any(Number), adult: expect.any(Number) } });
+    expect(f.assessments).toBe(f.outcomes.child + f.outcomes.adult);
+    expect(f.safeguards[0]).toEqual({ ruleId: expect.stringMatching(/^AA-\d{2}$/), title: expect.any(String), met: expect.any(Number), departed: expect.any(Number), missing: expect.any(Number) });
+    expect(f.disparity).toMatchObject({ nationality: expect.any(Array), firstLanguage: expect.any(Array) });
+    const text = io();
+    expect(await run(['audit', '--assessor', 'Ruth Adeyemi', '--assessor', 'nobody'], text)).toBe(0);
+    const out = text.out_.join('');
+    expect(out).toMatch(/^Quality figures: decisions from all time, by Ruth Adeyemi, nobody/);
+    expect(out).toMatch(/Safeguards \(met \/ departed with a reason \/ missing\):/);
+    expect(out).toMatch(/By nationality:/);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD (exit 2)', async () => {
+    const c = io();
+    expect(await run(['audit', '--since', '1 May'], c)).toBe(2);
+    expect(c.err_.join('')).toMatch(/--since takes a date as YYYY-MM-DD/);
+  });
+});
