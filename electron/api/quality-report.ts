@@ -125,7 +125,15 @@ export function qualityReportDocument(f: QualityFigures, generatedBy: string, no
             ['Reassessed on new information (AA-37)', f.reassessment.reassessed],
             ['Overturned by a court, tribunal or review (AA-43)', f.reassessment.overturned],
           ]),
-          { caption: 'Why', columns: [{ title: 'Reason', weight: 5 }, { title: 'Number', weight: 1 }], rows: f.reassessment.reasons.map((r) => [r.reason, String(r.n)]) },
+          {
+            caption: 'Why',
+            columns: [
+              { title: 'What', weight: 1.3 },
+              { title: 'Reason', weight: 5 },
+              { title: 'Number', weight: 1 },
+            ],
+            rows: f.reassessment.reasons.map((r) => [r.kind === 'reassessed' ? 'Reassessed' : 'Overturned', r.reason, String(r.n)]),
+          },
         ],
         notes: [`The figures are attached to this PDF as figures.json; its SHA-256 is printed at the foot of every page.`],
       },

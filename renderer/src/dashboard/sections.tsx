@@ -166,7 +166,7 @@ export function LearningSection({ f, onDrill }: { f: QualityFigures; onDrill: Dr
     { key: 'reassessed', label: 'Reassessed on new information (AA-37)', n: r.reassessed, figure: 'reassessed' },
     { key: 'overturned', label: 'Overturned by a court, tribunal or review (AA-43)', n: r.overturned, figure: 'overturned' },
   ];
-  const reasons = r.reasons.map((x, i) => ({ key: `${i}`, label: x.reason, n: x.n }));
+  const reasons = r.reasons.map((x, i) => ({ key: `${i}`, label: `${x.kind === 'reassessed' ? 'Reassessed' : 'Overturned'}: ${x.reason}`, n: x.n }));
   return (
     <section className="panel" aria-labelledby="dash-learning">
       <h2 id="dash-learning">Learning from reassessed and overturned decisions</h2>

@@ -43,7 +43,10 @@ const figures: QualityFigures = QualityFiguresSchema.parse({
   appropriateAdultPresent: 11,
   wording: { findings: 7, words: 35000, per1000Words: 0.2 },
   trafficking: { withIndicators: 5, nrmReferrals: 4 },
-  reassessment: { reassessed: 2, overturned: 1, reasons: [{ reason: 'a tribunal or court judgment', n: 2 }] },
+  reassessment: { reassessed: 2, overturned: 1, reasons: [
+      { kind: 'reassessed', reason: 'a tribunal or court judgment', n: 2 },
+      { kind: 'overturned', reason: 'The tribunal accepted the school certificate as reliable.', n: 1 },
+    ] },
   disparity: {
     nationality: [group('ER', 'Eritrea', 7, 6, [0.49, 0.97]), group('AF', 'Afghanistan', 6, 1, [0.03, 0.56]), { group: 'suppressed', n: 4, groups: 2 }],
     firstLanguage: [group('tir', 'Tigrinya', 7, 6, [0.49, 0.97]), { group: 'suppressed', n: 10, groups: 4 }],
@@ -81,7 +84,8 @@ describe('the quality report PDF', () => {
     // The group cell wraps onto a second line beside its figures.
     expect(text).toMatch(/Groups under 5 \(2 groups, not\s+4\s+suppressed\s+suppressed\s+shown\)/);
     expect(text).toContain('found an adult far more often than the rest');
-    expect(text).toMatch(/a tribunal or court judgment\s+2/);
+    expect(text).toMatch(/Reassessed\s+a tribunal or court judgment\s+2/);
+    expect(text).toMatch(/Overturned\s+The tribunal accepted the school certificate as reliable\.\s+1/);
     expect(text).toContain('OFFICIAL-SENSITIVE');
     expect(text).toContain(`Page 1 of ${pages}`);
   });
