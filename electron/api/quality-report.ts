@@ -43,7 +43,7 @@ function disparityTable(f: QualityFigures, dimension: 'nationality' | 'firstLang
     ],
     rows: f.disparity[dimension].map((r) =>
       r.group === 'suppressed'
-        ? [`Groups under 5 (${'groups' in r ? r.groups : 0} groups, not shown)`, String(r.n), 'suppressed', '', '', 'suppressed']
+        ? [`Groups under 5 (${'groups' in r && r.groups === 1 ? '1 group' : `${'groups' in r ? r.groups : 0} groups`}, not shown)`, String(r.n), 'suppressed', '', '', 'suppressed']
         : 'adult' in r
           ? [r.label ? `${r.label} (${r.group})` : r.group, String(r.n), String(r.adult), pct(r.adultShare), interval(r.ci95), String(r.withMissingSafeguard)]
           : [r.group, String(r.n), '', '', '', ''],

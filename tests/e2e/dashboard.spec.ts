@@ -78,21 +78,27 @@ test('a manager reads the figures and the disparity view, opens the cases behind
   await expect(byNationality.getByRole('row', { name: /Groups under 5/ })).toContainText(/3\s*suppressed/);
   await expect(dash.table('Reassessed and overturned')).toContainText(/Overturned by a court, tribunal or review \(AA-43\)\s*1/);
 
-  await dash.drill('Outcomes by nationality', /\(ER\)/, 'Found adult');
-  await expect(dash.drilldown.getByRole('heading')).toContainText('(4)');
-  await expect(dash.drilldown.locator('tbody tr')).toHaveCount(4);
-  expect(await shell.seriousA11yViolations()).toEqual([]);
+  // The picture draws the group's share inside the chart (a dot per group, not off its edge).
+  const dots = dash.chart('Share found adult by nationality, with 95% intervals').locator('svg circle');
+  await expect(dots).toHaveCount(1);
+  const [cx, width] = await dots.evaluate((c) => [Number(c.getAttribute('cx')), Number(c.closest('svg')?.getAttribute('width'))]);
+  expect(cx).toBeGreaterThan(width / 2);
+  expect(cx).toBeLessThan(width);
 
-  await page.evaluate(() => window.scrollTo(0, 0));
   for (const dir of shots) {
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, 'manager-dashboard.png') });
     await page.locator('section', { has: page.getByRole('heading', { name: 'Disparity: who is found an adult' }) }).screenshot({ path: path.join(dir, 'manager-disparity.png') });
   }
 
+  await dash.drill('Outcomes by nationality', /\(ER\)/, 'Found adult');
+  await expect(dash.drilldown.getByRole('heading')).toContainText('(4)');
+  await expect(dash.drilldown.locator('tbody tr')).toHaveCount(4);
+  expect(await shell.seriousA11yViolations()).toEqual([]);
+
   const csv = readFileSync((await (await dash.exportCsv('Outcomes by nationality')).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Group,Assessments (n),Found adult,Adult share,95% interval (Wilson),A safeguard missing,Missing share (95% interval)');
-  expect(csv).toMatch(/\(ER\)",?6,4,67%/);
+  expect(csv).toContain("\r\nEritrea (ER),6,4,67%,");
 
   const report = readFileSync((await (await dash.downloadReport()).path())!);
   expect(report.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -180,7 +180,7 @@ const isGroup = (r: DisparityRow): r is Group => r.group !== 'suppressed';
 const dimensionWords = { nationality: 'nationality', firstLanguage: 'first language' } as const;
 
 function DisparityTable({ dimension, rows, onDrill }: { dimension: 'nationality' | 'firstLanguage'; rows: DisparityRow[]; onDrill: Drill }) {
-  const groupName = (r: DisparityRow) => (isGroup(r) ? (r.label ? `${r.label} (${r.group})` : r.group) : `Groups under 5 (${r.groups} groups, not shown)`);
+  const groupName = (r: DisparityRow) => (isGroup(r) ? (r.label ? `${r.label} (${r.group})` : r.group) : `Groups under 5 (${plural(r.groups, 'group')}, not shown)`);
   const drill = (suffix: '' | '.adult' | '.missing') => (r: DisparityRow) => ({
     figure: `disparity.${dimension}${suffix}` as FigureKey,
     group: r.group,
@@ -212,7 +212,8 @@ function DisparityChart({ dimension, rows, notes, onDrill }: { dimension: 'natio
     () => ({
       height: 40 + groups.length * 26,
       marginLeft: 140,
-      x: { domain: [0, 1], label: 'Share found adult', percent: true, grid: true },
+      // percent: true scales values by 100, so the domain is in per cent.
+      x: { domain: [0, 100], label: 'Share found adult (%)', percent: true, grid: true },
       y: { label: null },
       marks: [
         Plot.ruleY(groups, { y: (g: Group) => g.label ?? g.group, x1: (g: Group) => g.ci95[0], x2: (g: Group) => g.ci95[1], stroke: palette.neutral, strokeWidth: 2 }),
