@@ -47,23 +47,29 @@ function linkProblems(store: Store, before: Assessment, a: Assessment): ApiFailu
 export function savePart<P extends PartName>(part: P, input: { id: string } & PartContent<P>, ctx: HandlerContext) {
   return guardStore(() => {
     const store = storeOf(ctx);
-    const current = loadAssessment(store, input.id);
-    allow(saveRefusal(actorOf(ctx), current, part));
-    const now = new Date();
-    const next = applyPart(current, part, input, now.toISOString());
-    // The same integrity checks as an import: no dangling references, no duplicate ids.
-    const [problem] = assessmentReferenceErrors(next, '');
-    if (problem) {
-      const field = problem.path.replace(/^\./, '');
-      throw new ApiFailure('INVALID_INPUT', `${field}: ${problem.message}.`, field);
-    }
-    if (part === 'participants') {
-      const bad = linkProblems(store, current, next);
-      if (bad) throw bad;
-    }
-    const saved = store.assessments.put(next);
+    // Read, check and write in one transaction: one commit, and no other save can land in between.
+    const { saved, now } = store.batch(() => savePartNow(store, part, input, ctx));
+    // The safeguard check reads only the saved assessment: it runs after the commit.
     return { assessment: saved, check: checkAssessment(saved, now) };
   });
+}
+
+function savePartNow<P extends PartName>(store: Store, part: P, input: { id: string } & PartContent<P>, ctx: HandlerContext) {
+  const current = loadAssessment(store, input.id);
+  allow(saveRefusal(actorOf(ctx), current, part));
+  const now = new Date();
+  const next = applyPart(current, part, input, now.toISOString());
+  // The same integrity checks as an import: no dangling references, no duplicate ids.
+  const [problem] = assessmentReferenceErrors(next, '');
+  if (problem) {
+    const field = problem.path.replace(/^\./, '');
+    throw new ApiFailure('INVALID_INPUT', `${field}: ${problem.message}.`, field);
+  }
+  if (part === 'participants') {
+    const bad = linkProblems(store, current, next);
+    if (bad) throw bad;
+  }
+  return { saved: store.assessments.put(next), now };
 }
 
 export const partHandlers = Object.fromEntries(

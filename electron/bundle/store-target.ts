@@ -15,6 +15,7 @@ export function transferTarget(store: Store): AssessmentStoreLike {
       put: (bytes, name) => store.attachments.put(bytes, name).sha256,
       get: (sha256) => store.attachments.get(sha256),
     },
+    batch: (work) => store.batch(work),
     audit: { headHash: () => store.audit.head().hash, entries: () => store.audit.head().seq },
   };
 }

@@ -25,6 +25,12 @@ export interface AssessmentStoreLike {
     put(bytes: Uint8Array, name: string): MaybePromise<string>;
     get(sha256: string): MaybePromise<Uint8Array | undefined>;
   };
+  /**
+   * Optional: runs synchronous work in one store transaction. A store that has it gets every
+   * bundle of an import written in one transaction (one commit for a thousand files), and
+   * must then answer the calls made inside synchronously.
+   */
+  batch?<T>(work: () => T): T;
   /** Optional: the head of the assessment's audit chain, carried in the bundle. */
   audit?: { headHash(assessmentId: string): MaybePromise<string | undefined>; entries?(): MaybePromise<number> };
 }
@@ -113,6 +119,7 @@ export async function importBundles(
       throw new TransferError(`${p.file}: assessment ${p.assessment.reference} (${p.assessment.id}) is already in the store with different content; nothing was imported`);
     }
   }
+  if (store.batch) return store.batch(() => writePreparedNow(store, prepared, actor));
   const results: ImportResult[] = [];
   for (const p of prepared) {
     for (const [sha, { data, name }] of p.bytes) {
@@ -128,6 +135,23 @@ export async function importBundles(
     }
   }
   return results;
+}
+
+/** The write phase of importBundles inside a store transaction: the same steps, with no await. */
+function writePreparedNow(store: AssessmentStoreLike, prepared: Prepared[], actor: string): ImportResult[] {
+  const now = <T>(value: MaybePromise<T>): T => {
+    if (value instanceof Promise) throw new TransferError('A store that batches must answer synchronously inside the batch');
+    return value;
+  };
+  return prepared.map((p): ImportResult => {
+    for (const [sha, { data, name }] of p.bytes) {
+      if (now(store.attachments.put(data, name)) !== sha) throw new TransferError(`${p.file}: the store hashed attachment ${name} differently`);
+    }
+    const base = { file: p.file, id: p.assessment.id, reference: p.assessment.reference, notTrusted: p.notTrusted };
+    if (now(store.assessments.get(p.assessment.id))) return { ...base, outcome: 'unchanged' };
+    now(store.assessments.put(p.assessment, actor));
+    return { ...base, outcome: 'imported' };
+  });
 }
 
 export interface ExportOptions {

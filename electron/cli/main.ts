@@ -1,23 +1,28 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, Exit } from './exit';
 import { processIO, type CliIO } from './io';
-import { commandFamilies } from './commands/index';
+import { familiesFor } from './commands/index';
 import packageJson from '../../package.json' with { type: 'json' };
 
-export function buildProgram(io: CliIO): Command {
+/**
+ * The program with the verbs `argv` needs (argv as process.argv gives it: node, script, args…);
+ * without argv, every verb (for --help and the tests that walk them all).
+ */
+export async function buildProgram(io: CliIO, argv?: readonly string[]): Promise<Command> {
   const program = new Command('carefile')
     .description('Carefile: lawful age assessment records. Administer the encrypted store, check assessments, make and verify signed PDF records.')
     .version(packageJson.version)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const register of commandFamilies) register(program, io);
+  const families = familiesFor(argv ? argv.slice(2) : []);
+  for (const register of await Promise.all(families.map((f) => f.load()))) register(program, io);
   return program;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so it is testable in-process. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv);
     return Exit.OK;

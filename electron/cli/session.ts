@@ -2,10 +2,10 @@
  * How every store verb reaches the main side: a handler context of its own (electron/api/host.ts),
  * unlocked with the CLI's credentials through the `store.unlock` channels, and then the same
  * `dispatch` that serves the app. A verb never touches the store, the record or the bundle code.
+ * The handler map (and with it every handler's code) is imported when a session starts, not when
+ * the CLI starts: `carefile --version` and `carefile lint-text` never load it.
  */
-import { contract, type ApiError, type ChannelName, type ErrorCode, type InputOf, type OutputOf, type Result } from '../../shared/contract';
-import { dispatch } from '../api/dispatch';
-import { hostContext } from '../api/host';
+import type { ApiError, ChannelName, ErrorCode, InputOf, OutputOf, Result } from '../../shared/contract';
 import type { HandlerContext } from '../api/context';
 import { CliError, Exit, type ExitCode } from './exit';
 import type { CliIO } from './io';
@@ -58,6 +58,7 @@ export async function withSession<T>(
   fn: (session: CliSession) => Promise<T>,
 ): Promise<T> {
   const dataDir = resolveDataDir(opts, io);
+  const [{ dispatch }, { hostContext }] = await Promise.all([import('../api/dispatch'), import('../api/host')]);
   const ctx = hostContext({ version: packageJson.version, dataDir, scryptN: scryptNFromEnv(io) });
   const result = (name: string, input: unknown) => dispatch(name, input, ctx);
   const call = async <K extends ChannelName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> => {
@@ -82,6 +83,7 @@ export async function withSession<T>(
 }
 
 /** Whether a channel works without unlocking (app info, status, unlock, verify, doctor …). */
-export function isPublicChannel(name: string): boolean {
+export async function isPublicChannel(name: string): Promise<boolean> {
+  const { contract } = await import('../../shared/contract');
   return Boolean((contract as Record<string, { public?: boolean }>)[name]?.public);
 }

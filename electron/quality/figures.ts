@@ -8,6 +8,7 @@ import type { Store, SummaryFilter } from '../store/index';
 import type { FigureKey, QualityFigures } from '../../shared/contract/quality';
 import { countryName, languageName } from '../../shared/domain/identity';
 import { defaultThresholds, ruleById } from '../../shared/safeguards/index';
+import { RULE_STATE_CODES, rulePosition } from '../../shared/quality/facts';
 import { differenceNotes, disparityRows, percentileOfSorted, SUPPRESS_UNDER, type GroupCounts } from '../../shared/quality/stats';
 
 export interface FigureFilter extends SummaryFilter {
@@ -79,15 +80,9 @@ export function qualityFigures(store: Store, f: FigureFilter): QualityFigures {
   const days = store.summaries
     .aggregate(f, true, 's.days_to_decision AS d', 'AND s.days_to_decision IS NOT NULL ORDER BY s.days_to_decision')
     .map((r) => r.d as number);
-  const safeguards = store.summaries
-    .aggregate(
-      f,
-      true,
-      `r.rule_id AS ruleId, sum(r.state = 'met') AS met, sum(r.state = 'departed') AS departed, sum(r.state = 'missing') AS missing`,
-      'GROUP BY r.rule_id ORDER BY r.rule_id',
-      'JOIN summary_rule r ON r.assessment_id = s.assessment_id',
-    )
-    .map((r) => ({ ruleId: r.ruleId as string, title: ruleById.get(r.ruleId as string)?.title ?? '', met: n(r.met), departed: n(r.departed), missing: n(r.missing) }));
+  // Each distinct pattern of rule states, counted in SQL; the patterns are folded into per-rule counts here.
+  const patterns = store.summaries.aggregate(f, true, 's.rule_states AS st, count(*) AS n', 'GROUP BY s.rule_states');
+  const safeguards = safeguardCounts(patterns.map((r) => ({ states: r.st as string, n: n(r.n) })));
   const reasons = [
     ...store.summaries
       .aggregate(f, true, `'reassessed' AS kind, coalesce(s.reassessment_reason, 'no reason recorded') AS reason, count(*) AS n`, 'AND s.reassessment_of IS NOT NULL GROUP BY reason'),
@@ -129,6 +124,28 @@ export function qualityFigures(store: Store, f: FigureFilter): QualityFigures {
   };
 }
 
+const CODE_STATE: Record<string, 'met' | 'departed' | 'missing'> = { m: 'met', d: 'departed', x: 'missing' };
+
+/** Per rule (AA-NN at position NN), how many assessments met it, departed from it, or missed it; rules that never applied are left out. */
+export function safeguardCounts(patterns: ReadonlyArray<{ states: string; n: number }>): QualityFigures['safeguards'] {
+  const counts = new Map<number, { met: number; departed: number; missing: number }>();
+  for (const { states, n: times } of patterns) {
+    for (let i = 0; i < states.length; i++) {
+      const state = CODE_STATE[states[i]!];
+      if (!state) continue;
+      const c = counts.get(i + 1) ?? { met: 0, departed: 0, missing: 0 };
+      c[state] += times;
+      counts.set(i + 1, c);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([pos, c]) => {
+      const ruleId = `AA-${String(pos).padStart(2, '0')}`;
+      return { ruleId, title: ruleById.get(ruleId)?.title ?? '', ...c };
+    });
+}
+
 /** The SQL condition of each figure (over `s`, the summary, and `r`, the rule row when joined). */
 const conditions: Record<Exclude<FigureKey, `safeguard.${string}` | `disparity.${string}`>, string | undefined> = {
   assessments: undefined,
@@ -159,14 +176,13 @@ export interface DrilldownRequest {
 export function qualityDrilldown(store: Store, f: SummaryFilter, req: DrilldownRequest, today: string) {
   const { figure } = req;
   if (figure.startsWith('safeguard.')) {
-    const state = figure.slice('safeguard.'.length);
+    const state = figure.slice('safeguard.'.length) as 'met' | 'departed' | 'missing';
     return store.summaries.drilldown(f, {
       decided: true,
-      join: 'JOIN summary_rule r ON r.assessment_id = s.assessment_id AND r.rule_id = ?',
-      joinParams: [req.ruleId],
-      condition: 'r.state = ?',
-      conditionParams: [state],
-      reason: 'r.reason',
+      condition: 'substr(s.rule_states, ?, 1) = ?',
+      conditionParams: [rulePosition(req.ruleId!), RULE_STATE_CODES[state]],
+      reason: 'json_extract(s.departure_reasons, ?)',
+      reasonParams: [`$."${req.ruleId!}"`],
       today,
     });
   }

@@ -204,6 +204,16 @@ export class Store {
    * The raw data key in the form SQLCipher's PRAGMA key takes (x'…'), for a records officer.
    * Administrators and recovery-key holders only; audited.
    */
+  /**
+   * Runs saves that belong together (an import of many bundles, a read-modify-write of one part)
+   * in one transaction: all of them or none, one commit (one fsync) instead of one per save, and
+   * nothing else can write in between. `work` must be synchronous (better-sqlite3 transactions
+   * cannot span an await); the saves inside keep their own checks and audit events.
+   */
+  batch<T>(work: () => T): T {
+    return guarded(this.movesHead(() => this.core.db.transaction(work)()))();
+  }
+
   revealKey(actor = actorOf(this.core)): string {
     requireAdmin(this.core, 'reveal the data key');
     const literal = sqlcipherKeyLiteral(this.core.dataKey);

@@ -53,10 +53,23 @@ function put<T extends object, K extends string>(o: T, key: K, value: unknown): 
   if (value !== null && value !== undefined) (o as Record<string, unknown>)[key] = value;
 }
 
-/** A list row from its SQL row; `today` (ISO day, UK time) says the presumption for today. */
-export function listRowOf(r: SqlRow, assessors: Map<string, ListRow['assessors']>, today: string): ListRow {
+type Said = { kind: ListRow['presumptionKind']; status: string };
+
+/**
+ * A list row from its SQL row; `today` (ISO day, UK time) says the presumption for today. `said`
+ * remembers, for one listing, what each distinct set of presumption facts says today (many
+ * assessments share them), so ten thousand rows parse a few dozen.
+ */
+export function listRowOf(r: SqlRow, assessors: Map<string, ListRow['assessors']>, today: string, said = new Map<string, Said>()): ListRow {
   const kind = r.presumption_kind as ListRow['presumptionKind'];
-  const p = kind === 'decided' ? { kind, status: r.presumption_status as string } : presumptionFromFacts(JSON.parse(r.presumption_facts as string) as PresumptionFacts, today);
+  let p: Said;
+  if (kind === 'decided') p = { kind, status: r.presumption_status as string };
+  else {
+    const facts = r.presumption_facts as string;
+    p = said.get(facts) ?? presumptionFromFacts(JSON.parse(facts) as PresumptionFacts, today);
+    said.set(facts, p);
+  }
+  const waiting = r.awaiting_countersign_by as string;
   const row: ListRow = {
     id: r.id as string,
     reference: r.reference as string,
@@ -71,7 +84,7 @@ export function listRowOf(r: SqlRow, assessors: Map<string, ListRow['assessors']
     assessors: assessors.get(r.id as string) ?? [],
     blocking: r.blocking as number,
     warnings: r.warnings as number,
-    awaitingCountersignBy: JSON.parse(r.awaiting_countersign_by as string) as string[],
+    awaitingCountersignBy: waiting === '[]' ? [] : (JSON.parse(waiting) as string[]),
     awaitingAuthorisation: r.awaiting_authorisation === 1,
   };
   put(row, 'nameOwnScript', r.name_own_script);
@@ -104,9 +117,14 @@ function assessorsOf(db: Db, ids?: readonly string[]): Map<string, ListRow['asse
 
 /** Every assessment, newest change first (then by id), from the summaries. */
 export function listSummaries(db: Db, today: string): ListRow[] {
-  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM assessment_summary s ORDER BY s.updated_at DESC, s.assessment_id`).all() as SqlRow[];
+  // Sorted here, not by SQL: the sorter would copy every wide row, and an index on the time of the
+  // last change would cost every save one more page.
+  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM assessment_summary s`).all() as SqlRow[];
   const assessors = assessorsOf(db);
-  return rows.map((r) => listRowOf(r, assessors, today));
+  const said = new Map<string, Said>();
+  const key = (r: SqlRow) => r.updated_at as string;
+  rows.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : (a.id as string) < (b.id as string) ? -1 : 1));
+  return rows.map((r) => listRowOf(r, assessors, today, said));
 }
 
 /**
@@ -143,18 +161,19 @@ export function filterClause(f: SummaryFilter, decided: boolean): { where: strin
 export function drilldownRows(
   db: Db,
   f: SummaryFilter,
-  opts: { decided: boolean; condition?: string; conditionParams?: unknown[]; join?: string; joinParams?: unknown[]; reason?: string; today: string },
+  opts: { decided: boolean; condition?: string; conditionParams?: unknown[]; join?: string; joinParams?: unknown[]; reason?: string; reasonParams?: unknown[]; today: string },
 ): Array<ListRow & { daysToDecision: number | null; reason?: string; wordingFindings: number; words: number }> {
   const { where, params } = filterClause(f, opts.decided);
   const sql = `SELECT ${LIST_COLUMNS}, s.days_to_decision, s.wording_findings, s.words${opts.reason ? `, ${opts.reason} AS reason` : ''}
     FROM assessment_summary s ${opts.join ?? ''}
     WHERE ${where}${opts.condition ? ` AND (${opts.condition})` : ''}
     ORDER BY s.decided_day DESC, s.reference, s.assessment_id`;
-  const rows = db.prepare(sql).all(...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
+  const rows = db.prepare(sql).all(...(opts.reasonParams ?? []), ...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
   const assessors = assessorsOf(db, rows.map((r) => r.id as string));
+  const said = new Map<string, Said>();
   return rows.map((r) => {
     const row = {
-      ...listRowOf(r, assessors, opts.today),
+      ...listRowOf(r, assessors, opts.today, said),
       daysToDecision: (r.days_to_decision as number | null) ?? null,
       wordingFindings: r.wording_findings as number,
       words: r.words as number,
@@ -164,7 +183,7 @@ export function drilldownRows(
   });
 }
 
-/** Runs an aggregate over the selected summaries: `select` is the column list, `from` may join summary_rule. */
+/** Runs an aggregate over the selected summaries: `select` is the column list, `tail` follows the WHERE (GROUP BY, ORDER BY). */
 export function aggregate(db: Db, f: SummaryFilter, decided: boolean, select: string, tail = '', join = ''): SqlRow[] {
   const { where, params } = filterClause(f, decided);
   return db.prepare(`SELECT ${select} FROM assessment_summary s ${join} WHERE ${where} ${tail}`).all(...params) as SqlRow[];
@@ -172,5 +191,5 @@ export function aggregate(db: Db, f: SummaryFilter, decided: boolean, select: st
 
 /** The rows `carefile outcomes` prints, kept at save (JSON), in reference order. */
 export function outcomeRows(db: Db): unknown[] {
-  return (db.prepare('SELECT outcome_row FROM assessment_summary').all() as Array<{ outcome_row: string }>).map((r) => JSON.parse(r.outcome_row) as unknown);
+  return (db.prepare('SELECT row FROM summary_outcome').all() as Array<{ row: string }>).map((r) => JSON.parse(r.row) as unknown);
 }

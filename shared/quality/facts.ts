@@ -112,6 +112,23 @@ export function ruleStates(a: Assessment, findings: readonly Finding[]): RuleFac
   return out;
 }
 
+const STATE_CODE: Record<RuleState, string> = { met: 'm', departed: 'd', missing: 'x' };
+export const RULE_STATE_CODES = STATE_CODE;
+
+/** The position of rule AA-NN in the state string: NN (1-based, as SQL's substr counts). */
+export const rulePosition = (ruleId: string): number => Number(ruleId.slice(3));
+
+/**
+ * Every rule's state in one string: the character at position NN (1-based) is rule AA-NN's state
+ * (m met, d departed, x missing, - not applying), so SQL can group and pick by position.
+ */
+export function ruleStateString(states: readonly RuleFact[]): string {
+  const width = Math.max(0, ...states.map((r) => rulePosition(r.ruleId)));
+  const chars = Array.from({ length: width }, () => '-');
+  for (const r of states) chars[rulePosition(r.ruleId) - 1] = STATE_CODE[r.state];
+  return chars.join('');
+}
+
 /** Present at a session (any session lists who was there), else named on the assessment at all. */
 function present(a: Assessment, role: 'interpreter' | 'appropriate-adult'): boolean {
   const ids = new Set(a.participants.filter((p) => p.role === role).map((p) => p.id));

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram, main } from '../../electron/cli/main';
-import type { Command } from 'commander';
+import { Command } from 'commander';
+import { commandFamilies, familiesFor } from '../../electron/cli/commands/index';
 import type { CliIO } from '../../electron/cli/io';
 import { Exit } from '../../electron/cli/exit';
 import { dispatch } from '../../electron/api/dispatch';
@@ -66,7 +67,7 @@ describe('every verb', () => {
         else verbs.push(path_);
       }
     };
-    walk(buildProgram(io), []);
+    walk(await buildProgram(io), []);
     expect(verbs.length).toBeGreaterThan(25);
     for (const v of verbs) {
       const r = await run([...v, '--help'], {});
@@ -288,5 +289,30 @@ describe('restore with the recovery key, and onto a new machine with the raw key
     expect(restoreWarnings({ seq: 3, hash: 'h3' }, store.slice(0, 4))).toEqual([]);
     expect(restoreWarnings({ seq: 9, hash: 'h9' }, store)).toEqual([]);
     expect(restoreWarnings({ seq: 3, hash: 'h3' }, undefined)).toEqual([]);
+  });
+});
+
+describe('CLI verb families (loaded one at a time: electron/cli/commands/index.ts)', () => {
+  const io: CliIO = { out: () => {}, err: () => {}, readStdin: async () => '', env: {}, interactive: false };
+  it('each family names exactly the top-level verbs it registers, and no verb is in two', async () => {
+    const all: string[] = [];
+    for (const family of commandFamilies) {
+      const program = new Command('carefile');
+      (await family.load())(program, io);
+      expect(program.commands.map((c) => c.name()).sort()).toEqual([...family.verbs].sort());
+      all.push(...family.verbs);
+    }
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('a command line loads its verb family only; --version none; --help or an unknown verb all', () => {
+    const [store, assessment] = commandFamilies;
+    expect(familiesFor(['user', 'list', '--json'])).toEqual([store]);
+    expect(familiesFor(['lint-text', 'x.txt'])).toEqual([assessment]);
+    expect(familiesFor(['--version'])).toEqual([]);
+    expect(familiesFor(['-V'])).toEqual([]);
+    expect(familiesFor(['--help'])).toEqual(commandFamilies);
+    expect(familiesFor([])).toEqual(commandFamilies);
+    expect(familiesFor(['no-such-verb'])).toEqual(commandFamilies);
   });
 });

@@ -358,12 +358,12 @@ describe('the migration', () => {
     const dump = (db: typeof store.db) => ({
       summary: db.prepare('SELECT * FROM assessment_summary ORDER BY assessment_id').all(),
       assessors: db.prepare('SELECT * FROM summary_assessor ORDER BY assessment_id, ord').all(),
-      rules: db.prepare('SELECT * FROM summary_rule ORDER BY assessment_id, rule_id').all(),
+      outcomes: db.prepare('SELECT * FROM summary_outcome ORDER BY assessment_id').all(),
     });
     const saved = dump(store.db);
     expect(saved.summary).toHaveLength(8);
     // Back to a v2 store: no summary tables.
-    store.db.exec('DROP TABLE summary_rule; DROP TABLE summary_assessor; DROP TABLE assessment_summary; DELETE FROM schema_version WHERE version = 3;');
+    store.db.exec('DROP TABLE summary_outcome; DROP TABLE summary_assessor; DROP TABLE assessment_summary; DELETE FROM schema_version WHERE version = 3;');
     store.db.pragma('user_version = 2');
     session.lock();
     store = await openStore({ dataDir, kdf }).unlock(ADMIN, ADMIN_PASS);

@@ -43,7 +43,7 @@ export function registerCallCommand(program: Command, io: CliIO): void {
       throw new CliError(Exit.USAGE, `the input is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
     // Public channels (status, verify, doctor …) run locked unless credentials are given.
-    const result = await withSession(io, opts, isPublicChannel(name) ? 'if-credentials' : 'always', (s) => s.result(name, input));
+    const result = await withSession(io, opts, (await isPublicChannel(name)) ? 'if-credentials' : 'always', (s) => s.result(name, input));
     io.out(JSON.stringify(result, null, 2));
     if (!result.ok) throw new CliError(EXIT_BY_CODE[result.error.code], '');
   });

@@ -1,21 +1,46 @@
-/** Every verb registers itself here, one module per family, so features add verbs without touching main.ts. */
-import { registerAssessmentCommands } from './assessment';
-import { registerWorkflowCommands } from './assessment-workflow';
-import { registerReassessmentCommands } from './assessment-reassessment';
-import { registerCallCommand } from './call';
-import { register as registerRecordCommands } from './record';
-import { registerStoreCommands } from './store';
-import { registerQualityCommands } from './quality';
+/**
+ * Every verb registers itself here, one module per family, so features add verbs without touching
+ * main.ts. A family is loaded only when one of its verbs runs (or for the whole --help): each
+ * family's module and what it imports stay unread for every other verb, so `carefile --version`
+ * loads no store, record or safeguard code (issue 13.5). `verbs` names the top-level verbs a
+ * family registers; tests/integration/cli-authority.test.ts checks the names against what it registers.
+ */
 import type { RegisterCommands } from './types';
 
 export type { RegisterCommands } from './types';
 
-export const commandFamilies: RegisterCommands[] = [
-  registerStoreCommands,
-  registerAssessmentCommands,
-  registerWorkflowCommands,
-  registerReassessmentCommands,
-  registerRecordCommands,
-  registerQualityCommands,
-  registerCallCommand,
+export interface CommandFamily {
+  /** The top-level verbs the family registers. */
+  readonly verbs: readonly string[];
+  readonly load: () => Promise<RegisterCommands>;
+}
+
+export const commandFamilies: CommandFamily[] = [
+  { verbs: ['init', 'key', 'backup', 'restore', 'audit-log', 'doctor', 'user'], load: async () => (await import('./store')).registerStoreCommands },
+  { verbs: ['check', 'lint-text', 'import', 'export'], load: async () => (await import('./assessment')).registerAssessmentCommands },
+  {
+    verbs: ['assessment'],
+    load: async () => {
+      const [workflow, reassessment] = await Promise.all([import('./assessment-workflow'), import('./assessment-reassessment')]);
+      // reopen and overturned hang under the workflow's `assessment` verb, so they register after it.
+      return (program, io) => {
+        workflow.registerWorkflowCommands(program, io);
+        reassessment.registerReassessmentCommands(program, io);
+      };
+    },
+  },
+  { verbs: ['verify', 'pdf'], load: async () => (await import('./record')).register },
+  { verbs: ['outcomes', 'audit'], load: async () => (await import('./quality')).registerQualityCommands },
+  { verbs: ['call'], load: async () => (await import('./call')).registerCallCommand },
 ];
+
+/**
+ * The families a command line needs: the one owning its verb; none for a bare --version; all of
+ * them otherwise (--help, no verb, or an unknown verb, so commander can list or suggest verbs).
+ */
+export function familiesFor(args: readonly string[]): CommandFamily[] {
+  const verb = args.find((a) => !a.startsWith('-'));
+  if (verb === undefined && args.length > 0 && args.every((a) => a === '--version' || a === '-V')) return [];
+  const owner = verb === undefined ? undefined : commandFamilies.find((f) => f.verbs.includes(verb));
+  return owner ? [owner] : commandFamilies;
+}
