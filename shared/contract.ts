@@ -15,6 +15,8 @@ import { adminChannels } from './contract/admin';
 import { bundleChannels } from './contract/bundle';
 import { qualityChannels } from './contract/quality';
 import { participantChannels } from './contract/participants';
+import { reassessmentChannels } from './contract/reassessment';
+import { qualityReportChannels } from './contract/quality-report';
 
 export * from './contract/define';
 
@@ -28,6 +30,8 @@ export const contract = {
   ...bundleChannels,
   ...qualityChannels,
   ...participantChannels,
+  ...reassessmentChannels,
+  ...qualityReportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ import { bundleHandlers } from './bundle';
 import { qualityHandlers } from './quality';
 import { participantHandlers } from './participants';
 import { partHandlers } from './parts';
+import { reassessmentHandlers } from './reassessment';
+import { qualityReportHandlers } from './quality-report';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -22,4 +24,6 @@ export const handlers: HandlerMap = {
   ...qualityHandlers,
   ...participantHandlers,
   ...partHandlers,
+  ...reassessmentHandlers,
+  ...qualityReportHandlers,
 };

@@ -20,3 +20,4 @@ export type {
   VerifyOptions,
   VerifyReport,
 } from './types';
+export { composeReport, type ReportDocument, type ReportSection, type ReportTable } from './report';

@@ -64,8 +64,11 @@ export class Assessments {
     private readonly defaultActor: () => string,
   ) {}
 
-  /** Creates or replaces an assessment, with its audit event, in one transaction. Returns the stored form. */
-  put(input: AssessmentInput | Assessment, actor = this.defaultActor()): Assessment {
+  /**
+   * Creates or replaces an assessment, with its audit event, in one transaction. Returns the stored form.
+   * `action` names the intent in the audit log (default `assessment.create` / `assessment.update`).
+   */
+  put(input: AssessmentInput | Assessment, actor = this.defaultActor(), action?: string): Assessment {
     const next = parseAssessment(input);
     return this.db.transaction(() => {
       const digest = digestOf(next);
@@ -88,13 +91,18 @@ export class Assessments {
       this.write(next, digest);
       appendAudit(this.db, {
         actor,
-        action: row ? 'assessment.update' : 'assessment.create',
+        action: action ?? (row ? 'assessment.update' : 'assessment.create'),
         entityType: 'assessment',
         entityId: next.id,
         digest,
       });
       return next;
     })();
+  }
+
+  /** Several assessments that change together (a reassessment and the one it reopens): all written, or none. */
+  putLinked(items: ReadonlyArray<{ assessment: Assessment; action: string }>, actor = this.defaultActor()): Assessment[] {
+    return this.db.transaction(() => items.map((x) => this.put(x.assessment, actor, x.action)))();
   }
 
   get(id: string): Assessment | undefined {

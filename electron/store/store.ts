@@ -41,6 +41,7 @@ const HEAD_DELAY_MS = 250;
 export class Store {
   readonly assessments: {
     put: Assessments['put'];
+    putLinked: Assessments['putLinked'];
     get: Assessments['get'];
     list: Assessments['list'];
   };
@@ -108,7 +109,7 @@ export class Store {
   ) {
     const writes = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(this.movesHead(fn));
     const repo = new Assessments(core.db, () => actorOf(core));
-    this.assessments = { put: writes(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
+    this.assessments = { put: writes(repo.put.bind(repo)), putLinked: writes(repo.putLinked.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
     this.summaries = {
       list: guarded((today: string) => listSummaries(core.db, today)),
       outcomeRows: guarded(() => outcomeRows(core.db) as OutcomeRow[]),

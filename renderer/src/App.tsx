@@ -8,10 +8,11 @@ import { AssessmentScreen } from './screens/AssessmentScreen';
 import { NewAssessmentScreen } from './screens/NewAssessmentScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { VerifyScreen } from './screens/VerifyScreen';
+import { DashboardScreen, mayReadFigures } from './dashboard/DashboardScreen';
 
 function Nav() {
   const { screen, go, lock, status } = useSession();
-  const tab = (name: 'assessments' | 'verify' | 'settings', label: string) => (
+  const tab = (name: 'assessments' | 'verify' | 'settings' | 'dashboard', label: string) => (
     <button type="button" aria-current={screen.name === name || (name === 'assessments' && screen.name.includes('assessment')) ? 'page' : undefined} onClick={() => go({ name })}>
       {label}
     </button>
@@ -19,6 +20,7 @@ function Nav() {
   return (
     <nav className="tabs" aria-label="Main">
       {tab('assessments', 'Assessments')}
+      {mayReadFigures(status?.user?.role) && tab('dashboard', 'Quality dashboard')}
       {tab('verify', 'Verify a record')}
       {tab('settings', 'Settings')}
       <span className="who">
@@ -41,6 +43,7 @@ function Unlocked() {
       {screen.name === 'assessment' && <AssessmentScreen id={screen.id} />}
       {screen.name === 'verify' && <VerifyScreen />}
       {screen.name === 'settings' && <SettingsScreen />}
+      {screen.name === 'dashboard' && <DashboardScreen />}
     </>
   );
 }

@@ -452,6 +452,52 @@ export const Addendum = z.object({
   signedOn: IsoInstant.optional(),
 });
 
+/**
+ * Significant new information that reopens a decided assessment (AA-37; NABA 2022 s.56, ADCS
+ * 2015 ch.7): what it is, in a sentence, and when it arrived.
+ */
+export const NewInformationKind = z.enum(['document', 'judgment', 'naab-review', 'other']);
+export type NewInformationKind = z.infer<typeof NewInformationKind>;
+export const NewInformation = z.object({
+  kind: NewInformationKind,
+  description: Text.min(1),
+  receivedOn: IsoDate,
+});
+export type NewInformation = z.infer<typeof NewInformation>;
+
+/** On the earlier assessment: the link forward to the reassessment that replaced it, and why. */
+export const ReassessedBy = z.object({
+  /** The reassessment's id (its `reassessmentOf` points back here). */
+  id: Id,
+  reference: ShortText,
+  information: NewInformation,
+  reopenedBy: ShortText,
+  reopenedByUserId: Id.optional(),
+  reopenedOn: IsoInstant,
+});
+export type ReassessedBy = z.infer<typeof ReassessedBy>;
+
+/** Who changed a decision from outside the assessment (AA-43; ICIBI 2025: learn from overturned decisions). */
+export const OverturnedByKind = z.enum(['court', 'tribunal', 'naab-review', 'council-review', 'other']);
+export type OverturnedByKind = z.infer<typeof OverturnedByKind>;
+export const Overturned = z.object({
+  by: OverturnedByKind,
+  /** Which court, tribunal or body: "Upper Tribunal (IAC)", "High Court (Administrative Court)". */
+  body: ShortText.min(1),
+  /** Its case number or reference, when there is one. */
+  caseReference: ShortText.optional(),
+  /** The date of the judgment or review outcome. */
+  on: IsoDate,
+  /** The outcome it substituted: child or adult, and the date of birth it declared, if any. */
+  newOutcome: z.object({ outcome: z.enum(['child', 'adult']), dateOfBirth: IsoDate.optional() }),
+  /** Why, as the judgment or review gives it: the learning the manager takes from it. */
+  reason: Text.min(1),
+  recordedBy: ShortText,
+  recordedByUserId: Id.optional(),
+  recordedOn: IsoInstant,
+});
+export type Overturned = z.infer<typeof Overturned>;
+
 export const Assessment = z.object({
   id: Id,
   reference: ShortText.min(1),
@@ -493,6 +539,14 @@ export const Assessment = z.object({
   review: Review.default({ comments: [] }),
   signatures: z.array(SignatureRecord).default([]),
   addenda: z.array(Addendum).default([]),
+  /** A reassessment: the id of the earlier assessment it reopens (its `reassessedBy` points here). */
+  reassessmentOf: Id.optional(),
+  /** A reassessment: the new information it was opened on (the same as the earlier one's `reassessedBy.information`). */
+  newInformation: NewInformation.optional(),
+  /** An earlier assessment reopened on new information: the link forward. Set once, by `assessments.reopen`. */
+  reassessedBy: ReassessedBy.optional(),
+  /** The decision was changed by a court, tribunal or review. Set once, by `assessments.recordOverturned`. */
+  overturned: Overturned.optional(),
 });
 export type Assessment = z.infer<typeof Assessment>;
 export type AssessmentInput = z.input<typeof Assessment>;

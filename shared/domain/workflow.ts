@@ -46,7 +46,9 @@ export type Action =
   | 'importUnsigned'
   | 'trustBundleSigner'
   | 'export'
-  | 'audit';
+  | 'audit'
+  | 'reopen'
+  | 'recordOverturned';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -76,6 +78,10 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   export: ['admin', 'assessor', 'manager'],
   // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
   audit: ['admin', 'manager'],
+  // New information reaches assessors (a document) and managers (a judgment, a NAAB review) alike;
+  // an overturned decision is recorded by the manager who owns the learning from it (docs/decisions/manager-01).
+  reopen: ['assessor', 'manager'],
+  recordOverturned: ['manager'],
 };
 
 export interface Refusal {
@@ -106,6 +112,8 @@ const actionWords: Record<Action, string> = {
   trustBundleSigner: 'trust a certificate for signed bundles',
   export: 'export an assessment',
   audit: "read the team's quality figures",
+  reopen: 'reopen a decided assessment for reassessment',
+  recordOverturned: 'record that a decision was overturned',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
@@ -130,7 +138,7 @@ export function isLocked(a: Pick<Assessment, 'status' | 'signatures'>): boolean 
  * sharing of the decision (AA-27, AA-28 can only be met after the decision is signed), with the
  * move into the sharing stage. Everything else is covered by the signatures.
  */
-export const openAfterSigning = ['status', 'updatedOn', 'signatures', 'review', 'addenda', 'stage', 'stageHistory', 'sharing'] as const satisfies ReadonlyArray<keyof Assessment>;
+export const openAfterSigning = ['status', 'updatedOn', 'signatures', 'review', 'addenda', 'stage', 'stageHistory', 'sharing', 'reassessedBy', 'overturned'] as const satisfies ReadonlyArray<keyof Assessment>;
 
 /** Parts that stay open after signing (see `openAfterSigning`). */
 const partsOpenAfterSigning: ReadonlySet<PartName> = new Set<PartName>(['sharing']);
@@ -148,9 +156,17 @@ export function statusAfterSignature(a: Pick<Assessment, 'status'>): Assessment[
 // ---------------------------------------------------------------------------------------------
 // Content and stages
 
+/** An assessment reopened on new information is finished: work goes on in its reassessment. */
+function reassessedRefusal(a: Pick<Assessment, 'reassessedBy'>): Refusal | undefined {
+  if (!a.reassessedBy) return undefined;
+  return refuse('LOCKED', `This assessment was reopened on new information: the work goes on in its reassessment ${a.reassessedBy.reference}.`);
+}
+
 export function saveRefusal(actor: Actor, a: Assessment, part: PartName): Refusal | undefined {
   const byRole = roleRefusal(actor, 'saveContent');
   if (byRole) return byRole;
+  const reassessed = reassessedRefusal(a);
+  if (reassessed) return reassessed;
   if (!isPartOpen(a, part)) {
     return refuse('LOCKED', 'This assessment is signed and locked: a correction is made by addendum.');
   }
@@ -172,6 +188,8 @@ export function nextStageOf(a: Pick<Assessment, 'stage'>): StageId | undefined {
 export function advanceRefusal(actor: Actor, a: Assessment, to: StageId, now: Date): Refusal | undefined {
   const byRole = roleRefusal(actor, 'advance');
   if (byRole) return byRole;
+  const reassessed = reassessedRefusal(a);
+  if (reassessed) return reassessed;
   const next = nextStageOf(a);
   if (to !== next) {
     return refuse('INVALID_INPUT', next ? `From "${stageTitles[a.stage]}" the next stage is "${stageTitles[next]}".` : 'This assessment is at its last stage.', 'to');
@@ -185,6 +203,8 @@ export function advanceRefusal(actor: Actor, a: Assessment, to: StageId, now: Da
 export function departureRefusal(actor: Actor, a: Assessment, ruleId: string): Refusal | undefined {
   const byRole = roleRefusal(actor, 'recordDeparture');
   if (byRole) return byRole;
+  const reassessed = reassessedRefusal(a);
+  if (reassessed) return reassessed;
   if (isLocked(a)) return refuse('LOCKED', 'This assessment is signed and locked: a departure can no longer be recorded.');
   const rule = ruleById.get(ruleId);
   if (!rule) return refuse('INVALID_INPUT', `There is no safeguard rule ${ruleId}.`, 'ruleId');
@@ -401,4 +421,53 @@ export function signAddendumRefusal(actor: Actor, a: Assessment, addendumId: str
   if (addendum.signedOn) return refuse('LOCKED', 'This addendum is already signed.', 'addendumId');
   if (addendum.createdByUserId !== actor.userId) return refuse('FORBIDDEN', `Only its author (${addendum.createdBy}) signs an addendum.`, 'addendumId');
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// After the decision: reopening on new information (AA-37) and an overturned outcome (AA-43)
+
+/** Decided: a decision recorded and signed (or marked decided). Until then the decision itself is changed. */
+export function isDecided(a: Pick<Assessment, 'decision' | 'status' | 'signatures'>): boolean {
+  return a.decision !== undefined && (isLocked(a) || a.status === 'decided');
+}
+
+const dateOf = (instant: string) => instant.slice(0, 10);
+
+/** A date that must fall between the decision and today (plain ISO dates compare as strings). */
+function afterDecisionRefusal(a: Assessment, date: string, field: string, what: string, now: Date): Refusal | undefined {
+  const decided = dateOf(a.decision!.decidedOn);
+  if (date < decided) return refuse('INVALID_INPUT', `${what} cannot be before the decision (${decided}).`, field);
+  if (date > now.toISOString().slice(0, 10)) return refuse('INVALID_INPUT', `${what} cannot be in the future.`, field);
+  return undefined;
+}
+
+/** Reopening a decided assessment: once, on information that arrived after the decision. */
+export function reopenRefusal(actor: Actor, a: Assessment, receivedOn: string, now: Date): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'reopen');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'A reassessment is opened under your own name, not with the recovery key.');
+  if (a.status === 'withdrawn') return refuse('CONFLICT', 'This assessment was withdrawn: there is no decision to reopen.');
+  if (!isDecided(a)) return refuse('CONFLICT', 'Only a decided assessment (its decision signed) is reopened: until then, change the decision itself.');
+  if (a.reassessedBy) return refuse('CONFLICT', `This assessment was already reopened: its reassessment is ${a.reassessedBy.reference}. Reopen that one if more information arrives.`);
+  return afterDecisionRefusal(a, receivedOn, 'receivedOn', 'New information', now);
+}
+
+/** Recording that a court, tribunal or review changed the outcome: once, on a decided assessment, with a changed outcome. */
+export function overturnedRefusal(
+  actor: Actor,
+  a: Assessment,
+  input: { on: string; newOutcome: { outcome: 'child' | 'adult'; dateOfBirth?: string } },
+  now: Date,
+): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'recordOverturned');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'An overturned decision is recorded under your own name, not with the recovery key.');
+  if (!isDecided(a)) return refuse('CONFLICT', 'Only a decided assessment (its decision signed) can be overturned.');
+  if (a.overturned) return refuse('CONFLICT', `This decision is already recorded as overturned (${a.overturned.body}, ${a.overturned.on}); add an addendum for a later appeal.`);
+  const d = a.decision!;
+  const sameDob = input.newOutcome.dateOfBirth === undefined || input.newOutcome.dateOfBirth === d.dateOfBirth;
+  if (input.newOutcome.outcome === d.outcome && sameDob) {
+    return refuse('INVALID_INPUT', `The new outcome is the decision's own (${d.outcome}, born ${d.dateOfBirth}): nothing was overturned.`, 'newOutcome');
+  }
+  return afterDecisionRefusal(a, input.on, 'on', 'The judgment or review', now);
 }

@@ -11,6 +11,7 @@ import { daysBetween, isoDateOfInstant } from '../domain/calendars';
 import { countryCodeFromWords, languageCodeFromWords } from '../domain/identity';
 import { stageIndex } from '../domain/stages';
 import { assessorsOf } from '../domain/workflow';
+import { newInformationLabels } from '../domain/reassessment';
 import { assessorTexts, evaluate, presumptionFacts, presumptionFromFacts, rules, type Finding, type PresumptionFacts } from '../safeguards/index';
 import { finalDecision, findingOlderThanStated } from '../safeguards/helpers';
 import { outcomeRow, type OutcomeRow } from './outcome-row';
@@ -137,24 +138,14 @@ function present(a: Assessment, role: 'interpreter' | 'appropriate-adult'): bool
   return listed.some((s) => s.presentParticipantIds.some((id) => ids.has(id)));
 }
 
-/** Optional fields the reassessment work adds to the model (issue 14 item 5), read where present. */
-interface ReassessmentFields {
-  reassessmentOf?: { assessmentId?: string; id?: string; reason?: string } | string;
-  overturned?: { on?: string; date?: string; overturnedOn?: string; reason?: string; by?: string };
-}
-
+/** The reassessment fields of the model (shared/domain/model.ts; docs/decisions/manager-01). */
 function reassessment(a: Assessment): Pick<SummaryFacts, 'reassessmentOf' | 'reassessmentReason' | 'overturnedOn' | 'overturnedReason'> {
-  const x = a as Assessment & ReassessmentFields;
   const out: ReturnType<typeof reassessment> = {};
-  if (typeof x.reassessmentOf === 'string') out.reassessmentOf = x.reassessmentOf;
-  else if (x.reassessmentOf) {
-    out.reassessmentOf = x.reassessmentOf.assessmentId ?? x.reassessmentOf.id ?? '';
-    if (x.reassessmentOf.reason) out.reassessmentReason = x.reassessmentOf.reason;
-  }
-  if (x.overturned) {
-    out.overturnedOn = x.overturned.on ?? x.overturned.overturnedOn ?? x.overturned.date ?? a.updatedOn;
-    const reason = x.overturned.reason ?? x.overturned.by;
-    if (reason) out.overturnedReason = reason;
+  if (a.reassessmentOf) out.reassessmentOf = a.reassessmentOf;
+  if (a.newInformation) out.reassessmentReason = newInformationLabels[a.newInformation.kind];
+  if (a.overturned) {
+    out.overturnedOn = a.overturned.on;
+    out.overturnedReason = a.overturned.reason;
   }
   return out;
 }

@@ -106,6 +106,9 @@ describe('who may run each verb', () => {
     ['assessment link', () => ['assessment', 'link', blockedId, '--participant', 'p-assessor-1', '--store-user', 'asha'], no, ok, ok, no],
     ['assessment depart (a rule allowing none)', () => ['assessment', 'depart', blockedId, '--rule', 'AA-18', '--reason', 'We did not think this applied at all here.'], no, no, no, no],
     ['assessment review (comment)', () => ['assessment', 'review', blockedId, '--outcome', 'comment', '--text', 'Seen.'], no, no, ok, no],
+    // Role checks first (exit 3), then the workflow's CONFLICT (exit 2): this one has no signed decision to reopen or overturn.
+    ['assessment reopen (undecided)', () => ['assessment', 'reopen', blockedId, '--kind', 'document', '--description', 'A school certificate giving the year of birth.', '--received', '2026-10-01'], no, Exit.USAGE, Exit.USAGE, no],
+    ['assessment overturned (undecided)', () => ['assessment', 'overturned', blockedId, '--by', 'tribunal', '--body', 'Upper Tribunal (IAC)', '--on', '2026-10-01', '--outcome', 'child', '--reason', 'The tribunal found the account credible throughout.'], no, no, Exit.USAGE, no],
     // Only assessors sign (shared/domain/workflow.ts); this one is not yet at the decision stage: CONFLICT, exit 2.
     ['pdf (sign)', () => ['pdf', blockedId, '--confirm-declaration', '--out', fresh()], no, Exit.USAGE, no, no],
     ['restore', () => ['restore', path.join(bundles, 'compliant.json')], Exit.USAGE, no, no, Exit.USAGE],

@@ -19,8 +19,18 @@ export const commandFamilies: CommandFamily[] = [
   { verbs: ['init', 'key', 'backup', 'restore', 'audit-log', 'doctor', 'user'], load: async () => (await import('./store')).registerStoreCommands },
   { verbs: ['check', 'lint-text', 'export'], load: async () => (await import('./assessment')).registerAssessmentCommands },
   { verbs: ['import', 'bundle'], load: async () => (await import('./bundle')).registerBundleCommands },
-  { verbs: ['assessment'], load: async () => (await import('./assessment-workflow')).registerWorkflowCommands },
-  { verbs: ['verify', 'pdf'], load: async () => (await import('./record')).register },
+  {
+    verbs: ['assessment'],
+    load: async () => {
+      const [workflow, reassessment] = await Promise.all([import('./assessment-workflow'), import('./assessment-reassessment')]);
+      // reopen and overturned hang under the workflow's `assessment` verb, so they register after it.
+      return (program, io) => {
+        workflow.registerWorkflowCommands(program, io);
+        reassessment.registerReassessmentCommands(program, io);
+      };
+    },
+  },
+  { verbs: ['verify', 'pdf', 'record'], load: async () => (await import('./record')).register },
   { verbs: ['outcomes', 'audit'], load: async () => (await import('./quality')).registerQualityCommands },
   { verbs: ['call'], load: async () => (await import('./call')).registerCallCommand },
 ];

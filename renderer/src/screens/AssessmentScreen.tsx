@@ -11,6 +11,7 @@ import { RecordPanel } from './RecordPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { AssessmentEditors, sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ReassessmentPanel } from '../reassessment/ReassessmentPanel';
 
 type Check = OutputOf<'assessments.check'>;
 
@@ -176,6 +177,7 @@ export function AssessmentScreen({ id }: { id: string }) {
       </section>
 
       <ReviewPanel assessment={assessment} onChanged={() => void load()} />
+      <ReassessmentPanel assessment={assessment} onChanged={() => void load()} />
 
       <section className="panel" aria-labelledby="out-title">
         <h2 id="out-title">Record and bundle</h2>

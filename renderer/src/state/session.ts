@@ -3,7 +3,7 @@ import type { ApiError, OutputOf } from '../../../shared/contract';
 import { api } from '../api/client';
 
 export type StoreStatus = OutputOf<'store.status'>;
-export type Screen = { name: 'assessments' } | { name: 'assessment'; id: string } | { name: 'new-assessment' } | { name: 'verify' } | { name: 'settings' };
+export type Screen = { name: 'assessments' } | { name: 'assessment'; id: string } | { name: 'new-assessment' } | { name: 'verify' } | { name: 'settings' } | { name: 'dashboard' };
 
 interface SessionState {
   status?: StoreStatus;

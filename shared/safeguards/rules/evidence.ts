@@ -162,13 +162,15 @@ export const evidenceRules: Rule[] = [
     severity: 'warn',
     title: 'Significant new information after a decision triggers a reassessment review',
     source: 'Nationality and Borders Act 2022 s.56; ADCS 2015 ch.7',
-    remedy: 'Review the decision in the light of the new information and record the outcome in a signed addendum.',
+    remedy: 'Review the decision in the light of the new information: reopen it for reassessment, or record the outcome of the review in a signed addendum.',
     departable: false,
     check(a) {
       const decidedOn = a.decision?.decidedOn;
       return a.evidence.flatMap((e, i) => {
         if (!e.receivedAfterDecision) return [];
-        const reviewed = decidedOn !== undefined && a.addenda.some((ad) => compareInstants(ad.createdOn, decidedOn) > 0 && ad.signedOn);
+        // Reopened for reassessment (assessments.reopen) is the review; so is a signed addendum after the decision.
+        const reviewed =
+          a.reassessedBy !== undefined || (decidedOn !== undefined && a.addenda.some((ad) => compareInstants(ad.createdOn, decidedOn) > 0 && ad.signedOn));
         return reviewed ? [] : [hit(`New information "${e.title}" arrived after the decision; no reassessment review is recorded.`, `evidence.${i}`)];
       });
     },
