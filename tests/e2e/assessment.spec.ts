@@ -6,6 +6,7 @@ import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
+import { openPart } from './page-models/case-pages';
 
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 // The two assessors named in the compliant fixture, as users of this store.
@@ -82,7 +83,7 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   await expect(a.presumption).toContainText('Decided on');
 
   // Link the assessors named in the assessment to their Carefile users, so AA-30 can tell who has signed.
-  await page.getByRole('button', { name: 'Participants and information requests' }).click();
+  await openPart(page, 'Participants and information requests');
   for (const [n, label] of [[1, 'Ruth Adeyemi (assessor)'], [2, 'Tomasz Nowak (assessor)']] as const) {
     await page.getByRole('group', { name: `Participant ${n}` }).getByLabel('Carefile user (who signs the record as this person)').selectOption({ label });
   }

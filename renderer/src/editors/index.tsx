@@ -3,6 +3,8 @@
  * editor; each editor saves its own part (shared/domain/parts.ts) through useAssessmentSave.
  */
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../routing/paths';
 import type { EditorProps, EditorSection } from './types';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 import { YoungPersonEditor } from './YoungPersonEditor';
@@ -51,7 +53,7 @@ export function sectionForPath(path: string | undefined): EditorSection | undefi
  * for the field it names. An editor is remounted with each saved version of the assessment, so the
  * "saved" note lives here, not in the editor.
  */
-export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorProps & { open?: string; onOpen(id: string): void }) {
+export function AssessmentEditors({ assessment, onSaved, open, caseId }: EditorProps & { open?: string; caseId: string }) {
   const [savedAt, setSavedAt] = useState<Date>();
   const section = editorSections.find((s) => s.id === open) ?? editorSections[0];
   if (!section) return null;
@@ -61,9 +63,9 @@ export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorP
       <h2 id="editors-title">Record</h2>
       <nav className="editor-tabs" aria-label="Parts of the assessment">
         {editorSections.map((s) => (
-          <button key={s.id} type="button" className="secondary" aria-current={s.id === section.id ? 'true' : undefined} onClick={() => { setSavedAt(undefined); onOpen(s.id); }}>
+          <Link key={s.id} to={paths.part(caseId, s.id)} aria-current={s.id === section.id ? 'page' : undefined} onClick={() => setSavedAt(undefined)}>
             {s.title}
-          </button>
+          </Link>
         ))}
       </nav>
       <h3>{section.title}</h3>

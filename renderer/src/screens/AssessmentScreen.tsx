@@ -11,6 +11,8 @@ import { RecordPanel } from './RecordPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { AssessmentEditors, sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useNavigate } from 'react-router';
+import { paths } from '../routing/paths';
 
 type Check = OutputOf<'assessments.check'>;
 
@@ -51,12 +53,12 @@ function DepartureForm({ assessment, ruleIds, onDone }: { assessment: Assessment
   );
 }
 
-export function AssessmentScreen({ id }: { id: string }) {
+export function AssessmentScreen({ id, part }: { id: string; part?: string }) {
   const [assessment, setAssessment] = useState<Assessment>();
   const [check, setCheck] = useState<Check>();
   const [error, setError] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
-  const [section, setSection] = useState<string>();
+  const navigate = useNavigate();
 
   const load = useCallback(async () => {
     const [a, c] = await Promise.all([api['assessments.get']({ id }), api['assessments.check']({ id })]);
@@ -73,7 +75,7 @@ export function AssessmentScreen({ id }: { id: string }) {
   function openField(path: string): string | undefined {
     const target = sectionForPath(path);
     if (target) {
-      setSection(target.id);
+      void navigate(paths.part(id, target.id));
       document.getElementById('assessment-editors')?.scrollIntoView({ block: 'start' });
     }
     return target?.id;
@@ -166,8 +168,8 @@ export function AssessmentScreen({ id }: { id: string }) {
           setCheck(saved.check);
           setError(undefined);
         }}
-        open={section}
-        onOpen={setSection}
+        open={part}
+        caseId={id}
       />
 
       <section className="panel" aria-labelledby="findings-title">
