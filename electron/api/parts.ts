@@ -62,6 +62,8 @@ export function savePart<P extends PartName>(part: P, input: { id: string } & Pa
       if (bad) throw bad;
     }
     const saved = store.assessments.put(next);
+    // What was typed is now in the record: the saver's draft of this part has done its job.
+    store.drafts.discard(input.id, part);
     return { assessment: saved, check: checkAssessment(saved, now) };
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/domain/model';
 import { Assessments } from './assessments';
 import { Attachments } from './attachments';
+import { Drafts } from './drafts';
 import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
@@ -50,6 +51,8 @@ export class Store {
     info(sha256: string): AttachmentRef | undefined;
   };
   readonly users: Users;
+  /** The signed-in person's unsaved typing, per assessment and part (not audited: working copies, not the record). */
+  readonly drafts: Pick<Drafts, 'save' | 'get' | 'list' | 'discard'>;
   readonly audit: {
     /** The head of the chain in the database: what a record or bundle prints (`seq` events, last `hash`). */
     head(): { seq: number; hash: string };
@@ -84,6 +87,13 @@ export class Store {
     const files = new Attachments(core.db, () => actorOf(core));
     this.attachments = { put: writes(files.put.bind(files)), get: guarded(files.get.bind(files)), info: guarded(files.info.bind(files)) };
     this.users = new Users(core);
+    const drafts = new Drafts(core.db, () => (core.session.via === 'passphrase' ? core.session.userId : 'recovery-key'));
+    this.drafts = {
+      save: guarded(drafts.save.bind(drafts)),
+      get: guarded(drafts.get.bind(drafts)),
+      list: guarded(drafts.list.bind(drafts)),
+      discard: guarded(drafts.discard.bind(drafts)),
+    };
     for (const name of ['add', 'passwd', 'remove'] as const) {
       const original = this.users[name].bind(this.users) as (...args: unknown[]) => unknown;
       (this.users as unknown as Record<string, unknown>)[name] = writes(original);

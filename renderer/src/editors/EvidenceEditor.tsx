@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { api } from '../api/client';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
@@ -202,7 +203,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
 
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
-  const [items, setItems] = useState<ItemDraft[]>(() => assessment.evidence.map(toDraft));
+  const [items, setItems] = useDraftState<ItemDraft[]>('items', () => assessment.evidence.map(toDraft));
   const { save, error, saving } = useAssessmentSave('evidence', onSaved);
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;

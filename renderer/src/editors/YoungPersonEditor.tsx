@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { CodeField } from '../components/CodePicker';
@@ -14,7 +15,7 @@ import { isPartOpen } from '../../../shared/domain/workflow';
 export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const yp = assessment.youngPerson;
   const first = yp.languages.find((l) => l.firstLanguage);
-  const [f, setF] = useState({
+  const [f, setF] = useDraftState('form', () => ({
     nameLatin: yp.nameLatin,
     nameOwnScript: yp.nameOwnScript ?? '',
     gender: yp.gender ?? '',
@@ -29,7 +30,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     firstContact: localFromInstant(yp.firstContact),
     reason: assessment.reasonForDoubt?.text ?? '',
     requestedBy: assessment.reasonForDoubt?.requestedBy ?? '',
-  });
+  }));
   const set =
     <K extends keyof typeof f>(k: K) =>
     (v: (typeof f)[K]) =>

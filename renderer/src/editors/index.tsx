@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../routing/paths';
+import { DraftProvider } from '../drafts/DraftProvider';
 import type { EditorProps, EditorSection } from './types';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 import { YoungPersonEditor } from './YoungPersonEditor';
@@ -75,14 +76,15 @@ export function AssessmentEditors({ assessment, onSaved, open, caseId }: EditorP
           This assessment is signed and locked: corrections are made by addendum.{isPartOpen(assessment, section.part) ? ' How the decision was shared can still be recorded.' : ''}
         </p>
       ) : null}
-      <Editor
-        key={`${section.id}-${assessment.updatedOn}`}
-        assessment={assessment}
-        onSaved={(saved) => {
-          setSavedAt(new Date());
-          onSaved(saved);
-        }}
-      />
+      <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={isPartOpen(assessment, section.part)}>
+        <Editor
+          assessment={assessment}
+          onSaved={(saved) => {
+            setSavedAt(new Date());
+            onSaved(saved);
+          }}
+        />
+      </DraftProvider>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import { useDraftApi } from '../drafts/DraftContext';
 import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { partChannelName, readPart, type PartName } from '../../../shared/domain/parts';
@@ -18,6 +19,7 @@ export type SavedAssessment = OutputOf<'assessments.saveSessions'>;
 export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessment) => void) {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
+  const draft = useDraftApi();
 
   async function save(next: Assessment): Promise<boolean> {
     setSaving(true);
@@ -29,6 +31,8 @@ export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessme
       return false;
     }
     setError(undefined);
+    // The main side discarded this part's draft with the save; nothing is pending here either.
+    draft?.saved();
     onSaved(res.value);
     return true;
   }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { api } from '../api/client';
 import { pathOf, type Screen } from '../routing/paths';
+import { flushAllDrafts } from '../drafts/flush';
 
 export type StoreStatus = OutputOf<'store.status'>;
 export type { Screen } from '../routing/paths';
@@ -40,6 +41,8 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   async lock() {
     const lockedBy = get().status?.user?.name;
+    // What was typed in the last second goes to the store before it closes.
+    await flushAllDrafts();
     const res = await api['store.lock']({});
     if (res.ok) set({ status: res.value, lockedBy });
   },
