@@ -55,7 +55,7 @@ export function recordAccess(store: Store, countersigned?: { assessmentId?: stri
       store.assessments.put({
         ...a,
         status: statusAfterSignature(a),
-        signatures: [...a.signatures, { userId: event.userId, name: event.name, role, signedOn: event.signedOn, certificateSha256: event.certificateSha256 }],
+        signatures: [...a.signatures, { userId: event.userId, name: event.name, role, signedOn: event.signedOn, certificateSha256: event.certificateSha256, declaration: event.declaration }],
       });
     },
   };

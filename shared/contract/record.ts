@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { declarationRequired } from '../domain/declaration';
 
 /** PDFs travel as base64 (no file paths cross the boundary); 40 MB of PDF at most. */
 const PdfBase64 = z.base64().max(56_000_000, 'A record larger than 40 MB is not accepted.');
+/** The signer confirms the declaration (shared/domain/declaration.ts) printed beside their signature. */
+const Declaration = z.literal(true, { error: declarationRequired });
 const Passphrase = z.string().min(1, 'Your passphrase unlocks your signing key.').max(1024);
 
 const LaterRevision = z.object({
@@ -55,13 +58,13 @@ const SignedPdf = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256
 export const recordChannels = {
   'record.sign': channel({
     summary: 'Compose the PDF record of an assessment and sign it as the unlocked user (first signature: an assessor named on it, at the decision stage or later); the assessment is then locked.',
-    input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase }).strict(),
+    input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase, declaration: Declaration }).strict(),
     output: SignedPdf,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
   }),
   'record.countersign': channel({
     summary: 'Add the unlocked user\'s signature to a signed record (an incremental update: earlier signatures stay valid).',
-    input: z.object({ pdfBase64: PdfBase64, passphrase: Passphrase }).strict(),
+    input: z.object({ pdfBase64: PdfBase64, passphrase: Passphrase, declaration: Declaration }).strict(),
     output: SignedPdf,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
   }),

@@ -13,6 +13,7 @@ import { formatReport } from '../format-report';
 import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
 import type { RegisterCommands } from './types';
+import { declarations } from '../../../shared/domain/declaration';
 
 function readInput(file: string): Buffer {
   try {
@@ -44,6 +45,17 @@ function signingPassphrase(s: CliSession): string {
   return s.credential.passphrase;
 }
 
+/** What a signer confirms (shared/domain/declaration.ts), shown in --help and when the flag is missing. */
+export const declarationHelp =
+  `\nSigning asks you to confirm the declaration printed beside your signature in the record (--confirm-declaration):\n` +
+  `  As an assessor: ${declarations.assessor}\n  As a manager: ${declarations.manager}\n`;
+
+/** The signer's confirmation, or a usage error that shows them what they would be confirming. */
+export function confirmedDeclaration(opts: { confirmDeclaration?: boolean }): true {
+  if (opts.confirmDeclaration === true) return true;
+  throw new CliError(Exit.USAGE, `a record is signed only with --confirm-declaration, confirming:${declarationHelp.replace(/^.*\n/, '\n')}`);
+}
+
 export const register: RegisterCommands = (program: Command, io: CliIO) => {
   withStoreOptions(program.command('verify'))
     .description('Verify a signed PDF record: every signature, what changed after each, and record.json against the page footers. Exit 1 if anything is invalid. [record.verify]')
@@ -61,14 +73,17 @@ export const register: RegisterCommands = (program: Command, io: CliIO) => {
     .argument('[id]', 'assessment id')
     .requiredOption('--out <file>', 'where to write the PDF')
     .option('--countersign <file>', 'add the next signature to this signed record')
-    .action(async (id: string | undefined, opts: StoreOptionValues & { out: string; countersign?: string }) => {
+    .option('--confirm-declaration', 'confirm the signer\'s declaration printed beside your signature (required)')
+    .addHelpText('after', declarationHelp)
+    .action(async (id: string | undefined, opts: StoreOptionValues & { out: string; countersign?: string; confirmDeclaration?: boolean }) => {
       if (opts.countersign && id) throw new CliError(Exit.USAGE, '--countersign takes a PDF, not an assessment id');
       if (!opts.countersign && !id) throw new CliError(Exit.USAGE, 'give an assessment id, or --countersign FILE');
+      const declaration = confirmedDeclaration(opts);
       const before = opts.countersign ? readInput(opts.countersign) : undefined;
       const signed = await withSession(io, opts, 'always', (s) =>
         before
-          ? s.call('record.countersign', { pdfBase64: before.toString('base64'), passphrase: signingPassphrase(s) })
-          : s.call('record.sign', { id: id!, passphrase: signingPassphrase(s) }),
+          ? s.call('record.countersign', { pdfBase64: before.toString('base64'), passphrase: signingPassphrase(s), declaration })
+          : s.call('record.sign', { id: id!, passphrase: signingPassphrase(s), declaration }),
       );
       const bytes = Buffer.from(signed.pdfBase64, 'base64');
       writeOutput(opts.out, bytes);

@@ -6,6 +6,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
 import { AddendaPanel } from './AddendaPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { DeclarationCheck } from '../components/DeclarationCheck';
 import { signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
 
@@ -15,11 +16,12 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [declared, setDeclared] = useState(false);
 
   async function sign(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const res = await api['record.sign']({ id: assessment.id, passphrase });
+    const res = await api['record.sign']({ id: assessment.id, passphrase, declaration: declared as true });
     setBusy(false);
     setPassphrase('');
     if (res.ok) {
@@ -48,10 +50,11 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
       <h3>Sign the record</h3>
       {early ? <p className="hint">The record is signed at the “{stageTitles[signingStage]}” stage or later.</p> : null}
       <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-      <ErrorAlert error={error} shownAtFields={['passphrase']} />
+      <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
+      <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
       {done ? <p role="status">{done}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={early || blocked || busy || passphrase === ''}>
+        <button type="submit" disabled={early || blocked || busy || passphrase === '' || !declared}>
           {busy ? 'Composing and signing…' : 'Make and sign the PDF record'}
         </button>
       </div>
