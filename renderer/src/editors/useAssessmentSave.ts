@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useDraftApi } from '../drafts/DraftContext';
+import { useReportSaveError } from './SaveErrorContext';
 import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { partChannelName, readPart, type PartName } from '../../../shared/domain/parts';
@@ -20,6 +21,7 @@ export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessme
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
   const draft = useDraftApi();
+  const report = useReportSaveError();
 
   async function save(next: Assessment): Promise<boolean> {
     setSaving(true);
@@ -28,9 +30,11 @@ export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessme
     setSaving(false);
     if (!res.ok) {
       setError(res.error);
+      report?.(res.error);
       return false;
     }
     setError(undefined);
+    report?.(undefined);
     // The main side discarded this part's draft with the save; nothing is pending here either.
     draft?.saved();
     onSaved(res.value);

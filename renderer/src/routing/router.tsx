@@ -7,17 +7,17 @@
 import { createHashRouter, Navigate, useParams } from 'react-router';
 import { App, Unlocked } from '../App';
 import { AssessmentsScreen } from '../screens/AssessmentsScreen';
-import { AssessmentScreen } from '../screens/AssessmentScreen';
+import { AssessmentScreen, type CaseView } from '../screens/AssessmentScreen';
 import { NewAssessmentScreen } from '../screens/NewAssessmentScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { VerifyScreen } from '../screens/VerifyScreen';
 import { setNavigator } from '../state/session';
 import { paths } from './paths';
 
-function CaseRoute() {
+function CaseRoute({ view }: { view: CaseView }) {
   const { id = '', part } = useParams();
   // Keyed by case so nothing from one young person's case lingers on another's.
-  return <AssessmentScreen key={id} id={id} part={part} />;
+  return <AssessmentScreen key={`${id}-${view}-${part ?? ''}`} id={id} part={part} view={view} />;
 }
 
 function NotFound() {
@@ -42,9 +42,9 @@ export const router = createHashRouter([
           { index: true, element: <Navigate to={paths.assessments()} replace /> },
           { path: 'assessments', element: <AssessmentsScreen /> },
           { path: 'assessments/new', element: <NewAssessmentScreen /> },
-          { path: 'assessments/:id', element: <CaseRoute /> },
-          { path: 'assessments/:id/parts/:part', element: <CaseRoute /> },
-          { path: 'assessments/:id/check', element: <CaseRoute /> },
+          { path: 'assessments/:id', element: <CaseRoute view="overview" /> },
+          { path: 'assessments/:id/parts/:part', element: <CaseRoute view="part" /> },
+          { path: 'assessments/:id/check', element: <CaseRoute view="check" /> },
           { path: 'verify', element: <VerifyScreen /> },
           { path: 'settings', element: <SettingsScreen /> },
           { path: '*', element: <NotFound /> },

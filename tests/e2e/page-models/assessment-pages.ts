@@ -65,6 +65,15 @@ export class AssessmentPage {
     this.findings = page.getByRole('region', { name: 'Safeguards' });
     this.nextStage = page.getByRole('region', { name: /^Next:/ });
   }
+  /** From the case (its task list or one of its parts) to check your answers, where the record is signed. */
+  async openCheckAnswers(): Promise<void> {
+    const back = this.page.getByRole('link', { name: 'Back to the task list' });
+    const toCheck = this.page.getByRole('link', { name: 'Check your answers and sign' });
+    await back.or(toCheck).first().waitFor();
+    if (!(await toCheck.isVisible())) await back.click();
+    await toCheck.click();
+    await this.page.getByRole('heading', { name: /Check your answers before signing/ }).waitFor();
+  }
   signButton(): Locator {
     return this.page.getByRole('button', { name: 'Make and sign the PDF record' });
   }

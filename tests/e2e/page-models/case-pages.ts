@@ -1,11 +1,33 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * Opens one part of the case on screen by its title, through the case's list of parts (each part
- * has its own address: `#/assessments/<id>/parts/<part>`).
+ * Opens one part of the case by its title from the case's task list (each part has its own page
+ * and address: `#/assessments/<id>/parts/<part>`). From another part's page it goes back to the
+ * task list first, as a person would.
  */
 export async function openPart(page: Page, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Parts of the assessment' }).getByRole('link', { name: title, exact: true }).click();
+  const tasks = page.getByRole('navigation', { name: 'Parts of the assessment' });
+  const back = page.getByRole('link', { name: 'Back to the task list' });
+  await expect(tasks.or(back).first()).toBeVisible();
+  if (!(await tasks.isVisible())) await back.click();
+  await tasks.getByRole('link', { name: title, exact: true }).click();
+}
+
+/** Back from a part (or check your answers) to the case's task list. */
+export async function backToTaskList(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Back to the task list' }).click();
+  await page.getByRole('navigation', { name: 'Parts of the assessment' }).waitFor();
+}
+
+/** The case's task list: each part's status as shown beside it. */
+export class TaskListPage {
+  readonly list: Locator;
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('navigation', { name: 'Parts of the assessment' });
+  }
+  status(title: string): Locator {
+    return this.list.getByRole('listitem').filter({ hasText: title }).locator('.task-status');
+  }
 }
 
 /** The draft of the part on screen: where it stands, and the choice a restored draft offers. */
