@@ -4,7 +4,10 @@ import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { CodeField } from '../components/CodePicker';
 import { languageName } from '../../../shared/domain/identity';
-import { CheckField } from '../components/FormControls';
+import { CheckField, SelectField } from '../components/FormControls';
+import { DateAsToldInput, dateAsToldValue, toDateAsTold } from '../forms/DateAsToldInput';
+import { solarHijriNamesFor } from '../../../shared/format/dates';
+import { label } from '../../../shared/format/labels';
 import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
@@ -18,6 +21,9 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const [f, setF] = useDraftState('form', () => ({
     nameLatin: yp.nameLatin,
     nameOwnScript: yp.nameOwnScript ?? '',
+    statedAge: yp.statedAge === undefined ? '' : String(yp.statedAge),
+    dob: dateAsToldValue(yp.statedDateOfBirth),
+    route: assessment.route.kind,
     gender: yp.gender ?? '',
     nationality: yp.nationality ?? '',
     nationalityCode: yp.nationalityCode,
@@ -47,6 +53,9 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         ...yp,
         nameLatin: f.nameLatin,
         nameOwnScript: f.nameOwnScript || undefined,
+        statedAge: /^\d+$/.test(f.statedAge.trim()) ? Number(f.statedAge.trim()) : undefined,
+        // The main side works out the Gregorian days (withGregorian) from what was told.
+        statedDateOfBirth: toDateAsTold(f.dob),
         gender: f.gender || undefined,
         nationality: f.nationality || undefined,
         nationalityCode: f.nationalityCode,
@@ -54,6 +63,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         arrivalInUk: instantFromLocal(f.arrival),
         firstContact: instantFromLocal(f.firstContact),
       },
+      route: { ...assessment.route, kind: f.route },
       reasonForDoubt: f.reason.trim()
         ? { ...(assessment.reasonForDoubt ?? { evidenceIds: [], obviousCaseWithoutInterview: false }), text: f.reason, requestedBy: f.requestedBy || undefined, evidenceIds: f.doubtEvidenceIds }
         : undefined,
@@ -67,6 +77,23 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
       <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
       <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
       <Field label="Gender" value={f.gender} onChange={set('gender')} />
+      <Field label="Stated age" value={f.statedAge} onChange={set('statedAge')} error={fieldError('youngPerson.statedAge')} hint="In whole years, as they said it." />
+      <DateAsToldInput
+        legend="Stated date of birth, in the calendar they gave it"
+        value={f.dob}
+        onChange={set('dob')}
+        names={solarHijriNamesFor(f.nationality || f.nationalityCode)}
+        error={fieldError('youngPerson.statedDateOfBirth')}
+      />
+      <SelectField<'council' | 'naab-referral'>
+        label="Route"
+        value={f.route}
+        onChange={set('route')}
+        options={[
+          ['council', label('council')],
+          ['naab-referral', label('naab-referral')],
+        ]}
+      />
       <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
       <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER. Used to compare outcomes fairly." />
       <Field label="First language, as they say it" value={f.language} onChange={set('language')} />

@@ -41,7 +41,8 @@ export class NewAssessmentPage {
     if (y.calendar) await p.getByLabel('Calendar').selectOption({ label: y.calendar });
     if (y.dob) {
       await p.getByLabel('Year').fill(y.dob.year);
-      if (y.dob.month) await p.getByLabel('Month').fill(y.dob.month);
+      // The month is chosen by its name in that calendar (the option's value is its number).
+      if (y.dob.month) await p.getByLabel('Month').selectOption(y.dob.month);
       if (y.dob.day) await p.getByLabel('Day').fill(y.dob.day);
       if (y.dob.asSaid) await p.getByLabel('As they said it').fill(y.dob.asSaid);
     }

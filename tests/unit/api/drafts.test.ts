@@ -83,3 +83,21 @@ describe('drafts', () => {
     expect(await ok('drafts.discard', { assessmentId: id, part: 'mindedTo' })).toEqual({ discarded: false });
   });
 });
+
+describe('what was stated at creation stays editable until signing', () => {
+  it('the young person part takes a new stated age and date of birth; the main side converts the told date itself', async () => {
+    await as(RUTH);
+    const a = await ok('assessments.get', { id });
+    const { id: _id, accommodation: _acc, ...yp } = a.youngPerson;
+    void _id;
+    void _acc;
+    const told = { calendar: 'persian', year: 1391, month: 7, asSaid: 'Mizan 1391', gregorian: '1999-01-01' };
+    const saved = await ok('assessments.saveYoungPerson', { id, youngPerson: { ...yp, statedAge: 15, statedDateOfBirth: told }, route: a.route, reasonForDoubt: a.reasonForDoubt });
+    // A month told is a range, and a Gregorian day sent by the renderer is not believed.
+    expect(saved.assessment.youngPerson.statedAge).toBe(15);
+    expect(saved.assessment.youngPerson.statedDateOfBirth).toMatchObject({ calendar: 'persian', year: 1391, month: 7, gregorianFrom: '2012-09-22', gregorianTo: '2012-10-21' });
+    expect(saved.assessment.youngPerson.statedDateOfBirth.gregorian).toBeUndefined();
+    const bad = await dispatch('assessments.saveYoungPerson', { id, youngPerson: { ...yp, statedDateOfBirth: { calendar: 'ethiopic', year: 2010, month: 13, day: 9 } }, route: a.route, reasonForDoubt: a.reasonForDoubt }, ctx);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'youngPerson.statedDateOfBirth' } });
+  });
+});
