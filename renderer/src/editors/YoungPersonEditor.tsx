@@ -4,7 +4,7 @@ import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { CodeField } from '../components/CodePicker';
 import { languageName } from '../../../shared/domain/identity';
-import { CheckField, SelectField } from '../components/FormControls';
+import { CheckField, errorAt, SelectField } from '../components/FormControls';
 import { DateAsToldInput, dateAsToldValue, toDateAsTold } from '../forms/DateAsToldInput';
 import { solarHijriNamesFor } from '../../../shared/format/dates';
 import { label } from '../../../shared/format/labels';
@@ -71,7 +71,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     await save(next);
   }
 
-  const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
+  const fieldError = (path: string) => errorAt(error, path);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Young person and reason for doubt">
       <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
