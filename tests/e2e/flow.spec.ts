@@ -118,7 +118,7 @@ test('task list, one part per page by keyboard alone, the error summary and chec
   await page.keyboard.press('Enter');
   const reason = page.getByLabel('Why is the stated age doubted?');
   await tabTo(page, reason);
-  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(' The police officer gave no other reason.');
   await tabTo(page, page.getByRole('button', { name: 'Save' }));
   await page.keyboard.press('Enter');

@@ -26,7 +26,8 @@ export class TaskListPage {
     this.list = page.getByRole('navigation', { name: 'Parts of the assessment' });
   }
   status(title: string): Locator {
-    return this.list.getByRole('listitem').filter({ hasText: title }).locator('.task-status');
+    // By the part's own name (another part's hint may mention it: "Waits for the minded-to meeting").
+    return this.list.getByRole('listitem').filter({ has: this.page.locator('.task-name > :first-child', { hasText: new RegExp(`^${title}$`) }) }).locator('.task-status');
   }
 }
 
