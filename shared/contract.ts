@@ -17,6 +17,7 @@ import { qualityChannels } from './contract/quality';
 import { participantChannels } from './contract/participants';
 import { reassessmentChannels } from './contract/reassessment';
 import { qualityReportChannels } from './contract/quality-report';
+import { draftChannels } from './contract/drafts';
 
 export * from './contract/define';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...participantChannels,
   ...reassessmentChannels,
   ...qualityReportChannels,
+  ...draftChannels,
 } as const;
 
 export type Contract = typeof contract;

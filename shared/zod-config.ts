@@ -9,5 +9,7 @@
  * The main side follows the same setting, so both sides parse the same way.
  */
 import { z } from 'zod';
+import { plainZodMessage } from './format/zodMessages';
 
-z.config({ jitless: true });
+// Plain words for zod's own messages (a schema's own message still wins): shown next to fields.
+z.config({ jitless: true, customError: (issue) => plainZodMessage(issue as never) });

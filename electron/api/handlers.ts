@@ -12,6 +12,7 @@ import { participantHandlers } from './participants';
 import { partHandlers } from './parts';
 import { reassessmentHandlers } from './reassessment';
 import { qualityReportHandlers } from './quality-report';
+import { draftHandlers } from './drafts';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...partHandlers,
   ...reassessmentHandlers,
   ...qualityReportHandlers,
+  ...draftHandlers,
 };

@@ -12,6 +12,7 @@ import { actorOf, allow, loadAssessment, storeOf } from './workflow';
 import { applyPart, partChannelName, partNames, type PartChannelName, type PartContent, type PartName } from '../../shared/domain/parts';
 import { checkAssessment, saveRefusal } from '../../shared/domain/workflow';
 import type { Assessment } from '../../shared/domain/model';
+import { CalendarError, withGregorian } from '../../shared/domain/calendars';
 import { assessmentReferenceErrors } from '../../shared/bundle/index';
 import type { Store } from '../store/index';
 
@@ -44,6 +45,19 @@ function linkProblems(store: Store, before: Assessment, a: Assessment): ApiFailu
   return undefined;
 }
 
+/** A stated date of birth is converted to Gregorian days here, never taken from the renderer. */
+function toldDatesConverted<P extends PartName>(part: P, input: { id: string } & PartContent<P>): { id: string } & PartContent<P> {
+  if (part !== 'youngPerson') return input;
+  const yp = (input as unknown as PartContent<'youngPerson'>).youngPerson;
+  if (!yp.statedDateOfBirth) return input;
+  try {
+    return { ...input, youngPerson: { ...yp, statedDateOfBirth: withGregorian(yp.statedDateOfBirth) } };
+  } catch (err) {
+    if (err instanceof CalendarError) throw new ApiFailure('INVALID_INPUT', `youngPerson.statedDateOfBirth: ${err.message}`, 'youngPerson.statedDateOfBirth');
+    throw err;
+  }
+}
+
 export function savePart<P extends PartName>(part: P, input: { id: string } & PartContent<P>, ctx: HandlerContext) {
   return guardStore(() => {
     const store = storeOf(ctx);
@@ -58,7 +72,7 @@ function savePartNow<P extends PartName>(store: Store, part: P, input: { id: str
   const current = loadAssessment(store, input.id);
   allow(saveRefusal(actorOf(ctx), current, part));
   const now = new Date();
-  const next = applyPart(current, part, input, now.toISOString());
+  const next = applyPart(current, part, toldDatesConverted(part, input), now.toISOString());
   // The same integrity checks as an import: no dangling references, no duplicate ids.
   const [problem] = assessmentReferenceErrors(next, '');
   if (problem) {
@@ -69,7 +83,10 @@ function savePartNow<P extends PartName>(store: Store, part: P, input: { id: str
     const bad = linkProblems(store, current, next);
     if (bad) throw bad;
   }
-  return { saved: store.assessments.put(next), now };
+  const saved = store.assessments.put(next);
+  // What was typed is now in the record: the saver's draft of this part has done its job.
+  store.drafts.discard(input.id, part);
+  return { saved, now };
 }
 
 export const partHandlers = Object.fromEntries(

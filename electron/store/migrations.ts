@@ -4,6 +4,7 @@ import { migrateToV2 } from './schema-v2';
 import { SCHEMA_V3 } from './schema-v3';
 import { migrateToV4 } from './schema-v4';
 import { SCHEMA_V5 } from './schema-v5';
+import { SCHEMA_V6 } from './schema-v6';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'assessment versions and bundle signers', up: (db) => db.exec(SCHEMA_V3) },
   { version: 4, name: 'summaries kept at save time', up: (db) => migrateToV4(db) },
   { version: 5, name: 'signed records kept with their assessments', up: (db) => db.exec(SCHEMA_V5) },
+  { version: 6, name: 'drafts', up: (db) => db.exec(SCHEMA_V6) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -8,6 +8,7 @@ import type { SessionSigner } from './audit-signer';
 import type { OutcomeRow } from '../../shared/quality/outcome-row';
 import { aggregate, drilldownRows, listSummaries, outcomeRows, type ListRow, type SummaryFilter } from './summary-read';
 import { SignedRecords, type StoredRecord } from './signed-records';
+import { Drafts } from './drafts';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
 import { actorOf, addCertificate, requireAdmin, syncSlotsFile, type Core, type Session } from './core';
@@ -71,6 +72,8 @@ export class Store {
     put(assessmentId: string, pdf: Uint8Array, signatures: number, assessment?: Assessment): StoredRecord;
   };
   readonly users: Users;
+  /** The signed-in person's unsaved typing, per assessment and part (not audited: working copies, not the record). */
+  readonly drafts: Pick<Drafts, 'save' | 'get' | 'list' | 'discard'>;
   readonly audit: {
     /** The head of the chain in the database: what a record or bundle prints (`seq` events, last `hash`). */
     head(): { seq: number; hash: string };
@@ -135,6 +138,13 @@ export class Store {
       ),
     };
     this.users = new Users(core);
+    const drafts = new Drafts(core.db, () => (core.session.via === 'passphrase' ? core.session.userId : 'recovery-key'));
+    this.drafts = {
+      save: guarded(drafts.save.bind(drafts)),
+      get: guarded(drafts.get.bind(drafts)),
+      list: guarded(drafts.list.bind(drafts)),
+      discard: guarded(drafts.discard.bind(drafts)),
+    };
     for (const name of ['add', 'passwd', 'remove'] as const) {
       const original = this.users[name].bind(this.users) as (...args: unknown[]) => unknown;
       (this.users as unknown as Record<string, unknown>)[name] = writes(original);

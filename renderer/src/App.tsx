@@ -1,28 +1,30 @@
 import { useEffect } from 'react';
+import { NavLink, Outlet } from 'react-router';
 import { useAppStore } from './state/app';
 import { useSession } from './state/session';
 import { SetupScreen } from './screens/SetupScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
-import { AssessmentsScreen } from './screens/AssessmentsScreen';
-import { AssessmentScreen } from './screens/AssessmentScreen';
-import { NewAssessmentScreen } from './screens/NewAssessmentScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { VerifyScreen } from './screens/VerifyScreen';
-import { DashboardScreen, mayReadFigures } from './dashboard/DashboardScreen';
+import { paths } from './routing/paths';
+import { mayReadFigures } from './dashboard/DashboardScreen';
 
 function Nav() {
-  const { screen, go, lock, status } = useSession();
-  const tab = (name: 'assessments' | 'verify' | 'settings' | 'dashboard', label: string) => (
-    <button type="button" aria-current={screen.name === name || (name === 'assessments' && screen.name.includes('assessment')) ? 'page' : undefined} onClick={() => go({ name })}>
-      {label}
-    </button>
-  );
+  const { lock, status } = useSession();
   return (
     <nav className="tabs" aria-label="Main">
-      {tab('assessments', 'Assessments')}
-      {mayReadFigures(status?.user?.role) && tab('dashboard', 'Quality dashboard')}
-      {tab('verify', 'Verify a record')}
-      {tab('settings', 'Settings')}
+      <NavLink to={paths.assessments()} className="tab">
+        Assessments
+      </NavLink>
+      {mayReadFigures(status?.user?.role) && (
+        <NavLink to={paths.dashboard()} className="tab">
+          Quality dashboard
+        </NavLink>
+      )}
+      <NavLink to={paths.verify()} className="tab">
+        Verify a record
+      </NavLink>
+      <NavLink to={paths.settings()} className="tab">
+        Settings
+      </NavLink>
       <span className="who">
         {status?.user?.displayName} ({status?.user?.role})
       </span>
@@ -33,21 +35,17 @@ function Nav() {
   );
 }
 
-function Unlocked() {
-  const screen = useSession((s) => s.screen);
+/** The screens of an unlocked store: the main navigation and the routed screen (routing/router.tsx). */
+export function Unlocked() {
   return (
     <>
       <Nav />
-      {screen.name === 'assessments' && <AssessmentsScreen />}
-      {screen.name === 'new-assessment' && <NewAssessmentScreen />}
-      {screen.name === 'assessment' && <AssessmentScreen id={screen.id} />}
-      {screen.name === 'verify' && <VerifyScreen />}
-      {screen.name === 'settings' && <SettingsScreen />}
-      {screen.name === 'dashboard' && <DashboardScreen />}
+      <Outlet />
     </>
   );
 }
 
+/** The app's frame: header, then set-up, unlock or the routed screens, by the store's state. */
 export function App() {
   const { info, loadError, loadInfo } = useAppStore();
   const { status, error: statusError, refresh } = useSession();
@@ -78,7 +76,7 @@ export function App() {
         )}
         {status?.state === 'uninitialised' && <SetupScreen />}
         {status?.state === 'locked' && <UnlockScreen />}
-        {status?.state === 'unlocked' && <Unlocked />}
+        {status?.state === 'unlocked' && <Outlet />}
         {!status && !error && <p aria-live="polite">Starting…</p>}
       </main>
     </div>

@@ -6,6 +6,7 @@ import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
+import { backToTaskList, openPart } from './page-models/case-pages';
 
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 // The two assessors named in the compliant fixture, as users of this store.
@@ -38,6 +39,7 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
   await expect(a.presumption).toContainText('treated as a child aged 16');
   await expect(a.findings).toContainText('AA-09');
   await expect(a.findings).toContainText('AA-11');
+  await a.openCheckAnswers();
   await expect(a.signButton()).toBeDisabled();
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/same-day.png', fullPage: true });
@@ -82,16 +84,18 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   await expect(a.presumption).toContainText('Decided on');
 
   // Link the assessors named in the assessment to their Carefile users, so AA-30 can tell who has signed.
-  await page.getByRole('button', { name: 'Participants and information requests' }).click();
+  await openPart(page, 'Participants and information requests');
   for (const [n, label] of [[1, 'Ruth Adeyemi (assessor)'], [2, 'Tomasz Nowak (assessor)']] as const) {
     await page.getByRole('group', { name: `Participant ${n}` }).getByLabel('Carefile user (who signs the record as this person)').selectOption({ label });
   }
   await page.getByRole('button', { name: /^Save/ }).click();
   await expect(page.getByText(/^Saved at/)).toBeVisible();
 
+  await a.openCheckAnswers();
   await expect(a.signButton()).toBeDisabled();
   await a.sign(RUTH.pass, first);
   await expect(page.getByText(/Signed by Ruth Adeyemi/)).toBeVisible();
+  await backToTaskList(page);
   await expect(a.findings).toContainText('Assessor Tomasz Nowak has not signed.');
   // A signed assessment is locked; a correction is an addendum, signed by its author.
   await page.getByLabel('A correction (addendum)').fill('The interpreter\'s name is spelt Mebrat Gebremedhin throughout.');

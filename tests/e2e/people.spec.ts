@@ -86,7 +86,10 @@ test('a trafficking indicator brings the s.51 presumption and its steps; recordi
   await t.field('NRM reference').fill('NRM-2026-200417');
   await t.save();
   await expect(t.alert).toContainText('Give a date');
-  await expect(page.getByRole('alert').filter({ hasText: 'trafficking.nrmReferral.date' })).toBeVisible();
+  // The error summary at the top names the problem in plain words (no model path) and links to the field.
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('Give a date');
+  await expect(summary).not.toContainText('trafficking.nrmReferral');
   await expect(t.field('NRM reference')).toHaveValue('NRM-2026-200417');
   expect(await new AppPage(page).seriousA11yViolations()).toEqual([]);
   await shot(page, 'people-trafficking-error');

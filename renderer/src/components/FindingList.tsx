@@ -23,7 +23,7 @@ export function FindingList({ findings, onOpenField }: { findings: Finding[]; on
             <span>What to do: {f.remedy}</span>
           )}
           <br />
-          <span className="hint">Source: {f.source}{f.path ? ` · field ${f.path}` : ''}</span>
+          <span className="hint">Source: {f.source}</span>
           {f.path && onOpenField ? <OpenField path={f.path} onOpenField={onOpenField} /> : null}
         </li>
       ))}

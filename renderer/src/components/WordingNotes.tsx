@@ -1,20 +1,44 @@
-import { useMemo } from 'react';
-import { checkWording, familyInfo } from '../../../shared/language/index';
+import { memo, useDeferredValue, useMemo } from 'react';
+import { checkWording, familyInfo, type WordingFinding } from '../../../shared/language/index';
 
-/** Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses (well under a millisecond per keystroke). */
+/**
+ * Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses.
+ *
+ * Kept off the typing path (issue 13.3): the check runs on a deferred copy of the text, so a
+ * keystroke paints first; each hint's key is its lexicon entry and which occurrence of it this
+ * is, never its character offset, so typing near the start of a long text does not remount every
+ * hint below; and a hint whose words did not change does not re-render.
+ */
 export function WordingNotes({ text }: { text: string }) {
-  const findings = useMemo(() => checkWording(text), [text]);
+  const deferred = useDeferredValue(text);
+  const findings = useMemo(() => keyed(checkWording(deferred)), [deferred]);
   if (findings.length === 0) return null;
   return (
     <div className="wording-notes" aria-live="polite">
-      {findings.map((f) => (
-        <p key={`${f.start}-${f.entryId}`} className="finding-warn">
-          <strong>
-            {familyInfo[f.family].name} ({f.rule}): “{f.text}”
-          </strong>{' '}
-          Consider: {f.suggestion}. <span className="hint">{f.reason}</span>
-        </p>
+      {findings.map(([key, f]) => (
+        <Hint key={key} family={f.family} rule={f.rule} text={f.text} suggestion={f.suggestion} reason={f.reason} />
       ))}
     </div>
   );
 }
+
+/** Stable keys: entry id and occurrence number (the 2nd "claims to be" stays the 2nd while text before it changes). */
+export function keyed(findings: readonly WordingFinding[]): Array<[string, WordingFinding]> {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = (seen.get(f.entryId) ?? 0) + 1;
+    seen.set(f.entryId, n);
+    return [`${f.entryId}#${n}`, f];
+  });
+}
+
+const Hint = memo(function Hint({ family, rule, text, suggestion, reason }: Pick<WordingFinding, 'family' | 'rule' | 'text' | 'suggestion' | 'reason'>) {
+  return (
+    <p className="finding-warn">
+      <strong>
+        {familyInfo[family].name} ({rule}): “{text}”
+      </strong>{' '}
+      Consider: {suggestion}. <span className="hint">{reason}</span>
+    </p>
+  );
+});

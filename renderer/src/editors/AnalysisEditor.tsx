@@ -1,4 +1,5 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { CheckField, errorAt, SelectField } from '../components/FormControls';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
@@ -98,8 +99,8 @@ const draftOf = (p: Assessment['adversePoints'][number]): PointDraft => ({
 
 /** Analysis: how the evidence was weighed, and each adverse point, put fairly to the young person (AA-20, AA-21). */
 export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
-  const [analysis, setAnalysis] = useState(assessment.analysis ?? '');
-  const [points, setPoints] = useState<PointDraft[]>(() => assessment.adversePoints.map(draftOf));
+  const [analysis, setAnalysis] = useDraftState('analysis', () => assessment.analysis ?? '');
+  const [points, setPoints] = useDraftState<PointDraft[]>('points', () => assessment.adversePoints.map(draftOf));
   const { save, error, saving } = useAssessmentSave('analysis', onSaved);
   const fieldError = fieldErrorOf(error);
   const sessions = sessionOptions(assessment.sessions, 'Not recorded');

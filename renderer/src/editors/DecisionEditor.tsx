@@ -1,4 +1,5 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, Decision } from '../../../shared/domain/model';
@@ -106,7 +107,7 @@ function AgeOnDecisionDate({ f }: { f: Draft }) {
 /** The decision: outcome, assessed age, date of birth, benefit of the doubt and reasons linked to evidence. */
 export function DecisionEditor({ assessment, onSaved }: EditorProps) {
   const d = assessment.decision;
-  const [f, setF] = useState<Draft>({
+  const [f, setF] = useDraftState<Draft>('form', () => ({
     outcome: d?.outcome ?? '',
     ageLow: d ? String(d.ageLow) : '',
     ageHigh: d ? String(d.ageHigh) : '',
@@ -115,7 +116,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
     benefitOfDoubt: d?.benefitOfDoubt ?? '',
     decidedOn: localFromInstant(d?.decidedOn),
     reasons: d?.reasons.map((r) => ({ ...r })) ?? [],
-  });
+  }));
   const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const { save, error, saving } = useAssessmentSave('decision', onSaved);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { MertonDomain, type Assessment, type CalendarId, type DateAsTold } from '../../../shared/domain/model';
@@ -87,7 +88,7 @@ function toEventDraft(t: TimelineEvent): EventDraft {
 
 /** Interviews: the Merton domains explored (or why not), and the young person's life timeline in their own calendar. */
 export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
-  const [domains, setDomains] = useState<Record<Domain, DomainDraft>>(() => {
+  const [domains, setDomains] = useDraftState<Record<Domain, DomainDraft>>('domains', () => {
     const out = {} as Record<Domain, DomainDraft>;
     for (const d of MertonDomain.options) {
       const found = assessment.domains.find((x) => x.domain === d);
@@ -95,7 +96,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
     }
     return out;
   });
-  const [events, setEvents] = useState<EventDraft[]>(() => assessment.timeline.map(toEventDraft));
+  const [events, setEvents] = useDraftState<EventDraft[]>('events', () => assessment.timeline.map(toEventDraft));
   const [problem, setProblem] = useState<string>();
   const { save, error, saving } = useAssessmentSave('domains', onSaved);
   const setDomain = (d: Domain, patch: Partial<DomainDraft>) => setDomains((old) => ({ ...old, [d]: { ...old[d], ...patch } }));

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment } from '../../../shared/domain/model';
@@ -31,7 +32,7 @@ type Form = ReturnType<typeof formFrom>;
  * answers given before stay as they were, so the record shows both.
  */
 export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
-  const [f, setF] = useState<Form>(() => formFrom(assessment));
+  const [f, setF] = useDraftState<Form>('form', () => formFrom(assessment));
   const [withdrawing, setWithdrawing] = useState(false);
   const set =
     <K extends keyof Form>(k: K) =>

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment } from '../../../shared/domain/model';
@@ -14,7 +15,7 @@ const fromYesNo = (v: string) => (v === '' ? undefined : v === 'yes');
 /** Minded-to: the provisional view put to the young person, with the appropriate adult, before deciding (AA-22). */
 export function MindedToEditor({ assessment, onSaved }: EditorProps) {
   const m = assessment.mindedTo;
-  const [f, setF] = useState({
+  const [f, setF] = useDraftState('form', () => ({
     held: m && !m.heldOn && m.notHeldReason ? 'no' : 'yes',
     heldOn: localFromInstant(m?.heldOn),
     sessionId: m?.sessionId ?? '',
@@ -22,7 +23,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
     provisionalView: m?.provisionalView ?? '',
     responseSummary: m?.responseSummary ?? '',
     notHeldReason: m?.notHeldReason ?? '',
-  });
+  }));
   const set = (k: keyof typeof f) => (v: string) => setF((old) => ({ ...old, [k]: v }));
   const { save, error, saving } = useAssessmentSave('mindedTo', onSaved);
   const fieldError = fieldErrorOf(error);

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { api } from '../api/client';
 import { Field } from '../components/Field';
 import { CodeField } from '../components/CodePicker';
@@ -117,8 +118,8 @@ function signerOptions(signers: Signer[], current: string | undefined): (readonl
 
 /** Planning: who takes part (assessors, interpreter, appropriate adult...) and the information asked of others. */
 export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
-  const [people, setPeople] = useState<PersonForm[]>(() => assessment.participants.map(personForm));
-  const [requests, setRequests] = useState<RequestForm[]>(() =>
+  const [people, setPeople] = useDraftState<PersonForm[]>('people', () => assessment.participants.map(personForm));
+  const [requests, setRequests] = useDraftState<RequestForm[]>('requests', () =>
     assessment.informationRequests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: r.receivedOn ?? '', evidenceId: r.evidenceId })),
   );
   const [newRole, setNewRole] = useState<Role>('assessor');

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { WordingNotes } from '../components/WordingNotes';
 import { SafeguardId, type Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
@@ -37,7 +38,7 @@ const latest = (log: readonly Entry[], s: Safeguard): Entry | undefined => log.f
  * for the same safeguard stay in the log.
  */
 export function SafeguardLogEditor({ assessment, onSaved }: EditorProps) {
-  const [rows, setRows] = useState<Record<Safeguard, Row>>(() => {
+  const [rows, setRows] = useDraftState<Record<Safeguard, Row>>('rows', () => {
     const out = {} as Record<Safeguard, Row>;
     for (const s of SafeguardId.options) {
       const e = latest(assessment.safeguardLog, s);

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../shared/contract';
+import { problemTexts } from '../components/ErrorSummary';
 
 /** The editor panel (editors/index.tsx) says when a save went through; this says when it did not. */
 export function SaveBar({ saving, error, label = 'Save', disabled }: { saving: boolean; error?: ApiError; label?: string; disabled?: boolean }) {
@@ -6,9 +7,8 @@ export function SaveBar({ saving, error, label = 'Save', disabled }: { saving: b
     <>
       {error ? (
         <div role="alert" className="error-box">
-          {/* The main side's message already starts with the field's path when it names one. */}
-          {error.field && !error.message.startsWith(error.field) ? <strong>{error.field}: </strong> : null}
-          {error.message}
+          {/* In plain words: the model paths the main side names fields by are left out (the summary at the top links to each field). */}
+          {problemTexts(error).join(' ')}
         </div>
       ) : null}
       <div className="actions">

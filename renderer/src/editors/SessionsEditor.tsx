@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, Participant, Session } from '../../../shared/domain/model';
@@ -112,7 +113,7 @@ function emptySession(prev: SessionDraft | undefined): SessionDraft {
 
 /** Interviews: each session held, when and where, who was there, the breaks, and how the young person was. */
 export function SessionsEditor({ assessment, onSaved }: EditorProps) {
-  const [sessions, setSessions] = useState<SessionDraft[]>(() => assessment.sessions.map(toDraft));
+  const [sessions, setSessions] = useDraftState<SessionDraft[]>('sessions', () => assessment.sessions.map(toDraft));
   const { save, error, saving } = useAssessmentSave('sessions', onSaved);
   const arrival = assessment.youngPerson.arrivalInUk;
   const update = (i: number, patch: Partial<SessionDraft>) => setSessions((old) => old.map((s, j) => (j === i ? { ...s, ...patch } : s)));

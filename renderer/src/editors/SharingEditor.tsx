@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field } from '../components/Field';
 import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
@@ -47,15 +48,15 @@ const copyDraft = (c?: Copy): CopyDraft => ({
 /** Sharing the decision: how to challenge it, legal advice, copies given, and what the Home Office receives (AA-27, AA-28, AA-36). */
 export function SharingEditor({ assessment, onSaved }: EditorProps) {
   const s = assessment.sharing;
-  const [challenge, setChallenge] = useState(s.challengeRouteGiven);
-  const [legalAdvice, setLegalAdvice] = useState(s.legalAdviceRightGiven);
-  const [copies, setCopies] = useState<CopyDraft[]>(() => s.copies.map(copyDraft));
-  const [ho, setHo] = useState({
+  const [challenge, setChallenge] = useDraftState('challenge', () => s.challengeRouteGiven);
+  const [legalAdvice, setLegalAdvice] = useDraftState('legalAdvice', () => s.legalAdviceRightGiven);
+  const [copies, setCopies] = useDraftState<CopyDraft[]>('copies', () => s.copies.map(copyDraft));
+  const [ho, setHo] = useDraftState('homeOffice', () => ({
     shared: s.homeOffice !== undefined,
     sharedOn: s.homeOffice?.sharedOn ?? '',
     lawfulBasis: s.homeOffice?.lawfulBasis ?? '',
     parts: s.homeOffice?.parts ?? (['conclusion', 'reasons', 'process'] as Part[]),
-  });
+  }));
   const { save, error, saving } = useAssessmentSave('sharing', onSaved);
   const fieldError = fieldErrorOf(error);
   const updateCopy = (i: number, patch: Partial<CopyDraft>) => setCopies((old) => old.map((c, j) => (j === i ? { ...c, ...patch } : c)));

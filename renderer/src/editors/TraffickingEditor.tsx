@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
@@ -61,7 +62,7 @@ type Form = ReturnType<typeof formFrom>;
 
 /** Before you start: the trafficking screen and the s.51 steps, where the young person lives, and their needs. */
 export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
-  const [f, setF] = useState<Form>(() => formFrom(assessment));
+  const [f, setF] = useDraftState<Form>('form', () => formFrom(assessment));
   const set =
     <K extends keyof Form>(k: K) =>
     (v: Form[K]) =>

@@ -1,9 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraftState } from '../drafts/DraftContext';
 import { Field, TextArea } from '../components/Field';
 import { WordingNotes } from '../components/WordingNotes';
 import { CodeField } from '../components/CodePicker';
 import { languageName } from '../../../shared/domain/identity';
-import { CheckField } from '../components/FormControls';
+import { CheckField, errorAt, SelectField } from '../components/FormControls';
+import { DateAsToldInput, dateAsToldValue, toDateAsTold } from '../forms/DateAsToldInput';
+import { solarHijriNamesFor } from '../../../shared/format/dates';
+import { label } from '../../../shared/format/labels';
 import type { Assessment } from '../../../shared/domain/model';
 import { SaveBar } from './SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
@@ -14,9 +18,12 @@ import { isPartOpen } from '../../../shared/domain/workflow';
 export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const yp = assessment.youngPerson;
   const first = yp.languages.find((l) => l.firstLanguage);
-  const [f, setF] = useState({
+  const [f, setF] = useDraftState('form', () => ({
     nameLatin: yp.nameLatin,
     nameOwnScript: yp.nameOwnScript ?? '',
+    statedAge: yp.statedAge === undefined ? '' : String(yp.statedAge),
+    dob: dateAsToldValue(yp.statedDateOfBirth),
+    route: assessment.route.kind,
     gender: yp.gender ?? '',
     nationality: yp.nationality ?? '',
     nationalityCode: yp.nationalityCode,
@@ -29,7 +36,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     firstContact: localFromInstant(yp.firstContact),
     reason: assessment.reasonForDoubt?.text ?? '',
     requestedBy: assessment.reasonForDoubt?.requestedBy ?? '',
-  });
+  }));
   const set =
     <K extends keyof typeof f>(k: K) =>
     (v: (typeof f)[K]) =>
@@ -46,6 +53,9 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         ...yp,
         nameLatin: f.nameLatin,
         nameOwnScript: f.nameOwnScript || undefined,
+        statedAge: /^\d+$/.test(f.statedAge.trim()) ? Number(f.statedAge.trim()) : undefined,
+        // The main side works out the Gregorian days (withGregorian) from what was told.
+        statedDateOfBirth: toDateAsTold(f.dob),
         gender: f.gender || undefined,
         nationality: f.nationality || undefined,
         nationalityCode: f.nationalityCode,
@@ -53,6 +63,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         arrivalInUk: instantFromLocal(f.arrival),
         firstContact: instantFromLocal(f.firstContact),
       },
+      route: { ...assessment.route, kind: f.route },
       reasonForDoubt: f.reason.trim()
         ? { ...(assessment.reasonForDoubt ?? { evidenceIds: [], obviousCaseWithoutInterview: false }), text: f.reason, requestedBy: f.requestedBy || undefined, evidenceIds: f.doubtEvidenceIds }
         : undefined,
@@ -60,12 +71,29 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
     await save(next);
   }
 
-  const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
+  const fieldError = (path: string) => errorAt(error, path);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Young person and reason for doubt">
       <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
       <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
       <Field label="Gender" value={f.gender} onChange={set('gender')} />
+      <Field label="Stated age" value={f.statedAge} onChange={set('statedAge')} error={fieldError('youngPerson.statedAge')} hint="In whole years, as they said it." />
+      <DateAsToldInput
+        legend="Stated date of birth, in the calendar they gave it"
+        value={f.dob}
+        onChange={set('dob')}
+        names={solarHijriNamesFor(f.nationality || f.nationalityCode)}
+        error={fieldError('youngPerson.statedDateOfBirth')}
+      />
+      <SelectField<'council' | 'naab-referral'>
+        label="Route"
+        value={f.route}
+        onChange={set('route')}
+        options={[
+          ['council', label('council')],
+          ['naab-referral', label('naab-referral')],
+        ]}
+      />
       <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
       <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER. Used to compare outcomes fairly." />
       <Field label="First language, as they say it" value={f.language} onChange={set('language')} />

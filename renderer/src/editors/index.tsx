@@ -3,6 +3,8 @@
  * editor; each editor saves its own part (shared/domain/parts.ts) through useAssessmentSave.
  */
 import { useState } from 'react';
+import { formatTime } from '../../../shared/format/dates';
+import { DraftProvider } from '../drafts/DraftProvider';
 import type { EditorProps, EditorSection } from './types';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 import { YoungPersonEditor } from './YoungPersonEditor';
@@ -47,40 +49,35 @@ export function sectionForPath(path: string | undefined): EditorSection | undefi
 }
 
 /**
- * The editor panel. `open` is controlled by the screen, so a safeguard finding can open the editor
- * for the field it names. An editor is remounted with each saved version of the assessment, so the
- * "saved" note lives here, not in the editor.
+ * One part's editor on its own page (screens/PartPage.tsx), with its draft kept in the store. An
+ * editor is remounted with each saved version of the assessment, so the "saved" note lives here,
+ * not in the editor.
  */
-export function AssessmentEditors({ assessment, onSaved, open, onOpen }: EditorProps & { open?: string; onOpen(id: string): void }) {
+export function PartEditor({ assessment, onSaved, section }: EditorProps & { section: EditorSection }) {
   const [savedAt, setSavedAt] = useState<Date>();
-  const section = editorSections.find((s) => s.id === open) ?? editorSections[0];
-  if (!section) return null;
   const Editor = section.Component;
+  const open = isPartOpen(assessment, section.part);
   return (
     <section className="panel editors" aria-labelledby="editors-title" id="assessment-editors">
-      <h2 id="editors-title">Record</h2>
-      <nav className="editor-tabs" aria-label="Parts of the assessment">
-        {editorSections.map((s) => (
-          <button key={s.id} type="button" className="secondary" aria-current={s.id === section.id ? 'true' : undefined} onClick={() => { setSavedAt(undefined); onOpen(s.id); }}>
-            {s.title}
-          </button>
-        ))}
-      </nav>
-      <h3>{section.title}</h3>
-      {savedAt ? <p role="status">Saved at {savedAt.toLocaleTimeString('en-GB')}; the safeguards below are checked again.</p> : null}
+      <h2 id="editors-title" className="visually-hidden">
+        Record
+      </h2>
+      <h3 className="visually-hidden">{section.title}</h3>
+      {savedAt ? <p role="status">Saved at {formatTime(savedAt.toISOString())}; the safeguards below are checked again.</p> : null}
       {isLocked(assessment) ? (
         <p className="warn-box">
-          This assessment is signed and locked: corrections are made by addendum.{isPartOpen(assessment, section.part) ? ' How the decision was shared can still be recorded.' : ''}
+          This assessment is signed and locked: corrections are made by addendum.{open ? ' How the decision was shared can still be recorded.' : ''}
         </p>
       ) : null}
-      <Editor
-        key={`${section.id}-${assessment.updatedOn}`}
-        assessment={assessment}
-        onSaved={(saved) => {
-          setSavedAt(new Date());
-          onSaved(saved);
-        }}
-      />
+      <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
+        <Editor
+          assessment={assessment}
+          onSaved={(saved) => {
+            setSavedAt(new Date());
+            onSaved(saved);
+          }}
+        />
+      </DraftProvider>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import { useDraftApi } from '../drafts/DraftContext';
+import { useReportSaveError } from './SaveErrorContext';
 import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { partChannelName, readPart, type PartName } from '../../../shared/domain/parts';
@@ -18,6 +20,8 @@ export type SavedAssessment = OutputOf<'assessments.saveSessions'>;
 export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessment) => void) {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
+  const draft = useDraftApi();
+  const report = useReportSaveError();
 
   async function save(next: Assessment): Promise<boolean> {
     setSaving(true);
@@ -26,9 +30,13 @@ export function useAssessmentSave(part: PartName, onSaved: (saved: SavedAssessme
     setSaving(false);
     if (!res.ok) {
       setError(res.error);
+      report?.(res.error);
       return false;
     }
     setError(undefined);
+    report?.(undefined);
+    // The main side discarded this part's draft with the save; nothing is pending here either.
+    draft?.saved();
     onSaved(res.value);
     return true;
   }

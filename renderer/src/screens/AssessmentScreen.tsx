@@ -1,19 +1,27 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { TextArea } from '../components/Field';
 import { FindingList } from '../components/FindingList';
 import { StageTrack } from '../components/StageTrack';
-import type { ApiError, OutputOf } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
+import { PartPage } from './PartPage';
+import { CheckAnswersScreen } from './CheckAnswersScreen';
+import { CaseHeader } from './CaseHeader';
+import { useCase, type Check } from './useCase';
+import { TaskList } from '../components/TaskList';
+import { caseTasks } from './caseTasks';
+import { Link } from 'react-router';
 import { ReviewPanel } from './ReviewPanel';
-import { AssessmentEditors, sectionForPath } from '../editors/index';
+import { sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ReassessmentPanel } from '../reassessment/ReassessmentPanel';
+import { useNavigate } from 'react-router';
+import { paths } from '../routing/paths';
 
-type Check = OutputOf<'assessments.check'>;
 
 function DepartureForm({ assessment, ruleIds, onDone }: { assessment: Assessment; ruleIds: string[]; onDone(a: Assessment): void }) {
   const [ruleId, setRuleId] = useState(ruleIds[0] ?? '');
@@ -52,31 +60,36 @@ function DepartureForm({ assessment, ruleIds, onDone }: { assessment: Assessment
   );
 }
 
-export function AssessmentScreen({ id }: { id: string }) {
-  const [assessment, setAssessment] = useState<Assessment>();
-  const [check, setCheck] = useState<Check>();
-  const [error, setError] = useState<ApiError>();
+export type CaseView = 'overview' | 'part' | 'check';
+
+/** A case: its task list (overview), one part on its own page, or check your answers before signing. */
+export function AssessmentScreen({ id, part, view = part ? 'part' : 'overview' }: { id: string; part?: string; view?: CaseView }) {
+  const c = useCase(id);
+  const { assessment, check, error } = c;
+  if (!assessment || !check) {
+    return error ? (
+      <div role="alert" className="error-box">
+        {error.message}
+      </div>
+    ) : (
+      <p aria-live="polite">Loading…</p>
+    );
+  }
+  if (view === 'part') return <PartPage c={c} assessment={assessment} check={check} part={part ?? ''} />;
+  if (view === 'check') return <CheckAnswersScreen c={c} assessment={assessment} check={check} />;
+  return <CaseOverview c={c} assessment={assessment} check={check} />;
+}
+
+function CaseOverview({ c, assessment, check }: { c: ReturnType<typeof useCase>; assessment: Assessment; check: Check }) {
+  const { error, setError, load, drafts } = c;
+  const id = assessment.id;
+  const navigate = useNavigate();
   const [notice, setNotice] = useState<string>();
-  const [section, setSection] = useState<string>();
 
-  const load = useCallback(async () => {
-    const [a, c] = await Promise.all([api['assessments.get']({ id }), api['assessments.check']({ id })]);
-    if (a.ok) setAssessment(a.value);
-    else setError(a.error);
-    if (c.ok) setCheck(c.value);
-    else setError(c.error);
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  /** Opens the editor that holds a finding's field and brings it into view. */
+  /** Opens the part that holds a finding's field. */
   function openField(path: string): string | undefined {
     const target = sectionForPath(path);
-    if (target) {
-      setSection(target.id);
-      document.getElementById('assessment-editors')?.scrollIntoView({ block: 'start' });
-    }
+    if (target) void navigate(paths.part(id, target.id));
     return target?.id;
   }
 
@@ -96,24 +109,14 @@ export function AssessmentScreen({ id }: { id: string }) {
     else setError(res.error);
   }
 
-  if (!assessment || !check) {
-    return error ? (
-      <div role="alert" className="error-box">
-        {error.message}
-      </div>
-    ) : (
-      <p aria-live="polite">Loading…</p>
-    );
-  }
-  const yp = assessment.youngPerson;
   const blocks = check.findings.filter((f) => f.severity === 'block');
   const departable = [...new Set((check.next?.missing ?? []).concat(blocks).map((f) => f.ruleId))].filter((r) => ruleById.get(r)?.departable);
+  const tasks = caseTasks(assessment, check, drafts);
+  const done = tasks.filter((t) => t.status === 'completed').length;
 
   return (
     <article aria-labelledby="a-title">
-      <p className="presumption" role="status">
-        {check.presumption.status}
-      </p>
+      <CaseHeader assessment={assessment} check={check} />
       {check.presumption.prompts.length > 0 ? (
         <div className="warn-box">
           <strong>Still to do under the s.51 presumption:</strong>
@@ -124,20 +127,17 @@ export function AssessmentScreen({ id }: { id: string }) {
           </ul>
         </div>
       ) : null}
-      <div className="title-row">
-        <h1 id="a-title">
-          {assessment.reference}: {yp.nameLatin}
-          {yp.nameOwnScript ? (
-            <span className="own-script" dir="auto" lang="und">
-              {' '}
-              ({yp.nameOwnScript})
-            </span>
-          ) : null}
-        </h1>
-      </div>
       <StageTrack current={assessment.stage} />
       {notice ? <p role="status">{notice}</p> : null}
       <ErrorAlert error={error} />
+
+      <section className="panel" aria-labelledby="tasks-title">
+        <h2 id="tasks-title">Parts of the assessment</h2>
+        <p className="hint">
+          {done} of {tasks.length} parts completed. A part is completed when it is recorded and no safeguard finding points into it.
+        </p>
+        <TaskList items={tasks} label="Parts of the assessment" />
+      </section>
 
       {check.next ? (
         <section className="panel" aria-labelledby="gate-title">
@@ -159,18 +159,6 @@ export function AssessmentScreen({ id }: { id: string }) {
         </section>
       ) : null}
 
-      <AssessmentEditors
-        assessment={assessment}
-        onSaved={(saved) => {
-          // The save answers with the assessment and its check: no second round trip.
-          setAssessment(saved.assessment);
-          setCheck(saved.check);
-          setError(undefined);
-        }}
-        open={section}
-        onOpen={setSection}
-      />
-
       <section className="panel" aria-labelledby="findings-title">
         <h2 id="findings-title">Safeguards</h2>
         {check.findings.length === 0 ? <p>No safeguard findings.</p> : <FindingList findings={check.findings} onOpenField={openField} />}
@@ -185,11 +173,16 @@ export function AssessmentScreen({ id }: { id: string }) {
           <p>Signing and export wait until every blocking safeguard is met or covered by a recorded departure ({blocks.length} still open).</p>
         ) : null}
         <div className="actions">
+          {assessment.signatures.length === 0 ? (
+            <Link className="button-link" to={paths.check(id)}>
+              Check your answers and sign
+            </Link>
+          ) : null}
           <button type="button" className="secondary" onClick={() => void exportBundle()} disabled={blocks.length > 0}>
             Export the assessment bundle
           </button>
         </div>
-        <RecordPanel assessment={assessment} blocked={blocks.length > 0} onSigned={() => void load()} />
+        {assessment.signatures.length > 0 ? <RecordPanel assessment={assessment} blocked={blocks.length > 0} onSigned={() => void load()} /> : null}
       </section>
     </article>
   );

@@ -5,11 +5,11 @@ import { WordingNotes } from '../components/WordingNotes';
 import { CodeField } from '../components/CodePicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError, InputOf } from '../../../shared/contract';
-import { calendarNames } from '../../../shared/domain/calendars';
-import type { CalendarId } from '../../../shared/domain/model';
+import { solarHijriNamesFor } from '../../../shared/format/dates';
+import { DateAsToldInput, emptyDateAsTold, toDateAsTold } from '../forms/DateAsToldInput';
+import { DraftProvider } from '../drafts/DraftProvider';
+import { useDraftApi, useDraftState } from '../drafts/DraftContext';
 import { useSession } from '../state/session';
-
-const calendars = Object.entries(calendarNames) as Array<[CalendarId, string]>;
 
 function toInstant(local: string): string | undefined {
   if (!local) return undefined;
@@ -23,12 +23,21 @@ function optionalInt(text: string): number | undefined {
 
 /** Initial presentation: the young person as they present themselves, and why their stated age is doubted. */
 export function NewAssessmentScreen() {
+  // What is typed here is kept as a draft in the store too (assessment `new`, part `create`).
+  return (
+    <DraftProvider assessmentId="new" part="create">
+      <NewAssessmentForm />
+    </DraftProvider>
+  );
+}
+
+function NewAssessmentForm() {
+  const draft = useDraftApi();
   const go = useSession((s) => s.go);
-  const [f, setF] = useState({ reference: '', nameLatin: '', nameOwnScript: '', statedAge: '', calendar: 'gregory' as CalendarId, dobYear: '', dobMonth: '', dobDay: '', dobAsSaid: '', nationality: '', nationalityCode: undefined as string | undefined, language: '', languageCode: undefined as string | undefined, arrival: '', route: 'council' as 'council' | 'naab-referral', reasonForDoubt: '' });
+  const [f, setF] = useDraftState('form', () => ({ reference: '', nameLatin: '', nameOwnScript: '', statedAge: '', dob: emptyDateAsTold(), nationality: '', nationalityCode: undefined as string | undefined, language: '', languageCode: undefined as string | undefined, arrival: '', route: 'council' as 'council' | 'naab-referral', reasonForDoubt: '' }));
   const [error, setError] = useState<ApiError>();
-  const set = (k: keyof typeof f) => (v: string | undefined) => setF((old) => ({ ...old, [k]: v }));
+  const set = (k: Exclude<keyof typeof f, 'dob'>) => (v: string | undefined) => setF((old) => ({ ...old, [k]: v }));
   const fieldError = (name: string) => (error?.field === name || error?.field?.startsWith(`${name}.`) ? error.message : undefined);
-  const hasDob = f.dobYear.trim() !== '';
   const shownHere = ['reference', 'nameLatin', 'nameOwnScript', 'statedAge', 'statedDob', 'nationalityCode', 'languageCode', 'reasonForDoubt'];
 
   const input = useMemo((): InputOf<'assessments.create'> => ({
@@ -36,7 +45,7 @@ export function NewAssessmentScreen() {
     nameLatin: f.nameLatin,
     nameOwnScript: f.nameOwnScript || undefined,
     statedAge: optionalInt(f.statedAge),
-    statedDob: hasDob ? { calendar: f.calendar, year: Number(f.dobYear), month: optionalInt(f.dobMonth), day: optionalInt(f.dobDay), asSaid: f.dobAsSaid || undefined } : undefined,
+    statedDob: toDateAsTold(f.dob),
     nationality: f.nationality || undefined,
     nationalityCode: f.nationalityCode,
     language: f.language || undefined,
@@ -44,12 +53,17 @@ export function NewAssessmentScreen() {
     arrivalInUk: toInstant(f.arrival),
     route: f.route,
     reasonForDoubt: f.reasonForDoubt || undefined,
-  }), [f, hasDob]);
+  }), [f]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const res = await api['assessments.create'](input);
-    if (res.ok) go({ name: 'assessment', id: res.value.id });
+    if (res.ok) {
+      // The form's draft has become the case; nothing to restore next time.
+      draft?.saved();
+      await api['drafts.discard']({ assessmentId: 'new', part: 'create' });
+      go({ name: 'assessment', id: res.value.id });
+    }
     else setError(res.error);
   }
 
@@ -62,25 +76,14 @@ export function NewAssessmentScreen() {
         <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} required error={fieldError('nameLatin')} />
         <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" hint="Arabic, Ge'ez, or any script they write their name in." error={fieldError('nameOwnScript')} />
         <Field label="Stated age" type="number" value={f.statedAge} onChange={set('statedAge')} error={fieldError('statedAge')} />
-        <fieldset>
-          <legend>Stated date of birth, in the calendar they gave it</legend>
-          <div className="field">
-            <label htmlFor="dob-calendar">Calendar</label>
-            <select id="dob-calendar" value={f.calendar} onChange={(e) => set('calendar')(e.target.value)}>
-              {calendars.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="inline-fields">
-            <Field label="Year" type="number" value={f.dobYear} onChange={set('dobYear')} error={fieldError('statedDob')} />
-            <Field label="Month" type="number" value={f.dobMonth} onChange={set('dobMonth')} />
-            <Field label="Day" type="number" value={f.dobDay} onChange={set('dobDay')} />
-          </div>
-          <Field label="As they said it" value={f.dobAsSaid} onChange={set('dobAsSaid')} dir="auto" hint='For example "Hamal 1388" or "the spring after the flood".' />
-        </fieldset>
+        <DateAsToldInput
+          legend="Stated date of birth, in the calendar they gave it"
+          hint="Give it as they did: the year alone, or the month and year, is fine; the Gregorian date or range is shown as you type."
+          value={f.dob}
+          onChange={(dob) => setF((old) => ({ ...old, dob }))}
+          names={solarHijriNamesFor(f.nationality || f.nationalityCode)}
+          error={fieldError('statedDob')}
+        />
         <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
         <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER." error={fieldError('nationalityCode')} />
         <Field label="First language (and dialect), as they say it" value={f.language} onChange={set('language')} />

@@ -41,7 +41,8 @@ export class NewAssessmentPage {
     if (y.calendar) await p.getByLabel('Calendar').selectOption({ label: y.calendar });
     if (y.dob) {
       await p.getByLabel('Year').fill(y.dob.year);
-      if (y.dob.month) await p.getByLabel('Month').fill(y.dob.month);
+      // The month is chosen by its name in that calendar (the option's value is its number).
+      if (y.dob.month) await p.getByLabel('Month').selectOption(y.dob.month);
       if (y.dob.day) await p.getByLabel('Day').fill(y.dob.day);
       if (y.dob.asSaid) await p.getByLabel('As they said it').fill(y.dob.asSaid);
     }
@@ -64,6 +65,15 @@ export class AssessmentPage {
     this.presumption = page.locator('p.presumption');
     this.findings = page.getByRole('region', { name: 'Safeguards' });
     this.nextStage = page.getByRole('region', { name: /^Next:/ });
+  }
+  /** From the case (its task list or one of its parts) to check your answers, where the record is signed. */
+  async openCheckAnswers(): Promise<void> {
+    const back = this.page.getByRole('link', { name: 'Back to the task list' });
+    const toCheck = this.page.getByRole('link', { name: 'Check your answers and sign' });
+    await back.or(toCheck).first().waitFor();
+    if (!(await toCheck.isVisible())) await back.click();
+    await toCheck.click();
+    await this.page.getByRole('heading', { name: /Check your answers before signing/ }).waitFor();
   }
   signButton(): Locator {
     return this.page.getByRole('button', { name: 'Make and sign the PDF record' });

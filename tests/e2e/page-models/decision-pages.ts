@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openPart } from './case-pages';
 
 /** The editors of the later stages (analysis, minded-to, decision, sharing) as a social worker uses them. */
 export class LaterStageEditors {
@@ -10,7 +11,7 @@ export class LaterStageEditors {
   }
 
   async open(title: 'Analysis and adverse points' | 'Minded-to meeting' | 'Decision' | 'Sharing the decision'): Promise<void> {
-    await this.editors.getByRole('navigation', { name: 'Parts of the assessment' }).getByRole('button', { name: title, exact: true }).click();
+    await openPart(this.page, title);
     await this.editors.getByRole('heading', { name: title, level: 3, exact: true }).waitFor();
   }
 

@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
+import { openPart } from './case-pages';
 
 /** The "Record" panel's parts for the interview stage, as a social worker uses them. */
 export class RecordEditors {
   constructor(readonly page: Page) {}
   async open(part: 'Interview sessions' | 'Merton domains and life timeline' | 'Evidence'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Parts of the assessment' }).getByRole('button', { name: part, exact: true }).click();
+    await openPart(this.page, part);
   }
   field(label: string): Locator {
     return this.page.getByLabel(label, { exact: true });

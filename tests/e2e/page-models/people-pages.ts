@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openPart } from './case-pages';
 
 /** The "Record" panel of an assessment: its editor tabs and the form of the open one. */
 class EditorTab {
@@ -10,7 +11,7 @@ class EditorTab {
     this.form = page.getByRole('form', { name: title });
   }
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Parts of the assessment' }).getByRole('button', { name: this.title }).click();
+    await openPart(this.page, this.title);
     await this.form.waitFor();
   }
   async save(): Promise<void> {

@@ -42,7 +42,7 @@ export class UnlockPage {
 export class MainNav {
   constructor(readonly page: Page) {}
   async open(tab: 'Assessments' | 'Verify a record' | 'Settings'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: tab }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: tab }).click();
   }
   async lock(): Promise<void> {
     await this.page.getByRole('button', { name: 'Lock' }).click();
