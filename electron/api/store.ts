@@ -1,6 +1,6 @@
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
-import { ApiFailure } from './errors';
+import { ApiFailure, machineFaultError } from './errors';
 import { StoreError, StoreSession } from '../store/index';
 import { presumption } from '../../shared/safeguards/index';
 
@@ -20,6 +20,8 @@ export async function guardStore<T>(fn: () => T | Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof StoreError) throw new ApiFailure(err.code, err.message, err.field);
+    const fault = machineFaultError(err);
+    if (fault) throw new ApiFailure(fault.code, fault.message);
     throw err;
   }
 }

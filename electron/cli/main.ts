@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, Exit } from './exit';
 import { processIO, type CliIO } from './io';
 import { commandFamilies } from './commands/index';
+import { machineFaultError } from '../api/errors';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export function buildProgram(io: CliIO): Command {
@@ -29,6 +30,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (err instanceof CliError) {
       if (err.message) io.err(`carefile: ${err.message}`);
       return err.exitCode;
+    }
+    // A full disk, a read-only folder, permission denied, a file held by another program: exit 4, in plain words.
+    const fault = machineFaultError(err);
+    if (fault) {
+      io.err(`carefile: ${fault.message}`);
+      return Exit.STORE_UNAVAILABLE;
     }
     io.err(`carefile: unexpected ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? err.message : String(err)}`);
     return Exit.CHECK_FAILED;

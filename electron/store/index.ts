@@ -29,6 +29,8 @@ export { defaultDataDir, storePaths } from './paths';
 export { SCHEMA_VERSION, schemaVersionOf } from './migrations';
 export { readKeySlots } from './keyslots';
 export * from './errors';
+export { asMachineFault, faultOf, MachineFaultError, type MachineFault } from './faults';
+export { cleanLeftovers, recoverInterruptedRestore } from './restore-journal';
 
 import type { Store } from './store';
 /** The audit verifier as a function, for callers that hold a Store. */
