@@ -5,7 +5,7 @@
  */
 import { contract, type ApiError, type ChannelName, type ErrorCode, type InputOf, type OutputOf, type Result } from '../../shared/contract';
 import { dispatch } from '../api/dispatch';
-import { hostContext } from '../api/host';
+import { hostContext, takeStoreNotes } from '../api/host';
 import type { HandlerContext } from '../api/context';
 import { CliError, Exit, type ExitCode } from './exit';
 import type { CliIO } from './io';
@@ -78,6 +78,7 @@ export async function withSession<T>(
     return await fn({ ctx, dataDir, result, call, credential });
   } finally {
     await dispatch('store.lock', {}, ctx);
+    for (const note of takeStoreNotes()) io.err(`carefile: note: ${note}`);
   }
 }
 

@@ -17,6 +17,7 @@ import { backupTo } from './backup-write';
 import { readSignedHead } from './audit-head';
 import { accountedCertificates } from './verify-parts';
 import type { SignedHead } from './keyslots';
+import { readSettings, writeSettings, type StoreSettings } from './settings';
 
 export interface KnownCertificate {
   userId: string;
@@ -64,6 +65,11 @@ export class Store {
     /** Replace a user's generated key and certificate with the council's PKCS#12 (their passphrase seals it). */
     importPkcs12(userId: string, p12Bytes: Uint8Array, p12Password: string, passphrase: string): Promise<KnownCertificate>;
   };
+  readonly settings: {
+    get(): StoreSettings;
+    /** Administrators only; audited. */
+    set(patch: Partial<StoreSettings>): StoreSettings;
+  };
   private closed = false;
 
   constructor(
@@ -99,6 +105,10 @@ export class Store {
         return verifyStoreAudit(core, repo, files, this.users);
       },
       events: (opts) => auditEvents(core.db, opts),
+    };
+    this.settings = {
+      get: guarded(() => readSettings(core)),
+      set: writes((patch: Partial<StoreSettings>) => writeSettings(core, patch)),
     };
     this.signing = {
       credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),

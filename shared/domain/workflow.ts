@@ -42,7 +42,9 @@ export type Action =
   | 'signAddendum'
   | 'linkParticipant'
   | 'import'
-  | 'export';
+  | 'export'
+  | 'backup'
+  | 'changeSettings';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -66,6 +68,9 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
+  // A backup is a full copy of every case: the records officer's job, kept to a retention limit they set.
+  backup: ['admin'],
+  changeSettings: ['admin'],
 };
 
 export interface Refusal {
@@ -92,6 +97,8 @@ const actionWords: Record<Action, string> = {
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
   export: 'export an assessment',
+  backup: 'back up the store',
+  changeSettings: "change the store's settings",
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
