@@ -15,6 +15,7 @@ import { adminChannels } from './contract/admin';
 import { bundleChannels } from './contract/bundle';
 import { qualityChannels } from './contract/quality';
 import { participantChannels } from './contract/participants';
+import { sessionChannels } from './contract/session';
 
 export * from './contract/define';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...bundleChannels,
   ...qualityChannels,
   ...participantChannels,
+  ...sessionChannels,
 } as const;
 
 export type Contract = typeof contract;

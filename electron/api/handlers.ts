@@ -10,6 +10,7 @@ import { bundleHandlers } from './bundle';
 import { qualityHandlers } from './quality';
 import { participantHandlers } from './participants';
 import { partHandlers } from './parts';
+import { sessionHandlers } from './session';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...qualityHandlers,
   ...participantHandlers,
   ...partHandlers,
+  ...sessionHandlers,
 };

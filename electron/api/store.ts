@@ -3,6 +3,13 @@ import type { HandlerMap } from './types';
 import { ApiFailure, machineFaultError } from './errors';
 import { StoreError, StoreSession } from '../store/index';
 import { presumption } from '../../shared/safeguards/index';
+import { actorFor, roleRefusal, type Refusal } from '../../shared/domain/workflow';
+import { armIdleLock, disarmIdleLock } from './idle-lock';
+
+/** A workflow refusal as the typed error (the same as electron/api/workflow.ts's, without its imports). */
+function allow(r: Refusal | undefined): void {
+  if (r) throw new ApiFailure(r.code, r.message, r.field);
+}
 
 /** The context's store session, made on first use. */
 export function storeSessionOf(ctx: HandlerContext): StoreSession {
@@ -45,19 +52,26 @@ export const storeHandlers = {
   'store.unlock': (input, ctx) =>
     guardStore(async () => {
       await storeSessionOf(ctx).unlock(input.userName, input.passphrase);
+      armIdleLock(ctx, storeSessionOf(ctx));
       return status(ctx);
     }),
   'store.unlockWithRecoveryKey': (input, ctx) =>
     guardStore(async () => {
       await storeSessionOf(ctx).unlockWithRecoveryKey(input.recoveryKey);
+      armIdleLock(ctx, storeSessionOf(ctx));
       return status(ctx);
     }),
   'store.lock': (_input, ctx) =>
     guardStore(() => {
+      disarmIdleLock(ctx);
       storeSessionOf(ctx).lock();
       return status(ctx);
     }),
-  'store.backup': (_input, ctx) => guardStore(() => storeSessionOf(ctx).backup()),
+  'store.backup': (_input, ctx) =>
+    guardStore(() => {
+      allow(roleRefusal(actorFor(storeSessionOf(ctx).store.session), 'backup'));
+      return storeSessionOf(ctx).backup();
+    }),
   'users.list': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.list({ includeRemoved: input.includeRemoved })),
   'users.add': (input, ctx) =>
     guardStore(() =>

@@ -4,9 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import { keepFieldsOutOfAutofill } from './state/no-autofill';
 
 const root = document.getElementById('root');
 if (root) {
+  keepFieldsOutOfAutofill(root);
   createRoot(root).render(
     <StrictMode>
       <App />
