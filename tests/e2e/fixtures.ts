@@ -31,7 +31,8 @@ async function startApp(dataDir: string, env: Record<string, string>): Promise<{
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no URL within 20 s: ${out}`)), 20_000);
+    // Generous: on a busy shared machine tsx alone can take ~20 s to start the launcher.
+    const timer = setTimeout(() => reject(new Error(`no URL within 60 s: ${out}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(out);

@@ -62,12 +62,17 @@ const STATUS_EVERY_MS = 5_000;
  */
 export function startSessionWatch(call: (channel: 'session.activity' | 'store.status') => Promise<unknown>): () => void {
   let last = 0;
+  // Reported often enough for a short idle lock too (a quarter of it; the main side says how long it is).
+  let every = ACTIVITY_EVERY_MS;
   const onActivity = () => {
     if (!signedIn) return;
     const now = Date.now();
-    if (now - last < ACTIVITY_EVERY_MS) return;
+    if (now - last < every) return;
     last = now;
-    void call('session.activity');
+    void call('session.activity').then((r) => {
+      const idle = (r as Result<{ idleLockMs?: number }>).ok ? (r as { value: { idleLockMs?: number } }).value.idleLockMs : undefined;
+      if (idle) every = Math.min(ACTIVITY_EVERY_MS, Math.max(250, Math.floor(idle / 4)));
+    });
   };
   const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
   for (const e of events) window.addEventListener(e, onActivity, { capture: true, passive: true });
