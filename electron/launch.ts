@@ -47,12 +47,22 @@ async function main(): Promise<void> {
   }
 
   if (opts.build) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  // CAREFILE_IDLE_LOCK_MS: a shorter idle lock for the end-to-end tests (it never lengthens the administrator's; electron/api/idle-lock.ts).
   const server = await startLoopbackServer({
     staticDir: resourcePath('renderer'),
     port: opts.port,
-    ctx: { app: { version: packageJson.version, mode: 'browser' }, dataDir },
+    ctx: { app: { version: packageJson.version, mode: 'browser' }, dataDir, idleLockMs: Number(process.env.CAREFILE_IDLE_LOCK_MS) || undefined },
+    // CAREFILE_TOKEN_TTL_MS: for the end-to-end tests on slow machines only (docs/cli.md); the address still works once.
+    tokenTtlMs: Number(process.env.CAREFILE_TOKEN_TTL_MS) || undefined,
   });
-  process.stdout.write(`Carefile is running in browser mode at:\n\n  ${server.url}\n\n`);
+  process.stdout.write(
+    `Carefile is running in browser mode at:\n\n  ${server.url}\n\n` +
+      'The address works once, within a minute, and each browser window signs in with a passphrase. ' +
+      'Press Enter here for a new address.\n',
+  );
+  // A fresh address on request: the printed one is spent once used (or a minute after printing).
+  process.stdin.on('data', () => process.stdout.write(`\nA new address (works once, within a minute):\n\n  ${server.newAddress()}\n\n`));
+  process.stdin.on('error', () => {});
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

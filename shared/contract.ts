@@ -18,6 +18,7 @@ import { participantChannels } from './contract/participants';
 import { reassessmentChannels } from './contract/reassessment';
 import { qualityReportChannels } from './contract/quality-report';
 import { draftChannels } from './contract/drafts';
+import { sessionChannels } from './contract/session';
 
 export * from './contract/define';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...reassessmentChannels,
   ...qualityReportChannels,
   ...draftChannels,
+  ...sessionChannels,
 } as const;
 
 export type Contract = typeof contract;

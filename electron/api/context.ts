@@ -13,4 +13,11 @@ export interface HandlerContext {
   dataDir: string;
   /** The store session (locked/unlocked); made on first use by electron/api/store.ts if absent. */
   storeSession?: import('../store/index').StoreSession;
+  /** The idle lock (electron/api/idle-lock.ts), made at the first unlock in the app and browser modes. */
+  idleLock?: import('./idle-lock').IdleLock;
+  /**
+   * A shorter idle lock than the administrator's, in milliseconds (never a longer one): for the
+   * end-to-end tests (CAREFILE_IDLE_LOCK_MS, read by the launcher and the shell; docs/cli.md).
+   */
+  idleLockMs?: number;
 }

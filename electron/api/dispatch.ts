@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, isChannelName, type ApiError, type Result } from '../../shared/contract';
-import { ApiFailure } from './errors';
+import { ApiFailure, machineFaultError } from './errors';
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
 import { handlers as defaultHandlers } from './handlers';
@@ -77,6 +77,8 @@ export async function dispatch(
     return { ok: true, value: out.data };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.toApiError() };
+    const fault = machineFaultError(err);
+    if (fault) return { ok: false, error: fault };
     // Only the error's class goes out: its message may quote stored data.
     const kind = err instanceof Error ? err.name : 'Error';
     return { ok: false, error: { code: 'INTERNAL', message: `Unexpected ${kind} in ${name}.` } };

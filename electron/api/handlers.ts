@@ -13,6 +13,7 @@ import { partHandlers } from './parts';
 import { reassessmentHandlers } from './reassessment';
 import { qualityReportHandlers } from './quality-report';
 import { draftHandlers } from './drafts';
+import { sessionHandlers } from './session';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
@@ -28,4 +29,5 @@ export const handlers: HandlerMap = {
   ...reassessmentHandlers,
   ...qualityReportHandlers,
   ...draftHandlers,
+  ...sessionHandlers,
 };

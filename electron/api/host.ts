@@ -26,3 +26,5 @@ export function hostContext(opts: HostContextOptions): HandlerContext {
 export { defaultDataDir } from '../store/index';
 /** The roles a user may have (for option validation before anything is asked). */
 export { ROLES } from '../store/index';
+/** Notes for the person at the keyboard (a folder's mode tightened), printed by the CLI. */
+export { takeStoreNotes } from '../store/index';

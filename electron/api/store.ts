@@ -1,8 +1,16 @@
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
-import { ApiFailure } from './errors';
+import { ApiFailure, machineFaultError } from './errors';
 import { StoreError, StoreSession } from '../store/index';
 import { isoDateOfInstant } from '../../shared/domain/calendars';
+import { presumption } from '../../shared/safeguards/index';
+import { actorFor, roleRefusal, type Refusal } from '../../shared/domain/workflow';
+import { armIdleLock, disarmIdleLock } from './idle-lock';
+
+/** A workflow refusal as the typed error (the same as electron/api/workflow.ts's, without its imports). */
+function allow(r: Refusal | undefined): void {
+  if (r) throw new ApiFailure(r.code, r.message, r.field);
+}
 
 /** The context's store session, made on first use. */
 export function storeSessionOf(ctx: HandlerContext): StoreSession {
@@ -20,6 +28,8 @@ export async function guardStore<T>(fn: () => T | Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof StoreError) throw new ApiFailure(err.code, err.message, err.field);
+    const fault = machineFaultError(err);
+    if (fault) throw new ApiFailure(fault.code, fault.message);
     throw err;
   }
 }
@@ -43,19 +53,26 @@ export const storeHandlers = {
   'store.unlock': (input, ctx) =>
     guardStore(async () => {
       await storeSessionOf(ctx).unlock(input.userName, input.passphrase);
+      armIdleLock(ctx, storeSessionOf(ctx));
       return status(ctx);
     }),
   'store.unlockWithRecoveryKey': (input, ctx) =>
     guardStore(async () => {
       await storeSessionOf(ctx).unlockWithRecoveryKey(input.recoveryKey);
+      armIdleLock(ctx, storeSessionOf(ctx));
       return status(ctx);
     }),
   'store.lock': (_input, ctx) =>
     guardStore(() => {
+      disarmIdleLock(ctx);
       storeSessionOf(ctx).lock();
       return status(ctx);
     }),
-  'store.backup': (_input, ctx) => guardStore(() => storeSessionOf(ctx).backup()),
+  'store.backup': (_input, ctx) =>
+    guardStore(() => {
+      allow(roleRefusal(actorFor(storeSessionOf(ctx).store.session), 'backup'));
+      return storeSessionOf(ctx).backup();
+    }),
   'users.list': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.list({ includeRemoved: input.includeRemoved })),
   'users.add': (input, ctx) =>
     guardStore(() =>

@@ -35,6 +35,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       if (err.message) io.err(`carefile: ${err.message}`);
       return err.exitCode;
     }
+    // A full disk, a read-only folder, permission denied, a file held by another program: exit 4, in plain words.
+    // Loaded only here: the store's fault mapping must not weigh on `carefile --version`.
+    const { machineFaultError } = await import('../api/errors');
+    const fault = machineFaultError(err);
+    if (fault) {
+      io.err(`carefile: ${fault.message}`);
+      return Exit.STORE_UNAVAILABLE;
+    }
     io.err(`carefile: unexpected ${err instanceof Error ? err.name : 'error'}: ${err instanceof Error ? err.message : String(err)}`);
     return Exit.CHECK_FAILED;
   }

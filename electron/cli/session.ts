@@ -58,7 +58,7 @@ export async function withSession<T>(
   fn: (session: CliSession) => Promise<T>,
 ): Promise<T> {
   const dataDir = resolveDataDir(opts, io);
-  const [{ dispatch }, { hostContext }] = await Promise.all([import('../api/dispatch'), import('../api/host')]);
+  const [{ dispatch }, { hostContext, takeStoreNotes }] = await Promise.all([import('../api/dispatch'), import('../api/host')]);
   const ctx = hostContext({ version: packageJson.version, dataDir, scryptN: scryptNFromEnv(io) });
   const result = (name: string, input: unknown) => dispatch(name, input, ctx);
   const call = async <K extends ChannelName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> => {
@@ -79,6 +79,7 @@ export async function withSession<T>(
     return await fn({ ctx, dataDir, result, call, credential });
   } finally {
     await dispatch('store.lock', {}, ctx);
+    for (const note of takeStoreNotes()) io.err(`carefile: note: ${note}`);
   }
 }
 

@@ -1,23 +1,24 @@
 /** Restoring a backup (writing one is backup-write.ts). */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { appendAudit, auditHead, setAuditSigner } from './audit';
 import { signerFromSlot } from './session-signer';
 import { retiredKeys } from './rekey';
 import type { SessionSigner } from './audit-signer';
 import type { KeySlot } from './keyslots';
 import { digestOf } from './canonical';
-import { slotsFromDb, syncSlotsFile } from './core';
+import { syncSlotsFile } from './core';
 import { openDatabase, type Db } from './db';
 import { AuthFailedError, InvalidInputError, StoreUnavailableError } from './errors';
 import { fsyncDir } from './atomic';
 import type { KdfParams } from './kdf';
-import { writeKeySlots } from './keyslots';
 import { acquireLock } from './lockfile';
 import { migrate } from './migrations';
 import { storePaths } from './paths';
 import { openStore, type Credential } from './lifecycle';
 import { fsyncFile, prove } from './backup-write';
+import { cleanLeftovers, recoverInterruptedRestore, restoreNames, rollForward, step, writeJournal } from './restore-journal';
+import { asMachineFault, faultTyped } from './faults';
 
 /** Tries the current store's retired data keys on a backup copy; the first that opens it, proven. */
 function provenWithRetiredKey(currentDb: string, currentKey: Buffer, copy: string): { key: Buffer; proven: { db: Db; storeId: string } } | undefined {
@@ -65,9 +66,10 @@ export function parseRawKey(text: string): Buffer {
 }
 
 /**
- * Restores a backup: checks the key and integrity_check on a copy before anything is replaced,
- * moves the current database aside, puts the copy in place, proves it again, and only then
- * deletes the previous file (on any failure the previous file is put back).
+ * Restores a backup: checks the key and integrity_check on a copy (and writes the key slots file
+ * that goes with it) before anything is replaced; then writes the restore journal, and swaps
+ * (restore-journal.ts). A kill before the journal leaves the old store (its leftovers are deleted
+ * at the next open); a kill after it is rolled forward at the next open.
  */
 export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: string; auditSeq: number; backupHead: { seq: number; hash: string } }> {
   const paths = storePaths(opts.dataDir);
@@ -83,7 +85,14 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
     dataKey = parseRawKey(opts.rawKey);
     actor = 'raw-key';
     mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-    const lock = acquireLock(paths.lock);
+    const lock = faultTyped(() => acquireLock(paths.lock));
+    try {
+      recoverInterruptedRestore(paths);
+      cleanLeftovers(paths);
+    } catch (err) {
+      lock.release();
+      throw asMachineFault(err) ?? err;
+    }
     releaseLock = () => lock.release();
   } else {
     if (!opts.credential) throw new InvalidInputError('Restoring needs a passphrase, the recovery key, or the raw data key.');
@@ -103,16 +112,19 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
     releaseLock = () => locked.close();
   }
 
-  const tmp = `${paths.db}.restore-${process.pid}`;
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const prevDb = `${paths.db}.pre-restore-${stamp}`;
-  const prevSlots = `${paths.keySlots}.pre-restore-${stamp}`;
+  const names = restoreNames(paths);
+  const tmp = join(paths.dataDir, names.newDb);
+  const stagedSlots = join(paths.dataDir, names.newSlots);
+  let decided = false;
   const cleanTmp = () => {
-    for (const p of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(p, { force: true });
+    if (decided) return;
+    for (const p of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`, stagedSlots]) rmSync(p, { force: true });
   };
   try {
+    step('start');
     copyFileSync(source, tmp);
     chmodSync(tmp, 0o600);
+    step('copied');
     let storeId: string;
     let auditSeq: number;
     let backupHead: { seq: number; hash: string };
@@ -147,43 +159,21 @@ export async function restoreStore(opts: RestoreOptions): Promise<{ storeId: str
         auditSeq = auditHead(db).seq;
         db.pragma('wal_checkpoint(TRUNCATE)');
         db.pragma('journal_mode = DELETE');
+        // The key slots file that goes with it (from the backup's mirror, with its signed head), staged beside.
+        syncSlotsFile({ db, paths: { ...paths, keySlots: stagedSlots }, storeId });
       } finally {
         db.close();
       }
       fsyncFile(tmp);
-    }
-
-    // Swap: the previous files step aside (kept until the new one is proven).
-    const moved: Array<[string, string]> = [];
-    const move = (from: string, to: string) => {
-      if (existsSync(from)) {
-        renameSync(from, to);
-        moved.push([from, to]);
-      }
-    };
-    try {
-      move(paths.db, prevDb);
-      move(`${paths.db}-wal`, `${prevDb}-wal`);
-      rmSync(`${paths.db}-shm`, { force: true });
-      move(paths.keySlots, prevSlots);
-      renameSync(tmp, paths.db);
       fsyncDir(paths.dataDir);
-      const { db } = prove(paths.db, dataKey, 'corrupt');
-      setAuditSigner(db, signer);
-      try {
-        writeKeySlots(paths, slotsFromDb(db, storeId));
-        syncSlotsFile({ db, paths, storeId });
-      } finally {
-        db.close();
-      }
-    } catch (err) {
-      rmSync(paths.db, { force: true });
-      rmSync(`${paths.db}-wal`, { force: true });
-      rmSync(`${paths.db}-shm`, { force: true });
-      for (const [from, to] of moved.reverse()) renameSync(to, from);
-      throw err;
     }
-    for (const p of [prevDb, `${prevDb}-wal`, prevSlots]) rmSync(p, { force: true });
+    step('prepared');
+    // Decided: from here a kill is finished by the next open (restore-journal.ts).
+    writeJournal(paths, names);
+    decided = true;
+    step('journal-written');
+    rollForward(paths, names);
+    step('done');
     return { storeId, auditSeq, backupHead };
   } finally {
     cleanTmp();

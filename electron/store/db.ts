@@ -1,6 +1,7 @@
 import { Database } from './sqlite';
 import { chmodSync, existsSync } from 'node:fs';
 import { AuthFailedError, StoreUnavailableError } from './errors';
+import { asMachineFault } from './faults';
 
 export type Db = Database;
 
@@ -101,16 +102,8 @@ export function mapSqliteError(err: unknown, path = 'the store'): unknown {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new StoreUnavailableError(`${path} is damaged or is not a Carefile database. Restore it from a backup (docs/recovery.md).`);
   }
-  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
-    return new StoreUnavailableError('The disk is full or failed while saving; the change was rolled back and nothing was lost.');
-  }
-  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-    return new StoreUnavailableError(`The store could not be read or written (${code}).`);
-  }
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
-    return new StoreUnavailableError('The store is busy in another process.');
-  }
-  return err;
+  // Full disk, read-only folder, permission denied, a file held by another program: typed, plain words.
+  return asMachineFault(err) ?? err;
 }
 
 /** Runs a store operation and turns SQLite's disk-full, I/O and corruption failures into typed errors. */

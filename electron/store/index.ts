@@ -27,10 +27,14 @@ export { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments';
 export { DEFAULT_KDF, TEST_KDF } from './kdf';
 export type { KdfParams } from './kdf';
 export { passphraseProblem, MIN_PASSPHRASE_LENGTH } from './passphrase-policy';
-export { defaultDataDir, storePaths } from './paths';
+export { defaultDataDir, storePaths, takeStoreNotes } from './paths';
+export { DEFAULT_SETTINGS } from './settings';
+export type { StoreSettings } from './settings';
 export { SCHEMA_VERSION, schemaVersionOf } from './migrations';
 export { readKeySlots } from './keyslots';
 export * from './errors';
+export { asMachineFault, faultOf, MachineFaultError, type MachineFault } from './faults';
+export { cleanLeftovers, recoverInterruptedRestore } from './restore-journal';
 
 import type { Store } from './store';
 /** The audit verifier as a function, for callers that hold a Store. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit, auditHead, setAuditSigner } from './audit';
 import { digestOf } from './canonical';
 import { mirrorSlot, syncSlotsFile, type Core, type Session } from './core';
-import { openDatabase, type Db } from './db';
+import { mapSqliteError, openDatabase, type Db } from './db';
 import { AuthFailedError, BackoffError, ConflictError, StoreUnavailableError } from './errors';
 import { DEFAULT_KDF, deriveKek, newSalt, type KdfParams } from './kdf';
 import { makeSlot, openSlot, readKeySlots, unwrapWithKek, type KeySlot, type KeySlotFile } from './keyslots';
@@ -15,6 +15,8 @@ import { acquireLock, type HeldLock } from './lockfile';
 import { migrate } from './migrations';
 import { checkPassphrase } from './passphrase-policy';
 import { storePaths, tightenDataDir, type StorePaths } from './paths';
+import { cleanLeftovers, journalPath, recoverInterruptedRestore } from './restore-journal';
+import { faultTyped } from './faults';
 import { newRecoveryKey, normaliseRecoveryKey } from './recovery-key';
 import { readUnlockState, remainingBackoffMs, writeUnlockState } from './backoff';
 import { insertUser, prepareUser, checkUserName } from './users';
@@ -35,6 +37,14 @@ export interface InitOptions {
  * generation). The recovery key is returned once and never stored in clear.
  */
 export async function initStore(opts: InitOptions): Promise<{ recoveryKey: string; storeId: string }> {
+  try {
+    return await initStoreIn(opts);
+  } catch (err) {
+    throw mapSqliteError(err);
+  }
+}
+
+async function initStoreIn(opts: InitOptions): Promise<{ recoveryKey: string; storeId: string }> {
   const kdf = opts.kdf ?? DEFAULT_KDF;
   const paths = storePaths(opts.dataDir);
   checkUserName(opts.adminName);
@@ -84,11 +94,13 @@ export async function initStore(opts: InitOptions): Promise<{ recoveryKey: strin
       insertUser(fullCore, admin, opts.adminName);
     })();
     syncSlotsFile(fullCore);
+    // Reserves the failed-unlock counter's space, so a full disk can still count failures (backoff.ts).
+    writeUnlockState(paths.unlockState, { failures: 0, pending: [] });
     return { recoveryKey, storeId };
   } catch (err) {
     db?.close();
     db = undefined;
-    for (const p of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.keySlots]) rmSync(p, { force: true });
+    for (const p of [paths.db, `${paths.db}-wal`, `${paths.db}-shm`, paths.keySlots, paths.unlockState]) rmSync(p, { force: true });
     throw err;
   } finally {
     db?.close();
@@ -107,21 +119,36 @@ export interface OpenOptions {
 
 export type StoreState = 'locked' | 'unlocked' | 'closed';
 
-/** Whether a data directory holds a store, without opening or locking it. */
+/** Whether a data directory holds a store (or a restore of one, finished at the next open), without opening or locking it. */
 export function storeExists(dataDir: string): boolean {
   const paths = storePaths(dataDir);
-  return existsSync(paths.keySlots) && existsSync(paths.db);
+  return (existsSync(paths.keySlots) && existsSync(paths.db)) || existsSync(journalPath(paths));
 }
 
-/** Opens a store, locked: takes the single-writer lock and reads the key slots; nothing is decrypted yet. */
+/**
+ * Opens a store, locked: takes the single-writer lock, finishes a restore that was killed
+ * (restore-journal.ts), deletes what killed operations left behind, and reads the key slots;
+ * nothing is decrypted yet. A full disk, a read-only folder or a file held by another program
+ * comes out as a typed STORE_UNAVAILABLE (faults.ts).
+ */
 export function openStore(opts: OpenOptions): LockedStore {
   const paths = storePaths(opts.dataDir);
-  if (!existsSync(paths.db)) {
+  if (!existsSync(paths.db) && !existsSync(journalPath(paths))) {
     throw new StoreUnavailableError(`There is no Carefile store in ${paths.dataDir}. Run "carefile init" to create one.`);
   }
-  readKeySlots(paths);
   tightenDataDir(paths.dataDir);
-  const lock = acquireLock(paths.lock);
+  if (!existsSync(paths.keySlots) && !existsSync(journalPath(paths))) readKeySlots(paths); // the clear "missing" message
+  const lock = faultTyped(() => acquireLock(paths.lock));
+  try {
+    faultTyped(() => {
+      recoverInterruptedRestore(paths);
+      cleanLeftovers(paths);
+    });
+    readKeySlots(paths);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   return new LockedStore(paths, lock, opts.kdf ?? DEFAULT_KDF, opts.now ?? (() => new Date()));
 }
 
@@ -220,7 +247,8 @@ export class LockedStore {
     } catch (err) {
       db?.close();
       key.fill(0);
-      throw err;
+      // A full disk or read-only folder at unlock (its audit events cannot be written): typed.
+      throw mapSqliteError(err);
     }
   }
 
@@ -237,16 +265,16 @@ export class LockedStore {
     if (!found) {
       const who = credential.kind === 'passphrase' ? credential.userName : 'recovery-key';
       const at = this.now().toISOString();
-      writeUnlockState(this.paths.unlockState, {
+      const recorded = writeUnlockState(this.paths.unlockState, {
         failures: state.failures + 1,
         lastFailureAt: at,
         // Well-formed text only (a lone surrogate, typed or cut in half here, would be stored as
         // U+FFFD and the audit event would never match its hash again).
         pending: [...state.pending, { at, user: who.slice(0, 64).toWellFormed() }],
       });
-      throw new AuthFailedError(
-        credential.kind === 'passphrase' ? 'That user name and passphrase do not open this store.' : 'That recovery key does not open this store.',
-      );
+      const refused = credential.kind === 'passphrase' ? 'That user name and passphrase do not open this store.' : 'That recovery key does not open this store.';
+      // The attempt still counts (in this process) when the disk cannot record it: the back-off holds.
+      throw new AuthFailedError(recorded ? refused : `${refused} (The disk could not record the attempt; it counts until Carefile is closed.)`);
     }
     return found;
   }

@@ -1,4 +1,4 @@
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,22 +17,42 @@ export function storePaths(dataDir: string) {
 }
 export type StorePaths = ReturnType<typeof storePaths>;
 
+/** Notes for the person at the keyboard (a folder's mode tightened): the CLI prints them, the doctor shows them. */
+const notes: string[] = [];
+export function takeStoreNotes(): string[] {
+  return notes.splice(0);
+}
+
 /**
- * Makes an existing data directory owner-only: takes away every group and other permission.
- * `mkdirSync(..., { mode })` sets the mode only when it creates the folder, so a folder made
- * earlier by hand or by another tool (often 0755) would let other local users list the store's
- * files. The owner's own bits are kept (a folder deliberately made read-only stays so).
+ * Makes an existing folder owner-only: takes away every group and other permission, with a note
+ * saying so. `mkdirSync(..., { mode })` sets the mode only when it creates the folder, so a folder
+ * made earlier by hand or by another tool (often 0755) would let other local users list the
+ * store's files. The owner's own bits are kept (a folder deliberately made read-only stays so).
  * Best effort: on a read-only file system, or a folder owned by someone else, chmod fails and the
  * open goes on to report its own, clearer error. Skipped on Windows, where modes mean little.
  */
-export function tightenDataDir(dataDir: string): void {
+export function tightenFolder(dir: string): void {
   if (process.platform === 'win32') return;
   try {
-    const mode = statSync(dataDir).mode & 0o777;
-    if (mode & 0o077) chmodSync(dataDir, mode & 0o700);
+    const mode = statSync(dir).mode & 0o777;
+    if (mode & 0o077) {
+      chmodSync(dir, mode & 0o700);
+      notes.push(`The folder ${dir} was open to other users of this computer (mode ${mode.toString(8)}); Carefile made it owner-only (${(mode & 0o700).toString(8)}).`);
+    }
   } catch {
     // see above: the store's own open or write reports the real problem
   }
+}
+
+/** The data folder, owner-only (tightenFolder). */
+export function tightenDataDir(dataDir: string): void {
+  tightenFolder(dataDir);
+}
+
+/** Makes a folder if missing, owner-only either way. */
+export function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tightenFolder(dir);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { initStore, openStore, storeExists, type LockedStore } from './lifecycle';
 import type { Store } from './store';
 import type { KdfParams } from './kdf';
 import { NotUnlockedError } from './errors';
-import { storePaths } from './paths';
+import { privateFolder, storePaths } from './paths';
 import { readUnlockState, remainingBackoffMs } from './backoff';
 
 export type SessionState = 'uninitialised' | 'locked' | 'unlocked';
@@ -56,13 +55,17 @@ export class StoreSession {
     this.handle = undefined;
   }
 
-  /** A fresh backup file in <dataDir>/backups (no path ever comes from the renderer). */
-  backup(): { fileName: string; size: number } {
+  /**
+   * A fresh backup file in <dataDir>/backups (no path ever comes from the renderer), owner-only;
+   * then only the newest `backupKeep` (an administrator's setting) are kept. Who may back up is
+   * the workflow's rule, asked by the handler (electron/api/store.ts).
+   */
+  backup(): { fileName: string; size: number; removed: string[] } {
     const dir = storePaths(this.dataDir).backups;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    privateFolder(dir);
     const fileName = `carefile-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;
     const result = this.store.backup(join(dir, fileName));
-    return { fileName, size: result.size };
+    return { fileName, size: result.size, removed: pruneBackups(dir, this.store.settings.get().backupKeep) };
   }
 
   private async withHandle(fn: (h: LockedStore) => Promise<Store>): Promise<Store> {
@@ -79,4 +82,15 @@ export class StoreSession {
       throw err;
     }
   }
+}
+
+/** Names the backups folder holds that Carefile made (carefile-<ISO time>.backup): they sort by time. */
+const BACKUP_NAME = /^carefile-\d{4}-\d{2}-\d{2}T[\d-]+Z\.backup$/;
+
+/** Keeps the newest `keep` backups Carefile made; deletes the rest. Returns the names deleted. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const ours = readdirSync(dir).filter((n) => BACKUP_NAME.test(n)).sort();
+  const old = ours.slice(0, Math.max(0, ours.length - keep));
+  for (const name of old) rmSync(join(dir, name), { force: true });
+  return old;
 }

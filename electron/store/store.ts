@@ -23,6 +23,7 @@ import { backupTo } from './backup-write';
 import { readSignedHead } from './audit-head';
 import { accountedCertificates } from './verify-parts';
 import type { SignedHead } from './keyslots';
+import { readSettings, writeSettings, type StoreSettings } from './settings';
 
 export interface KnownCertificate {
   userId: string;
@@ -102,6 +103,11 @@ export class Store {
     /** The unlocked user's own key and current certificate, to sign what they export; undefined for a recovery-key session. */
     sessionSigner(): { privateKey: KeyObject; certificateDer: Uint8Array; certificateSha256: string } | undefined;
   };
+  readonly settings: {
+    get(): StoreSettings;
+    /** Administrators only; audited. */
+    set(patch: Partial<StoreSettings>): StoreSettings;
+  };
   private closed = false;
 
   constructor(
@@ -180,6 +186,10 @@ export class Store {
         const cert = core.db.prepare('SELECT der FROM user_certificate WHERE sha256 = ? AND user_id = ?').get(signer.keyId, s.userId) as { der: Buffer } | undefined;
         return cert && { privateKey: signer.privateKey, certificateDer: new Uint8Array(cert.der), certificateSha256: signer.keyId };
       },
+    };
+    this.settings = {
+      get: guarded(() => readSettings(core)),
+      set: writes((patch: Partial<StoreSettings>) => writeSettings(core, patch)),
     };
     this.signing = {
       credentialsFor: (userId, passphrase) => this.credentialsFor(userId, passphrase),

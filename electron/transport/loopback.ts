@@ -1,8 +1,15 @@
 /**
  * Browser mode: the same renderer and the same handler map as the Electron app, served on
- * 127.0.0.1 only. A random token printed once in the terminal is exchanged for an HttpOnly,
- * SameSite=Strict session cookie; Host and Origin are checked on every request so that another
- * site (DNS rebinding, a page in the same browser) cannot reach the API.
+ * 127.0.0.1 only. A random token printed in the terminal works once and only for a short time
+ * (60 s): it is exchanged for an HttpOnly, SameSite=Strict session cookie and leaves the address
+ * bar by redirect, so a token found later in the browser's history opens nothing. The terminal
+ * gives a fresh address on request (electron/launch.ts). Host and Origin are checked on every
+ * request so that another site (DNS rebinding, a page in the same browser) cannot reach the API.
+ *
+ * One person, one session: each browser session (cookie) must sign in with a passphrase itself.
+ * The store is unlocked for the session that signed in; any other session sees it locked
+ * (store.status says so, every other channel answers NOT_UNLOCKED), and when another session
+ * signs in, the first is signed out (the store session changes person: electron/store/session.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -22,14 +29,23 @@ export interface LoopbackOptions {
   token?: string;
   /** Largest accepted API body: attachments travel as base64 inside JSON. */
   maxBodyBytes?: number;
+  /** How long a printed address works (default 60 s); it works once either way. */
+  tokenTtlMs?: number;
 }
 
 export interface LoopbackServer {
+  /** The first address to open (its token works once, for tokenTtlMs). */
   url: string;
   origin: string;
   port: number;
+  /** A fresh address (the previous unused one stops working). */
+  newAddress(): string;
   close(): Promise<void>;
 }
+
+/** Channels a browser session may call while the store is unlocked for another session. */
+const OPEN_TO_OTHER_SESSIONS = new Set(['app.info', 'store.status', 'store.unlock', 'store.unlockWithRecoveryKey', 'store.lock', 'store.init']);
+const SIGN_IN = new Set(['store.unlock', 'store.unlockWithRecoveryKey']);
 
 const SESSION_COOKIE = 'carefile_session';
 const API_PREFIX = '/api/';
@@ -71,8 +87,28 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
 }
 
 export async function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackServer> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const ttl = options.tokenTtlMs ?? 60_000;
+  let token: { value: string; expiresAt: number } | undefined = { value: options.token ?? randomBytes(32).toString('base64url'), expiresAt: Date.now() + ttl };
+  const firstToken = token.value;
   const sessions = new Set<string>();
+  /** The browser session the store is unlocked for. */
+  let owner: string | undefined;
+  const unlocked = () => options.ctx.storeSession?.state === 'unlocked';
+
+  /** The API for one browser session: its own sign-in, never another session's. */
+  async function apiFor(session: string, name: string, input: unknown): Promise<unknown> {
+    const other = unlocked() && owner !== session;
+    if (other && !OPEN_TO_OTHER_SESSIONS.has(name)) {
+      return { ok: false, error: { code: 'NOT_UNLOCKED', message: 'This browser window is not signed in: sign in with your passphrase.' } };
+    }
+    if (other && (name === 'store.status' || name === 'store.lock')) {
+      return { ok: true, value: { state: 'locked', backoffMs: options.ctx.storeSession?.backoffMs() ?? 0 } };
+    }
+    const result = await dispatch(name, input, options.ctx);
+    if (result.ok && SIGN_IN.has(name)) owner = session;
+    if (result.ok && name === 'store.lock') owner = undefined;
+    return result;
+  }
   const maxBody = options.maxBodyBytes ?? 40 * 1024 * 1024;
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
@@ -98,7 +134,9 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     const hasSession = session !== undefined && sessions.has(session);
 
     const offered = url.searchParams.get('token');
-    if (!hasSession && offered !== null && req.method === 'GET' && sameSecret(offered, token)) {
+    if (offered !== null && req.method === 'GET' && token && Date.now() <= token.expiresAt && sameSecret(offered, token.value)) {
+      // Used once: the address printed (and kept in the browser's history) opens nothing again.
+      token = undefined;
       const id = randomBytes(32).toString('base64url');
       sessions.add(id);
       // Redirect so the token leaves the address bar and history at once.
@@ -111,7 +149,11 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       return;
     }
     if (!hasSession) {
-      return refuse(res, 401, 'Carefile: open the address printed in the terminal (it carries the access token).');
+      return refuse(
+        res,
+        401,
+        'Carefile: this address has been used or has expired. Each address printed in the terminal works once, within a minute: press Enter in the terminal for a new one.',
+      );
     }
 
     if (url.pathname.startsWith(API_PREFIX)) {
@@ -131,7 +173,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
         return send(res, 200, JSON.stringify(result), 'application/json');
       }
       const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
-      const result = await dispatch(name, input, options.ctx);
+      const result = await apiFor(session!, name, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
 
@@ -150,9 +192,13 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${firstToken}`,
     origin,
     port,
+    newAddress() {
+      token = { value: randomBytes(32).toString('base64url'), expiresAt: Date.now() + ttl };
+      return `${origin}/?token=${token.value}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './routing/router';
 import './styles.css';
+import { keepFieldsOutOfAutofill } from './state/no-autofill';
 
 const root = document.getElementById('root');
 if (root) {
+  keepFieldsOutOfAutofill(root);
   createRoot(root).render(
     <StrictMode>
       <RouterProvider router={router} />

@@ -103,10 +103,11 @@ export const storeChannels = {
     public: true,
   }),
   'store.backup': channel({
-    summary: 'Back up the whole store (encrypted) into the backups folder of the data directory; returns the file name.',
+    summary:
+      'Back up the whole store (encrypted, owner-only) into the backups folder of the data directory (administrators only); returns the file name. Only the newest backups are kept (settings.backupKeep): the names removed are listed.',
     input: NoInput,
-    output: z.object({ fileName: z.string(), size: z.number().int() }),
-    errors: ['NOT_UNLOCKED', 'STORE_UNAVAILABLE'],
+    output: z.object({ fileName: z.string(), size: z.number().int(), removed: z.array(z.string()).default([]) }),
+    errors: ['NOT_UNLOCKED', 'FORBIDDEN', 'STORE_UNAVAILABLE'],
   }),
   'users.list': channel({
     summary: 'The current users and their roles.',

@@ -48,7 +48,9 @@ export type Action =
   | 'export'
   | 'audit'
   | 'reopen'
-  | 'recordOverturned';
+  | 'recordOverturned'
+  | 'backup'
+  | 'changeSettings';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -82,6 +84,9 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // an overturned decision is recorded by the manager who owns the learning from it (docs/decisions/manager-01).
   reopen: ['assessor', 'manager'],
   recordOverturned: ['manager'],
+  // A backup is a full copy of every case: the records officer's job, kept to a retention limit they set.
+  backup: ['admin'],
+  changeSettings: ['admin'],
 };
 
 export interface Refusal {
@@ -114,6 +119,8 @@ const actionWords: Record<Action, string> = {
   audit: "read the team's quality figures",
   reopen: 'reopen a decided assessment for reassessment',
   recordOverturned: 'record that a decision was overturned',
+  backup: 'back up the store',
+  changeSettings: "change the store's settings",
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 

@@ -12,15 +12,23 @@ export interface RunningApp {
   url: string;
   origin: string;
   dataDir: string;
+  /** A fresh one-use address, as pressing Enter in the launcher's terminal gives. */
+  newAddress(): Promise<string>;
 }
 
-async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+const ADDRESS = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/g;
+
+async function startApp(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; newAddress(): Promise<string> }> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/launch.ts', '--browser', '--no-build', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, CAREFILE_KDF: 'fast' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // A slow machine may take more than the address's minute to prepare a store before the first
+    // page opens: the tests' addresses live 10 minutes (still used once; expiry: tests/integration/loopback.test.ts).
+    env: { ...process.env, CAREFILE_KDF: 'fast', CAREFILE_TOKEN_TTL_MS: '600000', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     // tsx compiles the launcher first: on a busy shared 2-core machine that alone can pass 20 s.
@@ -36,16 +44,26 @@ async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: st
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`launcher exited with ${code}: ${out}`)));
   });
-  return { child, url };
+  const newAddress = async (): Promise<string> => {
+    const before = printed.match(ADDRESS)?.length ?? 0;
+    child.stdin?.write('\n');
+    for (let i = 0; i < 100; i++) {
+      const all = printed.match(ADDRESS) ?? [];
+      if (all.length > before) return all[all.length - 1]!;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the launcher printed no new address');
+  };
+  return { child, url, newAddress };
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  // Playwright reads the fixture's dependencies from this destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+export const test = base.extend<{ app: RunningApp; appEnv: Record<string, string> }>({
+  /** Extra environment for the launcher (e.g. a short CAREFILE_IDLE_LOCK_MS): `test.use({ appEnv: … })`. */
+  appEnv: [{}, { option: true }],
+  app: async ({ appEnv }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carefile-e2e-'));
-    const { child, url } = await startApp(dataDir);
-    await use({ url, origin: new URL(url).origin, dataDir });
+    const { child, url, newAddress } = await startApp(dataDir, appEnv);
+    await use({ url, origin: new URL(url).origin, dataDir, newAddress });
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   },

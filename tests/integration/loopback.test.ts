@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../../electron/transport/loopback';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/headers';
+import { StoreSession, TEST_KDF } from '../../electron/store/index';
 
 interface Reply {
   status: number;
@@ -113,5 +114,58 @@ describe('browser-mode loopback server', () => {
       body: '{"oops":',
     });
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('browser-mode sign-in: one-use address, one person per session', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'carefile-static-'));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carefile-session-'));
+  let server: LoopbackServer;
+  beforeAll(async () => {
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Carefile</title>');
+    server = await startLoopbackServer({ staticDir: dir, tokenTtlMs: 2_000, ctx: { app: { version: '1', mode: 'browser' }, dataDir, storeSession: new StoreSession(dataDir, TEST_KDF) } });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function exchange(url: string): Promise<string | undefined> {
+    const u = new URL(url);
+    const res = await call(server, `${u.pathname}${u.search}`);
+    return res.status === 303 ? String(res.headers['set-cookie']).split(';')[0] : undefined;
+  }
+  const api = async (cookie: string, name: string, input: unknown = {}) =>
+    JSON.parse((await call(server, `/api/${name}`, { method: 'POST', headers: { Cookie: cookie, Origin: server.origin, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).body);
+
+  it('the printed address works once; a later one expires unused', async () => {
+    const first = await exchange(server.url);
+    expect(first).toBeDefined();
+    expect(await exchange(server.url)).toBeUndefined();
+    const late = server.newAddress();
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect(await exchange(late)).toBeUndefined();
+  });
+
+  it('a second browser session is not signed in; signing in there signs the first out', async () => {
+    const a = (await exchange(server.newAddress()))!;
+    expect((await api(a, 'store.init', { adminName: 'admin', passphrase: 'violet-harbour-lantern-42' })).ok).toBe(true);
+    expect((await api(a, 'store.unlock', { userName: 'admin', passphrase: 'violet-harbour-lantern-42' })).value.state).toBe('unlocked');
+    expect((await api(a, 'users.list')).ok).toBe(true);
+
+    const b = (await exchange(server.newAddress()))!;
+    expect((await api(b, 'store.status')).value).toMatchObject({ state: 'locked' });
+    expect(await api(b, 'users.list')).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    expect(await api(b, 'assessments.list')).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    // B's Lock does not lock A out.
+    await api(b, 'store.lock');
+    expect((await api(a, 'users.list')).ok).toBe(true);
+
+    expect((await api(b, 'store.unlock', { userName: 'admin', passphrase: 'violet-harbour-lantern-42' })).value.state).toBe('unlocked');
+    expect(await api(a, 'users.list')).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    expect((await api(a, 'store.status')).value.state).toBe('locked');
+    expect((await api(b, 'users.list')).ok).toBe(true);
+    await api(b, 'store.lock');
   });
 });

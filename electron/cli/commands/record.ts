@@ -4,7 +4,8 @@
  * The developer path without a store moved to scripts/dev-record.ts.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { machineFaultError } from '../../api/errors';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { withStoreOptions, type StoreOptionValues } from '../store-options';
@@ -35,6 +36,9 @@ function writeOutput(file: string, bytes: Uint8Array): void {
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   } catch (e) {
+    rmSync(tmp, { force: true });
+    // A full disk or a read-only folder is the machine's fault: exit 4 in plain words (electron/cli/main.ts).
+    if (machineFaultError(e)) throw e;
     throw new CliError(Exit.USAGE, `cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -4,6 +4,7 @@
  * loopback server. Both are derived from the one contract table.
  */
 import { channelNames, type CarefileApi, type ChannelName, type Result } from '../../../shared/contract';
+import { startSessionWatch, watchAnswer } from '../state/lockout';
 
 declare global {
   interface Window {
@@ -35,4 +36,21 @@ function httpClient(): CarefileApi {
   return Object.fromEntries(entries) as CarefileApi;
 }
 
-export const api: CarefileApi = typeof window !== 'undefined' && window.carefile ? window.carefile : httpClient();
+const transport: CarefileApi = typeof window !== 'undefined' && window.carefile ? window.carefile : httpClient();
+
+/**
+ * Every answer passes the lock-out watch (renderer/src/state/lockout.ts): a NOT_UNLOCKED answer
+ * after sign-in means the main side locked the store, and the renderer forgets what it showed.
+ */
+export const api: CarefileApi = Object.fromEntries(
+  channelNames.map((name: ChannelName) => [
+    name,
+    async (input: unknown): Promise<Result<unknown>> => {
+      const result = await (transport[name] as (i: unknown) => Promise<Result<unknown>>)(input);
+      watchAnswer(name, result);
+      return result;
+    },
+  ]),
+) as CarefileApi;
+
+if (typeof window !== 'undefined') startSessionWatch((channel) => api[channel]({}));
