@@ -3,7 +3,6 @@ import type { HandlerMap } from './types';
 import { ApiFailure, machineFaultError } from './errors';
 import { StoreError, StoreSession } from '../store/index';
 import { isoDateOfInstant } from '../../shared/domain/calendars';
-import { presumption } from '../../shared/safeguards/index';
 import { actorFor, roleRefusal, type Refusal } from '../../shared/domain/workflow';
 import { armIdleLock, disarmIdleLock } from './idle-lock';
 
