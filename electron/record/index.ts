@@ -18,3 +18,4 @@ export type {
   VerifyOptions,
   VerifyReport,
 } from './types';
+export { MAX_PIXELS, MAX_SIDE, readImageHeader } from './images';
