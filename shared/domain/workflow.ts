@@ -42,7 +42,8 @@ export type Action =
   | 'signAddendum'
   | 'linkParticipant'
   | 'import'
-  | 'export';
+  | 'export'
+  | 'withdraw';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -66,6 +67,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
+  // A case opened by mistake (a duplicate, the wrong young person): its assessors or a manager.
+  withdraw: ['assessor', 'manager'],
 };
 
 export interface Refusal {
@@ -92,6 +95,7 @@ const actionWords: Record<Action, string> = {
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
   export: 'export an assessment',
+  withdraw: 'withdraw an assessment',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
@@ -137,6 +141,7 @@ export function statusAfterSignature(a: Pick<Assessment, 'status'>): Assessment[
 export function saveRefusal(actor: Actor, a: Assessment, part: PartName): Refusal | undefined {
   const byRole = roleRefusal(actor, 'saveContent');
   if (byRole) return byRole;
+  if (a.status === 'withdrawn') return refuse('LOCKED', 'This assessment was withdrawn: it can be read, not changed.');
   if (!isPartOpen(a, part)) {
     return refuse('LOCKED', 'This assessment is signed and locked: a correction is made by addendum.');
   }
@@ -336,4 +341,53 @@ export function signAddendumRefusal(actor: Actor, a: Assessment, addendumId: str
   if (addendum.signedOn) return refuse('LOCKED', 'This addendum is already signed.', 'addendumId');
   if (addendum.createdByUserId !== actor.userId) return refuse('FORBIDDEN', `Only its author (${addendum.createdBy}) signs an addendum.`, 'addendumId');
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withdrawal: a case opened by mistake, taken off the list with a reason (kept, never deleted)
+
+/**
+ * Withdrawing: a manager, or an assessor named on the case (any assessor while none is linked
+ * yet), before anyone has signed. A signed record is a decision the young person may challenge:
+ * it is corrected by addendum, never withdrawn.
+ */
+export function withdrawRefusal(actor: Actor, a: Assessment): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'withdraw');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'A withdrawal is made under your own name, not with the recovery key.');
+  if (a.status === 'withdrawn') return refuse('CONFLICT', 'This assessment is already withdrawn.');
+  if (isLocked(a)) return refuse('LOCKED', 'A signed assessment cannot be withdrawn: a correction is made by addendum.');
+  const linked = assessorsOf(a).filter((p) => p.userId);
+  if (actor.role === 'assessor' && linked.length > 0 && !linked.some((p) => p.userId === actor.userId)) {
+    return refuse('FORBIDDEN', 'Only the assessors named on this assessment, or a manager, can withdraw it.');
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hand-over: who the record waits for next
+
+export type HandoverStep =
+  | { kind: 'not-ready' }
+  | { kind: 'sign'; who: Participant[] }
+  | { kind: 'countersign'; who: Participant[] }
+  | { kind: 'authorise' }
+  | { kind: 'done'; authorisedBy?: string }
+  | { kind: 'withdrawn' };
+
+/**
+ * The next step of the signed record's hand-over, for the screens to name who is next: the first
+ * signature (either named assessor), the other assessor's countersignature, then a manager's
+ * authorisation. The refusals above remain the authority on whether a given person may take it.
+ */
+export function handoverStep(a: Assessment): HandoverStep {
+  if (a.status === 'withdrawn') return { kind: 'withdrawn' };
+  if (a.status === 'authorised') return a.review.authorisedBy ? { kind: 'done', authorisedBy: a.review.authorisedBy } : { kind: 'done' };
+  const assessors = assessorsOf(a);
+  if (a.signatures.length === 0) {
+    return stageIndex(a.stage) < stageIndex(signingStage) || !a.decision ? { kind: 'not-ready' } : { kind: 'sign', who: assessors };
+  }
+  const waiting = assessors.filter((p) => !a.signatures.some((s) => s.userId !== undefined && s.userId === p.userId));
+  if (waiting.length > 0) return { kind: 'countersign', who: waiting };
+  return { kind: 'authorise' };
 }

@@ -8,6 +8,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
 import { RecordPanel } from './RecordPanel';
+import { WithdrawCase } from '../caselist/WithdrawCase';
 import { ReviewPanel } from './ReviewPanel';
 import { AssessmentEditors, sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -133,6 +134,7 @@ export function AssessmentScreen({ id }: { id: string }) {
             </span>
           ) : null}
         </h1>
+        <WithdrawCase assessment={assessment} onWithdrawn={() => void load()} />
       </div>
       <StageTrack current={assessment.stage} />
       {notice ? <p role="status">{notice}</p> : null}
