@@ -2,7 +2,7 @@ import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { StoreError, StoreSession } from '../store/index';
-import { presumption } from '../../shared/safeguards/index';
+import { isoDateOfInstant } from '../../shared/domain/calendars';
 
 /** The context's store session, made on first use. */
 export function storeSessionOf(ctx: HandlerContext): StoreSession {
@@ -72,16 +72,9 @@ export const storeHandlers = {
       return store.users.passwd(input.name, input.newPassphrase, self ? { oldPassphrase: input.currentPassphrase } : {});
     }),
   'users.remove': (input, ctx) => guardStore(() => storeSessionOf(ctx).store.users.remove(input.name)),
-  // Each row says how the young person is treated now (the presumption shows on every screen).
-  'assessments.list': (_input, ctx) =>
-    guardStore(() => {
-      const store = storeSessionOf(ctx).store;
-      const now = new Date();
-      return store.assessments.list().map((row) => {
-        const a = store.assessments.get(row.id);
-        return a ? { ...row, presumption: presumption(a, now).status } : row;
-      });
-    }),
+  // From the summaries kept at save time: no assessment is loaded. Each row says how the young
+  // person is treated today (the presumption shows on every screen).
+  'assessments.list': (_input, ctx) => guardStore(() => storeSessionOf(ctx).store.summaries.list(isoDateOfInstant(new Date().toISOString()))),
   'assessments.get': (input, ctx) =>
     guardStore(() => {
       const found = storeSessionOf(ctx).store.assessments.get(input.id);

@@ -1,67 +1,7 @@
-/**
- * AA-43: outcomes for audit and learning. One row per assessment: what was decided, how, with which
- * safeguards departed from or still unmet, what the manager did, and whether new information came
- * after the decision (the trigger for a reassessment review, AA-37). A team's managers read these
- * across assessments; the ICIBI (2025) found too little learning from decisions later overturned.
- */
-import type { Assessment } from '../../shared/domain/model';
-import { daysBetween, isoDateOfInstant } from '../../shared/domain/calendars';
-import { evaluate } from '../../shared/safeguards/index';
+/** `carefile outcomes` as CSV (AA-43); the rows themselves are kept in the summaries (shared/quality/outcome-row.ts). */
+import { OUTCOME_COLUMNS, outcomeRow, type OutcomeRow } from '../../shared/quality/outcome-row';
 
-export interface OutcomeRow {
-  reference: string;
-  id: string;
-  status: string;
-  stage: string;
-  route: string;
-  firstContact: string;
-  decidedOn: string;
-  outcome: string;
-  ageRange: string;
-  dateOfBirth: string;
-  statedAge: string;
-  daysToDecision: string;
-  blocking: number;
-  warnings: number;
-  departures: string;
-  returnedByManager: number;
-  authorised: string;
-  addenda: number;
-  newInformationAfterDecision: number;
-}
-
-export const OUTCOME_COLUMNS: ReadonlyArray<keyof OutcomeRow> = [
-  'reference', 'id', 'status', 'stage', 'route', 'firstContact', 'decidedOn', 'outcome', 'ageRange', 'dateOfBirth', 'statedAge',
-  'daysToDecision', 'blocking', 'warnings', 'departures', 'returnedByManager', 'authorised', 'addenda', 'newInformationAfterDecision',
-];
-
-export function outcomeRow(a: Assessment, now: Date): OutcomeRow {
-  const findings = evaluate(a, { now });
-  const d = a.decision;
-  const firstContact = a.youngPerson.firstContact ? isoDateOfInstant(a.youngPerson.firstContact) : '';
-  const decidedOn = d ? isoDateOfInstant(d.decidedOn) : '';
-  return {
-    reference: a.reference,
-    id: a.id,
-    status: a.status,
-    stage: a.stage,
-    route: a.route.kind,
-    firstContact,
-    decidedOn,
-    outcome: d?.outcome ?? '',
-    ageRange: d ? `${d.ageLow}-${d.ageHigh}` : '',
-    dateOfBirth: d?.dateOfBirth ?? '',
-    statedAge: a.youngPerson.statedAge === undefined ? '' : String(a.youngPerson.statedAge),
-    daysToDecision: firstContact && decidedOn ? String(daysBetween(firstContact, decidedOn)) : '',
-    blocking: findings.filter((f) => f.severity === 'block').length,
-    warnings: findings.filter((f) => f.severity === 'warn' && !f.departure).length,
-    departures: [...new Set(a.departures.map((x) => x.ruleId))].join(' '),
-    returnedByManager: a.review.comments.filter((c) => c.outcome === 'returned').length,
-    authorised: a.review.authorisedOn ? isoDateOfInstant(a.review.authorisedOn) : '',
-    addenda: a.addenda.length,
-    newInformationAfterDecision: a.evidence.filter((e) => e.receivedAfterDecision).length,
-  };
-}
+export { OUTCOME_COLUMNS, outcomeRow, type OutcomeRow };
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
 function csvField(value: string | number): string {

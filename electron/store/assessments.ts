@@ -4,6 +4,7 @@ import { isLocked, openAfterSigning } from '../../shared/domain/workflow';
 import type { Db } from './db';
 import { appendAudit } from './audit';
 import { canonicalJson, digestOf } from './canonical';
+import { writeSummary } from './summary-write';
 import { AssessmentLockedError, InvalidInputError, NotFoundError, StoreUnavailableError } from './errors';
 
 export interface AssessmentSummary {
@@ -267,6 +268,8 @@ export class Assessments {
       })),
     );
     this.syncMany('addendum', id, addenda.map((x) => ({ data: j(x), cols: { id: x.id, created_on: x.createdOn, signed_on: x.signedOn ?? null } })));
+    // The list's and the quality figures' summary, in this same transaction (summary-write.ts).
+    writeSummary(db, a);
   }
 
   /** A 1:1 part: written only when it changed (every page not written is a page not encrypted). */

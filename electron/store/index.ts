@@ -13,6 +13,7 @@ export { backupTo } from './backup-write';
 export { restoreStore, parseRawKey } from './backup';
 export type { RestoreOptions } from './backup';
 export type { AssessmentSummary } from './assessments';
+export type { ListRow, SummaryFilter } from './summary-read';
 export { isLocked, signedContentDigest } from './assessments';
 export type { UserInfo, AddUserInput } from './users';
 export { ROLES } from './users';

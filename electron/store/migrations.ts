@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { SCHEMA_V1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2';
+import { migrateToV3 } from './schema-v3';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -17,6 +18,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
   { version: 2, name: 'signed audit events', up: (db) => migrateToV2(db) },
+  { version: 3, name: 'summaries kept at save time', up: (db) => migrateToV3(db) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

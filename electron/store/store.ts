@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AttachmentRef } from '../../shared/domain/model';
 import { Assessments } from './assessments';
 import { Attachments } from './attachments';
+import type { OutcomeRow } from '../../shared/quality/outcome-row';
+import { aggregate, drilldownRows, listSummaries, outcomeRows, type ListRow, type SummaryFilter } from './summary-read';
 import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
@@ -39,6 +41,15 @@ export class Store {
     get: Assessments['get'];
     list: Assessments['list'];
   };
+  /** The summaries kept at save time (summary-*.ts): the case list and the quality figures' SQL. */
+  readonly summaries: {
+    /** The case list, newest change first; `today` (ISO day, UK time) says each presumption for today. */
+    list(today: string): ListRow[];
+    /** The rows `carefile outcomes` prints (shared/quality/outcome-row.ts), as kept at save. */
+    outcomeRows(): OutcomeRow[];
+    aggregate: (f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => Array<Record<string, unknown>>;
+    drilldown: (f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => ReturnType<typeof drilldownRows>;
+  };
   readonly addenda: {
     /** `author` (user id and display name) defaults to the signed-in user. */
     add(assessmentId: string, text: string, actor?: string, author?: { userId: string; name: string }): ReturnType<Assessments['addAddendum']>;
@@ -75,6 +86,12 @@ export class Store {
     const writes = <A extends unknown[], R>(fn: (...args: A) => R) => guarded(this.movesHead(fn));
     const repo = new Assessments(core.db, () => actorOf(core));
     this.assessments = { put: writes(repo.put.bind(repo)), get: guarded(repo.get.bind(repo)), list: guarded(repo.list.bind(repo)) };
+    this.summaries = {
+      list: guarded((today: string) => listSummaries(core.db, today)),
+      outcomeRows: guarded(() => outcomeRows(core.db) as OutcomeRow[]),
+      aggregate: guarded((f: SummaryFilter, decided: boolean, select: string, tail?: string, join?: string) => aggregate(core.db, f, decided, select, tail, join)),
+      drilldown: guarded((f: SummaryFilter, opts: Parameters<typeof drilldownRows>[2]) => drilldownRows(core.db, f, opts)),
+    };
     this.addenda = {
       add: writes((assessmentId: string, text: string, actor?: string, author?: { userId: string; name: string }) =>
         repo.addAddendum(assessmentId, text, actor ?? actorOf(core), author?.name ?? displayNameOf(core), author?.userId ?? userIdOf(core)),

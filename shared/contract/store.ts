@@ -27,15 +27,44 @@ export const StoreStatusSchema = z.object({
   backoffMs: z.number().int().min(0),
 });
 
+/** An assessor as the list shows them: the name written on the assessment, and the store user it is linked to. */
+export const ListAssessorSchema = z.object({ name: z.string(), userId: z.string().optional() });
+
+/**
+ * One row of `assessments.list`, read from the summary kept at save time (never the whole
+ * assessment). Absent fields are unknown or not yet recorded.
+ */
 export const AssessmentSummarySchema = z.object({
   id: z.string(),
   reference: z.string(),
   nameLatin: z.string(),
+  nameOwnScript: z.string().optional(),
+  /** Nationality as told, and its ISO 3166-1 alpha-2 code. */
+  nationality: z.string().optional(),
+  nationalityCode: z.string().optional(),
+  /** First language as told, and its ISO 639-3 code. */
+  firstLanguage: z.string().optional(),
+  firstLanguageCode: z.string().optional(),
   status: AssessmentStatus,
   stage: StageId,
+  /** Last change (ISO instant); `updatedOn` is the same value under its older name. */
   updatedOn: z.string(),
+  updatedAt: z.string(),
+  createdAt: z.string(),
+  /** The decision's instant, once decided. */
+  decidedAt: z.string().optional(),
+  outcome: z.enum(['child', 'adult']).optional(),
   /** How the young person is treated now: stated age, s.51 presumption, or the decision. */
   presumption: z.string().optional(),
+  presumptionKind: z.enum(['decided', 's51', 'stated-age']).optional(),
+  assessors: z.array(ListAssessorSchema),
+  /** Safeguard findings as at the last save: blocking ones, and warnings not covered by a departure. */
+  blocking: z.number().int(),
+  warnings: z.number().int(),
+  /** Signed at least once: the linked assessors who have not signed yet (their action). */
+  awaitingCountersignBy: z.array(z.string()),
+  /** Signed by every named assessor and not yet authorised: a manager's action. */
+  awaitingAuthorisation: z.boolean(),
 });
 
 export const storeChannels = {

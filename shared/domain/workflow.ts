@@ -43,6 +43,7 @@ export type Action =
   | 'linkParticipant'
   | 'import'
   | 'export'
+  | 'audit'
   | 'withdraw';
 
 /**
@@ -67,6 +68,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // Records officers bring in bundles from other machines; import takes content only, never workflow state.
   import: ['admin', 'assessor', 'manager'],
   export: ['admin', 'assessor', 'manager'],
+  // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
+  audit: ['admin', 'manager'],
   // A case opened by mistake (a duplicate, the wrong young person): its assessors or a manager.
   withdraw: ['assessor', 'manager'],
 };
@@ -95,6 +98,7 @@ const actionWords: Record<Action, string> = {
   linkParticipant: 'link the people on an assessment to store users',
   import: 'import assessment bundles',
   export: 'export an assessment',
+  audit: "read the team's quality figures",
   withdraw: 'withdraw an assessment',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };

@@ -1,5 +1,5 @@
 export { evaluate, stageGate, blocking, departures, type GateResult } from './engine';
-export { presumption, type Presumption } from './presumption';
+export { presumption, presumptionFacts, presumptionFromFacts, ageOnIsoDay, type Presumption, type PresumptionFacts } from './presumption';
 export { rules, ruleById, rulesElsewhere } from './rules/index';
 export { observationReliance } from './rules/analysis';
 export { defaultThresholds, type Finding, type Rule, type Severity, type Thresholds, type EvaluateOptions } from './types';
