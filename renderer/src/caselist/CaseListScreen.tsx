@@ -30,6 +30,13 @@ export function waitingWords(row: CaseRow, me: Me): string | undefined {
   }
 }
 
+const n = (x: number) => x.toLocaleString('en-GB');
+/** "12 of 5,000 cases (3 withdrawn, not shown)". */
+function countWords(shown: number, total: number, hiddenWithdrawn: number): string {
+  const base = shown === total ? `${n(total)} ${total === 1 ? 'case' : 'cases'}` : `${n(shown)} of ${n(total)} cases`;
+  return hiddenWithdrawn > 0 ? `${base} (${n(hiddenWithdrawn)} withdrawn, not shown)` : base;
+}
+
 const columns: { key: SortKey; title: string; wide?: boolean }[] = [
   { key: 'reference', title: 'Reference' },
   { key: 'name', title: 'Young person' },
@@ -135,7 +142,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
             </label>
           </div>
           <p className="case-count" role="status">
-            {shown.length === rows.length ? `${rows.length.toLocaleString('en-GB')} cases` : `${shown.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} cases`}
+            {countWords(shown.length, query.status === 'withdrawn' ? withdrawnCount : rows.length - withdrawnCount, query.status === 'withdrawn' ? 0 : withdrawnCount)}
           </p>
           <div className="case-table" role="table" aria-label="Cases" aria-rowcount={shown.length + 1}>
             <div role="rowgroup">
