@@ -16,6 +16,7 @@ import {
   addAddendumRefusal,
   advanceRefusal,
   checkAssessment,
+  acknowledgeWarningRefusal,
   departureRefusal,
   exportRefusal,
   reviewTransition,
@@ -106,6 +107,19 @@ export const assessmentHandlers = {
       const now = new Date().toISOString();
       const departure = { ruleId: input.ruleId, reason: input.reason, recordedBy: actor.name, recordedOn: now };
       return store.assessments.put({ ...a, departures: [...a.departures, departure], updatedOn: now });
+    }),
+
+  'assessments.acknowledgeWarning': (input, ctx) =>
+    guardStore(() => {
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      const actor = actorOf(ctx);
+      const at = new Date();
+      allow(acknowledgeWarningRefusal(actor, a, input.ruleId, at));
+      const now = at.toISOString();
+      // One answer per rule: a later note replaces the earlier one (the audit log keeps both).
+      const ack = { ruleId: input.ruleId, note: input.note, byUserId: actor.userId!, byName: actor.name, at: now };
+      return store.assessments.put({ ...a, acknowledgedWarnings: [...(a.acknowledgedWarnings ?? []).filter((w) => w.ruleId !== input.ruleId), ack], updatedOn: now });
     }),
 
   'assessments.addAddendum': (input, ctx) =>

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { HandlerMap } from './types';
 import { ApiFailure } from './errors';
 import { guardStore, storeSessionOf } from './store';
-import { countersignStoredRecord, knownSigners, signStoredAssessment, SigningRefused } from './record-access';
-import { loadAssessment, refusalError } from './workflow';
+import { countersignStoredRecord, knownSigners, previewStoredAssessment, signStoredAssessment, SigningRefused } from './record-access';
+import { actorOf, allow, loadAssessment, refusalError } from './workflow';
+import { nextSigners, roleRefusal } from '../../shared/domain/workflow';
 import { RecordRefused, verifyRecord } from '../record/index';
 
 function signedPdf(bytes: Uint8Array, base: string) {
@@ -39,10 +40,36 @@ export const recordHandlers = {
     guardStore(() =>
       refusals(async () => {
         const store = storeSessionOf(ctx).store;
-        const pdf = await countersignStoredRecord(store, new Uint8Array(Buffer.from(input.pdfBase64, 'base64')), input.passphrase);
+        const source = input.id !== undefined ? { assessmentId: input.id } : { pdf: new Uint8Array(Buffer.from(input.pdfBase64!, 'base64')) };
+        const pdf = await countersignStoredRecord(store, source, input.passphrase, { comment: input.comment });
         const report = await verifyRecord(pdf);
         const ref = report.record.assessmentId ? (store.assessments.get(report.record.assessmentId)?.reference ?? 'record') : 'record';
         return signedPdf(pdf, `${ref}-record-signed-${report.signatures.length}`);
+      }),
+    ),
+  'record.get': (input, ctx) =>
+    guardStore(() => {
+      const store = storeSessionOf(ctx).store;
+      allow(roleRefusal(actorOf(ctx), 'read'));
+      const a = loadAssessment(store, input.id);
+      const kept = store.records.get(a.id);
+      if (!kept) throw new ApiFailure('NOT_FOUND', `No signed record is kept with ${a.reference} yet.`, 'id');
+      return {
+        ...signedPdf(kept.pdf, `${a.reference}-record-signed-${kept.signatures}`),
+        signatures: kept.signatures,
+        signedBy: a.signatures.map((s) => ({ name: s.name, role: s.role, signedOn: s.signedOn })),
+        next: nextSigners(a),
+        status: a.status,
+        storedOn: kept.storedOn,
+      };
+    }),
+  'record.preview': (input, ctx) =>
+    guardStore(() =>
+      refusals(async () => {
+        const store = storeSessionOf(ctx).store;
+        allow(roleRefusal(actorOf(ctx), 'read'));
+        const a = loadAssessment(store, input.id);
+        return signedPdf(await previewStoredAssessment(store, a.id), `${a.reference}-record-preview-unsigned`);
       }),
     ),
   // Works locked too (a legal reviewer's check needs no store); unlocked, it also names the signers this store knows.

@@ -34,10 +34,59 @@ function subsetTag(key: FontKey): string {
 
 interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
+  layout(text: string, features?: unknown): unknown;
 }
 
 const byteCache = new Map<string, Uint8Array>();
-const coverageCache = new Map<string, FontkitFont>();
+
+/** Distinct (font, features, string) shapings kept per process; beyond it the cache starts again (bounded memory). */
+const MAX_SHAPED = 50_000;
+
+/**
+ * fontkit as pdf-lib gets it, with two savings (issue 13, item 4):
+ * - each font file is parsed once per process (fontkit.create on the same bytes returns the same
+ *   face), not once per document: Naskh and Ethiopic are large;
+ * - each string is shaped once per face and feature set. pdf-lib shapes a string to measure it
+ *   (`widthOfTextAtSize`) and again to draw it (`encodeText`); with the face's `layout` memoised,
+ *   the glyph run the layout measured is the very one drawn. A glyph run is only read by pdf-lib
+ *   (glyph ids and advance widths), so sharing it is safe.
+ */
+const parsedFaces = new Map<Uint8Array, FontkitFont>();
+const shapedCaches: Array<Map<string, unknown>> = [];
+
+/** Forgets every shaped string (the parsed faces stay): for benchmarks that must not reuse one record's shaping for the next. */
+export function forgetShapedText(): void {
+  for (const c of shapedCaches) c.clear();
+}
+const shapingFontkit = {
+  create(data: Uint8Array, postscriptName?: string): FontkitFont {
+    let face = parsedFaces.get(data);
+    if (!face) {
+      face = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength), postscriptName) as unknown as FontkitFont;
+      const shape = face.layout.bind(face);
+      const shaped = new Map<string, unknown>();
+      shapedCaches.push(shaped);
+      const featureKeys = new WeakMap<object, string>();
+      face.layout = (text: string, features?: unknown): unknown => {
+        let fk = '';
+        if (features && typeof features === 'object') {
+          fk = featureKeys.get(features) ?? JSON.stringify(features);
+          featureKeys.set(features, fk);
+        }
+        const key = `${fk}\u0000${text}`;
+        let run = shaped.get(key);
+        if (run === undefined) {
+          if (shaped.size >= MAX_SHAPED) shaped.clear();
+          run = shape(text, features);
+          shaped.set(key, run);
+        }
+        return run;
+      };
+      parsedFaces.set(data, face);
+    }
+    return face;
+  },
+};
 
 function fontBytes(dir: string, key: FontKey): Uint8Array {
   const file = path.join(dir, FILES[key]);
@@ -60,7 +109,7 @@ export class FontSet {
   private constructor(private readonly dir: string) {}
 
   static async create(doc: PDFDocument, allText: string, dir: string = defaultFontDir()): Promise<FontSet> {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(shapingFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
     const set = new FontSet(dir);
     const keys: FontKey[] = ['sans', 'sansBold'];
     if (/\p{Script_Extensions=Arabic}/u.test(allText)) keys.push('naskh');
@@ -88,12 +137,6 @@ export class FontSet {
 
   has(key: FontKey, codePoint: number): boolean {
     if (!this.embedded.has(key)) return false;
-    const file = path.join(this.dir, FILES[key]);
-    let face = coverageCache.get(file);
-    if (!face) {
-      face = fontkit.create(Buffer.from(fontBytes(this.dir, key))) as unknown as FontkitFont;
-      coverageCache.set(file, face);
-    }
-    return face.hasGlyphForCodePoint(codePoint);
+    return shapingFontkit.create(fontBytes(this.dir, key)).hasGlyphForCodePoint(codePoint);
   }
 }

@@ -5,7 +5,7 @@
 export { composeRecord, DEFAULT_MARKING, sha256Hex } from './compose';
 export { signRecord } from './sign';
 export { verifyRecord } from './verify';
-export { countersignRecord, countersignWithStore, makeSignedRecord, RecordRefused } from './service';
+export { countersignRecord, countersignWithStore, makeSignedRecord, previewRecord, RecordRefused } from './service';
 export type { RecordStoreAccess, SignatureEvent, SigningCredentials } from './service';
 export type {
   ComposeOptions,

@@ -3,6 +3,7 @@ import type { Assessment } from '../../shared/domain/model';
 import { STYLES, type Flow } from './layout';
 import { date, day, duration, formatDateAsTold, instant, label, minutesBetween, solarHijriNamesFor, time, yesNo } from './format';
 import type { RecordContext } from './types';
+import { declarationFor } from '../../shared/domain/declaration';
 
 export interface SectionInput {
   a: Assessment;
@@ -14,13 +15,13 @@ export interface SectionInput {
   evidenceNo: Map<string, string>;
   participantName: Map<string, string>;
   /** The signature this record is made for (see ComposeOptions.signing). */
-  signing?: { name: string; role: string; at: Date };
+  signing?: { name: string; role: string; at: Date; declaration?: string };
 }
 
 /** Every signature the record knows of: those already made, and the one it is being made for. */
-function signaturesOf(s: SectionInput): Array<{ name: string; role: string; on: string }> {
-  const made: Array<{ name: string; role: string; on: string }> = s.a.signatures.map((x) => ({ name: x.name, role: x.role, on: x.signedOn }));
-  if (s.signing) made.push({ name: s.signing.name, role: s.signing.role, on: s.signing.at.toISOString() });
+function signaturesOf(s: SectionInput): Array<{ name: string; role: string; on: string; declaration?: string }> {
+  const made: Array<{ name: string; role: string; on: string; declaration?: string }> = s.a.signatures.map((x) => ({ name: x.name, role: x.role, on: x.signedOn, declaration: x.declaration }));
+  if (s.signing) made.push({ name: s.signing.name, role: s.signing.role, on: s.signing.at.toISOString(), declaration: s.signing.declaration ?? declarationFor(s.signing.role) });
   return made;
 }
 
@@ -367,8 +368,8 @@ export function findings(f: Flow, s: SectionInput): void {
   if (!sigs.length) f.paragraph('Nobody has signed this copy.');
   else
     f.table(
-      [{ title: 'Signed by', weight: 3 }, { title: 'Role', weight: 1.5 }, { title: 'Signed on (UK time)', weight: 2.5 }],
-      sigs.map((x) => [x.name, label(x.role), instant(x.on)]),
+      [{ title: 'Signed by', weight: 2.4 }, { title: 'Role', weight: 1.3 }, { title: 'Signed on (UK time)', weight: 2.2 }, { title: 'Declaration confirmed on signing', weight: 6 }],
+      sigs.map((x) => [x.name, label(x.role), instant(x.on), x.declaration ?? 'Signed before Carefile asked for a declaration.']),
       'Signatures',
     );
   const signedNames = new Set(sigs.map((x) => x.name));
@@ -377,8 +378,13 @@ export function findings(f: Flow, s: SectionInput): void {
     'Each signature is a digital signature, not a handwritten one. ' +
       (awaiting.length ? `Still to sign when this record was made: ${awaiting.map((p) => `${p.name} (${label(p.role).toLowerCase()})`).join('; ')}. ` : '') +
       'A later signature (the second assessor, the authorising manager) is added to this PDF as an incremental update, which leaves this text and the signatures before it unchanged: ' +
-      'the signature panel of a PDF reader lists every signature with its signer and time.',
+      'the signature panel of a PDF reader lists every signature with its signer and time. ' +
+      'Each later signer confirms the declaration for their role before signing:',
   );
+  f.fields([
+    ['Assessor\u2019s declaration', declarationFor('assessor')],
+    ['Manager\u2019s declaration', declarationFor('manager')],
+  ]);
   f.heading('Manager review', 2);
   if (!a.review.comments.length && !a.review.authorisedBy) f.paragraph('No manager review had been recorded when this record was made.');
   if (a.review.comments.length)
@@ -398,20 +404,26 @@ export function findings(f: Flow, s: SectionInput): void {
 }
 
 /**
- * The warnings ("should" findings) still open when the record was made, each with what answers it.
- * The model has no acknowledgement of a warning yet, so an open warning prints as open at signing.
+ * The warnings ("should" findings) open when the record was made, each with the note an assessor
+ * answered it with (signing waits for every one: shared/domain/workflow.ts `unansweredWarnings`).
  */
 function warningsAtSigning(f: Flow, s: SectionInput): void {
   const warnings = s.ctx.findings.filter((x) => x.severity === 'warn');
-  f.heading('Warnings open at signing', 2);
-  if (!warnings.length) {
-    f.paragraph('No warning was open when this record was made.');
-    return;
-  }
+  const acks = new Map((s.a.acknowledgedWarnings ?? []).map((w) => [w.ruleId, w]));
+  f.heading('Warnings open at signing, and the assessors\u2019 answers', 2);
+  if (!warnings.length) f.paragraph('No warning was open when this record was made.');
   for (const w of warnings) {
-    const answer = typeof w.departure === 'string' ? w.departure : w.departure?.reason;
-    f.paragraph(`${w.ruleId}: ${w.message}${answer ? ` Note recorded: ${answer}` : ' No note was recorded against it.'}`);
+    const ack = acks.get(w.ruleId);
+    const departure = typeof w.departure === 'string' ? w.departure : w.departure?.reason;
+    const answer = ack
+      ? `Answered by ${ack.byName} on ${instant(ack.at)}: ${ack.note}`
+      : departure
+        ? `Note recorded: ${departure}`
+        : 'No note was recorded against it.';
+    f.paragraph(`${w.ruleId}: ${w.message} ${answer}`);
   }
+  const earlier = (s.a.acknowledgedWarnings ?? []).filter((w) => !warnings.some((x) => x.ruleId === w.ruleId));
+  for (const w of earlier) f.paragraph(`${w.ruleId} (answered earlier, no longer open when this record was made): answered by ${w.byName} on ${instant(w.at)}: ${w.note}`);
 }
 
 export function verifying(f: Flow, s: SectionInput): void {

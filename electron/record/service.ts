@@ -8,6 +8,8 @@ import { composeRecord } from './compose';
 import { signRecord } from './sign';
 import type { KnownCertificate, RecordContext, VerifyReport } from './types';
 import { verifyRecord } from './verify';
+import { scanSignatures } from './sigscan';
+import { declarationFor } from '../../shared/domain/declaration';
 
 export interface SigningCredentials {
   privateKey: CryptoKey | KeyObject;
@@ -44,6 +46,11 @@ export interface SignatureEvent {
   certificateSha256: string;
   /** SHA-256 of the signed PDF written. */
   pdfSha256: string;
+  /** The declaration the signer confirmed (shared/domain/declaration.ts), printed beside the signature. */
+  declaration: string;
+  /** The signed PDF itself (kept with the assessment by the store) and how many signatures it now holds. */
+  pdf: Uint8Array;
+  signatureCount: number;
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -66,7 +73,18 @@ async function signerFrom(store: RecordStoreAccess, userId: string, passphrase: 
 }
 
 function signatureEvent(userId: string, s: StoreSigner, now: Date, signed: Uint8Array, which: Pick<SignatureEvent, 'assessmentId' | 'previousPdfSha256'>): SignatureEvent {
-  return { ...which, userId, name: s.name, role: s.role, signedOn: now.toISOString(), certificateSha256: s.certificateSha256, pdfSha256: sha256(signed) };
+  return {
+    ...which,
+    userId,
+    name: s.name,
+    role: s.role,
+    signedOn: now.toISOString(),
+    certificateSha256: s.certificateSha256,
+    pdfSha256: sha256(signed),
+    declaration: declarationFor(s.role),
+    pdf: signed,
+    signatureCount: scanSignatures(signed).length,
+  };
 }
 
 /** Composes the record of one assessment and adds its first signature. */
@@ -78,10 +96,16 @@ export async function makeSignedRecord(
   const signer = await signerFrom(store, req.userId, req.passphrase);
   const now = req.now ?? new Date();
   // The body says who signs and when (status as of signing, not the draft's status).
-  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now } });
+  const pdf = await composeRecord(assessment, context, { now, signing: { name: signer.name, role: signer.role, at: now, declaration: declarationFor(signer.role) } });
   const signed = await signRecord(pdf, signer, { now });
   await store.recordSignature?.(signatureEvent(req.userId, signer, now, signed, { assessmentId: req.assessmentId }));
   return signed;
+}
+
+/** The unsigned record of an assessment as it stands, for a preview before the first signature. */
+export async function previewRecord(store: RecordStoreAccess, assessmentId: string, now = new Date()): Promise<Uint8Array> {
+  const { assessment, context } = await store.recordInput(assessmentId);
+  return composeRecord(assessment, context, { now });
 }
 
 /** What a later signature means, as its /Reason says it: a manager's is the authorisation (AA-30). */

@@ -35,7 +35,7 @@ export interface ComposeOptions {
    * Who is about to sign the record made here (the first signature), so that its body says so:
    * status "signed", the signer by name, role and time. Absent for an unsigned copy.
    */
-  signing?: { name: string; role: string; at: Date };
+  signing?: { name: string; role: string; at: Date; declaration?: string };
 }
 
 export interface Signer {

@@ -5,6 +5,7 @@
 export { initStore, openStore, storeExists, LockedStore } from './lifecycle';
 export type { InitOptions, OpenOptions, StoreState, Credential } from './lifecycle';
 export { Store } from './store';
+export type { StoredRecord } from './signed-records';
 export { StoreSession } from './session';
 export type { SessionState } from './session';
 export type { KnownCertificate } from './store';

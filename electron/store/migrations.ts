@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { SCHEMA_V1 } from './schema-v1';
 import { migrateToV2 } from './schema-v2';
 import { migrateToV3 } from './schema-v3';
+import { SCHEMA_V4 } from './schema-v4';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -19,6 +20,8 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
   { version: 2, name: 'signed audit events', up: (db) => migrateToV2(db) },
   { version: 3, name: 'summaries kept at save time', up: (db) => migrateToV3(db) },
+  // record2 and figures each wrote a v3; merged here as v3 (summaries) then v4 (signed records).
+  { version: 4, name: 'signed records kept with their assessments', up: (db) => db.exec(SCHEMA_V4) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

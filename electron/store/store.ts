@@ -4,6 +4,8 @@ import { Assessments } from './assessments';
 import { Attachments } from './attachments';
 import type { OutcomeRow } from '../../shared/quality/outcome-row';
 import { aggregate, drilldownRows, listSummaries, outcomeRows, type ListRow, type SummaryFilter } from './summary-read';
+import { SignedRecords, type StoredRecord } from './signed-records';
+import type { Assessment } from '../../shared/domain/model';
 import { appendAudit, auditEvents, auditHead, setAuditSigner, type AuditEvent } from './audit';
 import { verifyStoreAudit, type StoreAuditReport } from './verify';
 import { sha256Hex } from './canonical';
@@ -60,6 +62,12 @@ export class Store {
     get(sha256: string): Uint8Array | undefined;
     info(sha256: string): AttachmentRef | undefined;
   };
+  /** The signed PDF record kept with each assessment (the latest revision). */
+  readonly records: {
+    get(assessmentId: string): StoredRecord | undefined;
+    /** Keeps the record and, in the same transaction, writes the assessment that notes its newest signature. */
+    put(assessmentId: string, pdf: Uint8Array, signatures: number, assessment?: Assessment): StoredRecord;
+  };
   readonly users: Users;
   readonly audit: {
     /** The head of the chain in the database: what a record or bundle prints (`seq` events, last `hash`). */
@@ -100,6 +108,16 @@ export class Store {
     };
     const files = new Attachments(core.db, () => actorOf(core));
     this.attachments = { put: writes(files.put.bind(files)), get: guarded(files.get.bind(files)), info: guarded(files.info.bind(files)) };
+    const records = new SignedRecords(core.db, () => actorOf(core));
+    this.records = {
+      get: guarded(records.get.bind(records)),
+      put: writes((assessmentId: string, pdf: Uint8Array, signatures: number, assessment?: Assessment) =>
+        core.db.transaction(() => {
+          if (assessment) repo.put(assessment);
+          return records.put(assessmentId, pdf, signatures);
+        })(),
+      ),
+    };
     this.users = new Users(core);
     for (const name of ['add', 'passwd', 'remove'] as const) {
       const original = this.users[name].bind(this.users) as (...args: unknown[]) => unknown;

@@ -54,6 +54,18 @@ export const assessmentChannels = {
     output: Assessment,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'LOCKED'],
   }),
+  'assessments.acknowledgeWarning': channel({
+    summary: 'Answer a warning open on the assessment (a "should" finding) with a note, printed in the record; assessors named on it, before signing. Signing waits until every open warning is answered.',
+    input: z
+      .object({
+        id: Id,
+        ruleId: z.string().regex(/^AA-\d{2}$/, 'Give the rule as AA-nn.'),
+        note: z.string().trim().min(10, 'Say in plain words why the warning does not change the assessment, or what was done about it (at least 10 characters).').max(20_000),
+      })
+      .strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'LOCKED', 'CONFLICT'],
+  }),
   'assessments.addAddendum': channel({
     summary: 'A correction to a signed (locked) assessment: audited, shown in the record, and signed by its author in turn.',
     input: z.object({ id: Id, text: z.string().trim().min(1, 'Write the correction.').max(20_000) }).strict(),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { declarationRequired } from '../domain/declaration';
 
 /** PDFs travel as base64 (no file paths cross the boundary); 40 MB of PDF at most. */
 const PdfBase64 = z.base64().max(56_000_000, 'A record larger than 40 MB is not accepted.');
+/** The signer confirms the declaration (shared/domain/declaration.ts) printed beside their signature. */
+const Declaration = z.literal(true, { error: declarationRequired });
 const Passphrase = z.string().min(1, 'Your passphrase unlocks your signing key.').max(1024);
 
 const LaterRevision = z.object({
@@ -51,19 +54,56 @@ export const VerifyReportSchema = z.object({
 });
 
 const SignedPdf = z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() });
+const AssessmentId = z.string().min(1).max(64);
+
+const Signer = z.object({ name: z.string(), role: z.enum(['assessor', 'manager']), signedOn: z.string() });
+/** The signed record kept with an assessment, with who has signed it and who signs next. */
+export const StoredRecordSchema = SignedPdf.extend({
+  /** Signatures in the PDF (each later one an incremental update: one revision each). */
+  signatures: z.number(),
+  signedBy: z.array(Signer),
+  /** Who signs next, in order: the assessors not yet signed, then a manager; empty when done. */
+  next: z.array(z.object({ name: z.string(), role: z.enum(['assessor', 'manager']), userId: z.string().optional() })),
+  status: z.string(),
+  storedOn: z.string(),
+});
 
 export const recordChannels = {
   'record.sign': channel({
     summary: 'Compose the PDF record of an assessment and sign it as the unlocked user (first signature: an assessor named on it, at the decision stage or later); the assessment is then locked.',
-    input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase }).strict(),
+    input: z.object({ id: z.string().min(1).max(64), passphrase: Passphrase, declaration: Declaration }).strict(),
     output: SignedPdf,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
   }),
   'record.countersign': channel({
-    summary: 'Add the unlocked user\'s signature to a signed record (an incremental update: earlier signatures stay valid).',
-    input: z.object({ pdfBase64: PdfBase64, passphrase: Passphrase }).strict(),
+    summary:
+      "Add the unlocked user's signature to a signed record (an incremental update: earlier signatures stay valid), kept with the assessment: give its id (the record kept in the store) or the PDF (which must be the one kept). " +
+      "The update carries a page saying who signed, as what, when and with which declaration; a manager's signature is the authorisation, with their comment.",
+    input: z
+      .object({
+        id: AssessmentId.optional(),
+        pdfBase64: PdfBase64.optional(),
+        passphrase: Passphrase,
+        declaration: Declaration,
+        /** The manager's comment on authorising (printed in the update); ignored for an assessor. */
+        comment: z.string().trim().min(1, 'Write the comment, or leave it out.').max(4000).optional(),
+      })
+      .strict()
+      .refine((x) => (x.id === undefined) !== (x.pdfBase64 === undefined), { error: 'Give the assessment id or the PDF, one of them.', path: ['id'] }),
     output: SignedPdf,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'CONFLICT', 'SAFEGUARD_BLOCK'],
+  }),
+  'record.get': channel({
+    summary: 'The latest signed record kept with an assessment, with its number of signatures, who signed and who signs next.',
+    input: z.object({ id: AssessmentId }).strict(),
+    output: StoredRecordSchema,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN'],
+  }),
+  'record.preview': channel({
+    summary: 'The record of an assessment as it stands, composed but not signed (it says so on its cover), for a preview before the first signature.',
+    input: z.object({ id: AssessmentId }).strict(),
+    output: SignedPdf,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN'],
   }),
   'record.verify': channel({
     summary: 'Verify a PDF record: each signature, what changed after it, record.json against the footers, and (when the store is unlocked) whether the signers are users of this store.',

@@ -407,6 +407,20 @@ export const Departure = z.object({
 });
 export type Departure = z.infer<typeof Departure>;
 
+/**
+ * A warning (an open "should" finding) that the assessors considered and answered with a note
+ * before signing: printed in the record beside the warning (issue 11: "each open warning
+ * acknowledged with a note that goes into the record"). One per rule; a later note replaces it.
+ */
+export const AcknowledgedWarning = z.object({
+  ruleId: z.string().regex(/^AA-\d{2}$/),
+  note: Text.min(1),
+  byUserId: Id,
+  byName: ShortText,
+  at: IsoInstant,
+});
+export type AcknowledgedWarning = z.infer<typeof AcknowledgedWarning>;
+
 export const StageEntry = z.object({ stage: StageId, enteredOn: IsoInstant });
 
 export const Review = z.object({
@@ -424,6 +438,8 @@ export const SignatureRecord = z.object({
   role: z.enum(['assessor', 'manager']),
   signedOn: IsoInstant,
   certificateSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The declaration the signer confirmed (shared/domain/declaration.ts), word for word; absent on signatures made before it was asked. */
+  declaration: Text.optional(),
 });
 
 export const Addendum = z.object({
@@ -469,6 +485,12 @@ export const Assessment = z.object({
   sharing: Sharing.default({ challengeRouteGiven: false, legalAdviceRightGiven: false, copies: [] }),
   safeguardLog: z.array(SafeguardLogEntry).default([]),
   departures: z.array(Departure).default([]),
+  /**
+   * Open warnings answered with a note before signing (signing is refused while one is unanswered).
+   * Optional, not defaulted: an assessment stored before it existed keeps its digest (the audit chain
+   * would otherwise report every older assessment as changed outside Carefile).
+   */
+  acknowledgedWarnings: z.array(AcknowledgedWarning).optional(),
   review: Review.default({ comments: [] }),
   signatures: z.array(SignatureRecord).default([]),
   addenda: z.array(Addendum).default([]),

@@ -33,6 +33,7 @@ export type Action =
   | 'saveContent'
   | 'advance'
   | 'recordDeparture'
+  | 'acknowledgeWarning'
   | 'comment'
   | 'return'
   | 'authorise'
@@ -57,6 +58,7 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   saveContent: ['assessor'],
   advance: ['assessor'],
   recordDeparture: ['assessor'],
+  acknowledgeWarning: ['assessor'],
   comment: ['manager'],
   return: ['manager'],
   authorise: ['manager'],
@@ -88,6 +90,7 @@ const actionWords: Record<Action, string> = {
   saveContent: 'change what an assessment says',
   advance: 'move an assessment to its next stage',
   recordDeparture: 'record a departure from a safeguard',
+  acknowledgeWarning: 'answer a safeguard warning',
   comment: 'comment as a reviewer',
   return: 'return an assessment to its assessors',
   authorise: 'authorise an assessment',
@@ -187,6 +190,33 @@ export function departureRefusal(actor: Actor, a: Assessment, ruleId: string): R
   return undefined;
 }
 
+/**
+ * The warnings open at signing: "should" findings of the rules up to the decision, not covered by a
+ * departure (a covered block is a warning with its departure: it is answered already). The rules of
+ * the sharing stage can only be met after signing, so they are not asked about here.
+ */
+export function openWarnings(a: Assessment, now: Date): Finding[] {
+  return evaluate(a, { now, asAtStage: signingStage }).filter((f) => f.severity === 'warn' && f.departure === undefined);
+}
+
+/** Open warnings no assessor has answered with a note yet: signing waits for each (decision record-warnings-and-declaration). */
+export function unansweredWarnings(a: Assessment, now: Date): Finding[] {
+  const answered = new Set((a.acknowledgedWarnings ?? []).map((w) => w.ruleId));
+  return openWarnings(a, now).filter((f) => !answered.has(f.ruleId));
+}
+
+/** Answering a warning: an assessor named on the assessment, before it is signed, for a warning open now. */
+export function acknowledgeWarningRefusal(actor: Actor, a: Assessment, ruleId: string, now: Date): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'acknowledgeWarning');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'A warning is answered under your own name, not with the recovery key.');
+  if (isLocked(a)) return refuse('LOCKED', 'This assessment is signed and locked: a warning can no longer be answered (add an addendum instead).');
+  if (!isNamedAssessor(a, actor.userId)) return refuse('FORBIDDEN', 'Only the assessors named on this assessment (and linked to their Carefile users) answer its warnings.');
+  if (!ruleById.has(ruleId)) return refuse('INVALID_INPUT', `There is no safeguard rule ${ruleId}.`, 'ruleId');
+  if (!openWarnings(a, now).some((f) => f.ruleId === ruleId)) return refuse('CONFLICT', `${ruleId} is not an open warning on this assessment, so there is nothing to answer.`, 'ruleId');
+  return undefined;
+}
+
 export function blockRefusal(what: string, missing: readonly Finding[]): Refusal {
   return refuse('SAFEGUARD_BLOCK', `${what}: ${missing.map((f) => `${f.ruleId}: ${f.message}`).join(' ')}`, missing[0]?.path);
 }
@@ -258,7 +288,18 @@ export function signRefusal(actor: Actor, a: Assessment, now: Date): Refusal | u
   }
   if (!a.decision) return refuse('CONFLICT', 'There is no decision to sign yet.', 'decision');
   if (isLocked(a)) return refuse('CONFLICT', 'This record is already signed: the next signature is a countersignature on the signed PDF.');
-  return signerRefusal(actor, a, now);
+  const refusal = signerRefusal(actor, a, now);
+  if (refusal) return refusal;
+  // Each warning open at signing goes into the record with the assessors' answer (issue 11); the first signature waits for it.
+  const unanswered = unansweredWarnings(a, now);
+  if (unanswered.length > 0) {
+    return refuse(
+      'SAFEGUARD_BLOCK',
+      `Answer each open warning with a note before signing (it is printed in the record): ${unanswered.map((f) => `${f.ruleId}: ${f.message}`).join(' ')}`,
+      'acknowledgedWarnings',
+    );
+  }
+  return undefined;
 }
 
 /** A later signature (record.countersign): another named assessor, or then a manager who did not assess it. */
@@ -285,6 +326,19 @@ function signerRefusal(actor: Actor, a: Assessment, now: Date): Refusal | undefi
   const blocks = signingFindings(a, now);
   if (blocks.length > 0) return blockRefusal('The record cannot be signed while safeguards are unmet', blocks);
   return undefined;
+}
+
+/**
+ * Who signs next, in order: the named assessors who have not signed (each may sign first), then a
+ * manager who did not assess it (the named one, if a manager is named on the assessment). Empty once
+ * a manager has signed. What the hand-over screens and `record.get` show.
+ */
+export function nextSigners(a: Assessment): Array<{ name: string; role: 'assessor' | 'manager'; userId?: string }> {
+  const waiting = assessorsOf(a).filter((p) => !a.signatures.some((s) => s.role === 'assessor' && s.userId === p.userId));
+  if (waiting.length > 0) return waiting.map((p) => ({ name: p.name, role: 'assessor', ...(p.userId ? { userId: p.userId } : {}) }));
+  if (a.signatures.some((s) => s.role === 'manager')) return [];
+  const manager = a.participants.find((p) => p.role === 'manager');
+  return [{ name: manager?.name ?? 'A manager who did not assess it', role: 'manager', ...(manager?.userId ? { userId: manager.userId } : {}) }];
 }
 
 export function exportRefusal(actor: Actor, a: Assessment, now: Date): Refusal | undefined {
@@ -366,32 +420,4 @@ export function withdrawRefusal(actor: Actor, a: Assessment): Refusal | undefine
     return refuse('FORBIDDEN', 'Only the assessors named on this assessment, or a manager, can withdraw it.');
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hand-over: who the record waits for next
-
-export type HandoverStep =
-  | { kind: 'not-ready' }
-  | { kind: 'sign'; who: Participant[] }
-  | { kind: 'countersign'; who: Participant[] }
-  | { kind: 'authorise' }
-  | { kind: 'done'; authorisedBy?: string }
-  | { kind: 'withdrawn' };
-
-/**
- * The next step of the signed record's hand-over, for the screens to name who is next: the first
- * signature (either named assessor), the other assessor's countersignature, then a manager's
- * authorisation. The refusals above remain the authority on whether a given person may take it.
- */
-export function handoverStep(a: Assessment): HandoverStep {
-  if (a.status === 'withdrawn') return { kind: 'withdrawn' };
-  if (a.status === 'authorised') return a.review.authorisedBy ? { kind: 'done', authorisedBy: a.review.authorisedBy } : { kind: 'done' };
-  const assessors = assessorsOf(a);
-  if (a.signatures.length === 0) {
-    return stageIndex(a.stage) < stageIndex(signingStage) || !a.decision ? { kind: 'not-ready' } : { kind: 'sign', who: assessors };
-  }
-  const waiting = assessors.filter((p) => !a.signatures.some((s) => s.userId !== undefined && s.userId === p.userId));
-  if (waiting.length > 0) return { kind: 'countersign', who: waiting };
-  return { kind: 'authorise' };
 }

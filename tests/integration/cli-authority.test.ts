@@ -98,7 +98,7 @@ describe('who may run each verb', () => {
     ['assessment depart (a rule allowing none)', () => ['assessment', 'depart', blockedId, '--rule', 'AA-18', '--reason', 'We did not think this applied at all here.'], no, no, no, no],
     ['assessment review (comment)', () => ['assessment', 'review', blockedId, '--outcome', 'comment', '--text', 'Seen.'], no, no, ok, no],
     // Only assessors sign (shared/domain/workflow.ts); this one is not yet at the decision stage: CONFLICT, exit 2.
-    ['pdf (sign)', () => ['pdf', blockedId, '--out', fresh()], no, Exit.USAGE, no, no],
+    ['pdf (sign)', () => ['pdf', blockedId, '--confirm-declaration', '--out', fresh()], no, Exit.USAGE, no, no],
     ['restore', () => ['restore', path.join(bundles, 'compliant.json')], Exit.USAGE, no, no, Exit.USAGE],
     ['call store.status', () => ['call', 'store.status'], ok, ok, ok, ok],
   ];

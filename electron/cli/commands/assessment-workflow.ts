@@ -77,6 +77,17 @@ export function registerWorkflowCommands(program: Command, io: CliIO): void {
 
   withStoreOptions(
     assessment
+      .command('acknowledge <id>')
+      .description('Answer a warning open on the assessment with a note (printed in the record); signing waits until every open warning is answered. [assessments.acknowledgeWarning]')
+      .requiredOption('--rule <AA-nn>', 'the rule whose warning this answers, e.g. AA-21')
+      .requiredOption('--note <text>', 'why it does not change the assessment, or what was done, in plain words'),
+  ).action(async (id: string, opts: StoreOptionValues & { rule: string; note: string }) => {
+    const a = await withSession(io, opts, 'always', (s) => s.call('assessments.acknowledgeWarning', { id, ruleId: opts.rule, note: opts.note }));
+    output(io, opts, a, `Answered the ${opts.rule} warning on ${a.reference}.`);
+  });
+
+  withStoreOptions(
+    assessment
       .command('addendum <id>')
       .description('Add a correction to a signed assessment; sign it next with sign-addendum. [assessments.addAddendum]')
       .requiredOption('--text <text>', 'the correction'),

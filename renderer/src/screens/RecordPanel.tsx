@@ -6,7 +6,9 @@ import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
 import { AddendaPanel } from './AddendaPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { signingStage } from '../../../shared/domain/workflow';
+import { DeclarationCheck } from '../components/DeclarationCheck';
+import { useSession } from '../state/session';
+import { nextSigners, signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
@@ -15,11 +17,14 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [declared, setDeclared] = useState(false);
+  const [comment, setComment] = useState('');
+  const user = useSession((s) => s.status?.user);
 
   async function sign(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const res = await api['record.sign']({ id: assessment.id, passphrase });
+    const res = await api['record.sign']({ id: assessment.id, passphrase, declaration: declared as true });
     setBusy(false);
     setPassphrase('');
     if (res.ok) {
@@ -30,13 +35,57 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     } else setError(res.error);
   }
 
+  async function countersign(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const res = await api['record.countersign']({ id: assessment.id, passphrase, declaration: declared as true, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setBusy(false);
+    setPassphrase('');
+    if (res.ok) {
+      download(res.value.fileName, base64ToBytes(res.value.pdfBase64), 'application/pdf');
+      setDone(`Your signature was added to the record kept with this assessment; a copy was saved as ${res.value.fileName}.`);
+      setError(undefined);
+      onSigned();
+    } else setError(res.error);
+  }
+
+  async function getKept() {
+    const res = await api['record.get']({ id: assessment.id });
+    if (res.ok) download(res.value.fileName, base64ToBytes(res.value.pdfBase64), 'application/pdf');
+    else setError(res.error);
+  }
+
   if (assessment.signatures.length > 0) {
+    // Only a hint for whom to offer the form; the main side decides (shared/domain/workflow.ts).
+    const waiting = nextSigners(assessment);
+    const mayBeNext = !!user && waiting.some((w) => w.role === user.role) && !assessment.signatures.some((s) => s.name === user.displayName);
     return (
       <>
         <p>
           Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${new Date(s.signedOn).toLocaleString('en-GB')})`).join('; ')}. The assessment
           is locked: corrections are made by addendum.
         </p>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void getKept()}>
+            Download the signed record
+          </button>
+        </div>
+        {mayBeNext ? (
+          <form onSubmit={(e) => void countersign(e)} noValidate>
+            <h3>Countersign the record</h3>
+            <p className="hint">Next to sign: {waiting.map((w) => `${w.name} (${w.role})`).join(' or ')}. A manager&apos;s signature authorises the assessment.</p>
+            <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
+            {waiting[0]?.role === 'manager' ? <Field label="Your comment on authorising (printed with your signature)" value={comment} onChange={setComment} /> : null}
+            <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
+            <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
+            {done ? <p role="status">{done}</p> : null}
+            <div className="actions">
+              <button type="submit" disabled={busy || passphrase === '' || !declared}>
+                {busy ? 'Signing…' : 'Add my signature to the kept record'}
+              </button>
+            </div>
+          </form>
+        ) : null}
         <AddendaPanel assessment={assessment} onChanged={onSigned} />
       </>
     );
@@ -48,10 +97,11 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
       <h3>Sign the record</h3>
       {early ? <p className="hint">The record is signed at the “{stageTitles[signingStage]}” stage or later.</p> : null}
       <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-      <ErrorAlert error={error} shownAtFields={['passphrase']} />
+      <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
+      <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
       {done ? <p role="status">{done}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={early || blocked || busy || passphrase === ''}>
+        <button type="submit" disabled={early || blocked || busy || passphrase === '' || !declared}>
           {busy ? 'Composing and signing…' : 'Make and sign the PDF record'}
         </button>
       </div>

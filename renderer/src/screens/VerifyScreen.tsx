@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { base64ToBytes, download, fileToBase64 } from '../download';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { DeclarationCheck } from '../components/DeclarationCheck';
 
 type Report = OutputOf<'record.verify'>;
 
@@ -26,6 +27,7 @@ export function VerifyScreen() {
   const [error, setError] = useState<ApiError>();
   const [passphrase, setPassphrase] = useState('');
   const [notice, setNotice] = useState<string>();
+  const [declared, setDeclared] = useState(false);
 
   async function open(file: File | undefined) {
     setReport(undefined);
@@ -43,7 +45,7 @@ export function VerifyScreen() {
   async function countersign(e: FormEvent) {
     e.preventDefault();
     if (!pdf) return;
-    const res = await api['record.countersign']({ pdfBase64: pdf, passphrase });
+    const res = await api['record.countersign']({ pdfBase64: pdf, passphrase, declaration: declared as true });
     setPassphrase('');
     if (!res.ok) return setError(res.error);
     download(res.value.fileName, base64ToBytes(res.value.pdfBase64), 'application/pdf');
@@ -118,8 +120,9 @@ export function VerifyScreen() {
             <form onSubmit={(e) => void countersign(e)} noValidate>
               <h3>Countersign</h3>
               <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+              <DeclarationCheck checked={declared} onChange={setDeclared} />
               <div className="actions">
-                <button type="submit" disabled={passphrase === ''}>
+                <button type="submit" disabled={passphrase === '' || !declared}>
                   Add my signature
                 </button>
               </div>

@@ -68,9 +68,14 @@ export class AssessmentPage {
   signButton(): Locator {
     return this.page.getByRole('button', { name: 'Make and sign the PDF record' });
   }
+  /** Ticks the signer's declaration (the sign button stays disabled until it is ticked). */
+  async confirmDeclaration(): Promise<void> {
+    await this.page.getByLabel(/I confirm this declaration/).check();
+  }
   /** Signs and keeps the downloaded PDF at `saveAs`. */
   async sign(passphrase: string, saveAs: string): Promise<Download> {
     await this.page.getByLabel('Your passphrase (unlocks your signing key)').fill(passphrase);
+    await this.confirmDeclaration();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.signButton().click()]);
     await download.saveAs(saveAs);
     return download;
@@ -88,6 +93,7 @@ export class VerifyPage {
   }
   async countersign(passphrase: string, saveAs: string): Promise<void> {
     await this.page.getByLabel('Your passphrase (unlocks your signing key)').fill(passphrase);
+    await this.page.getByLabel(/I confirm this declaration/).check();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Add my signature' }).click()]);
     await download.saveAs(saveAs);
   }

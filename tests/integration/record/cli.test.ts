@@ -83,7 +83,7 @@ describe('scripts/dev-record.ts and carefile verify (no store)', () => {
     // the developer options are gone from the product CLI
     expect(await run(['pdf', '--from-bundle', p('assessment.json'), '--key', p('a.key'), '--cert', p('a.crt'), '--out', p('x.pdf')])).toBe(2);
     const noStore = captureIO('', { CAREFILE_PASSPHRASE: 'whatever it may be' });
-    expect(await run(['pdf', 'asm-1', '--user', 'u-1', '--data-dir', path.join(dir, 'no-store-here'), '--out', p('x.pdf')], noStore)).toBe(4);
+    expect(await run(['pdf', '--confirm-declaration', 'asm-1', '--user', 'u-1', '--data-dir', path.join(dir, 'no-store-here'), '--out', p('x.pdf')], noStore)).toBe(4);
   });
 });
 
@@ -111,8 +111,17 @@ describe('carefile pdf with the real encrypted store', () => {
   });
 
   it('the first assessor signs, the second countersigns; pdfsig, qpdf and verify agree; the assessment is then locked', async () => {
-    expect(await run(['pdf', id, '--out', p('s1.pdf')], captureIO('', asha))).toBe(0);
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s2.pdf')], captureIO('', daniel))).toBe(0);
+    expect(await run(['pdf', '--confirm-declaration', id, '--out', p('s1.pdf')], captureIO('', asha))).toBe(0);
+    // Without the declaration confirmed nothing is signed, and the words are shown.
+    const undeclared = captureIO('', daniel);
+    expect(await run(['record', 'countersign', '--id', id, '--out', p('s2.pdf')], undeclared)).toBe(2);
+    expect(undeclared.stderr.join('')).toContain('I declare that this record is a true and complete account');
+    expect(await run(['record', 'countersign', '--id', id, '--confirm-declaration', '--out', p('s2.pdf')], captureIO('', daniel))).toBe(0);
+    // The store keeps the latest revision with the assessment.
+    const kept = captureIO('', asha);
+    expect(await run(['record', 'get', id, '--out', p('kept.pdf')], kept)).toBe(0);
+    expect(kept.stdout.join('\n')).toMatch(/2 signatures[\s\S]*Next to sign: .*\(manager\)/);
+    expect(readFileSync(p('kept.pdf')).equals(readFileSync(p('s2.pdf')))).toBe(true);
     // Owner-only, like every file Carefile writes (these were 0644 before).
     expect(statSync(p('s1.pdf')).mode & 0o777).toBe(0o600);
     expect(statSync(p('s2.pdf')).mode & 0o777).toBe(0o600);
@@ -137,15 +146,15 @@ describe('carefile pdf with the real encrypted store', () => {
   });
 
   it('a wrong passphrase is exit 3 and writes nothing; an administrator cannot sign; the same person cannot sign twice', async () => {
-    expect(await run(['pdf', id, '--out', p('s3.pdf')], captureIO('', { ...asha, CAREFILE_PASSPHRASE: 'not the passphrase at all' }))).toBe(3);
+    expect(await run(['pdf', '--confirm-declaration', id, '--out', p('s3.pdf')], captureIO('', { ...asha, CAREFILE_PASSPHRASE: 'not the passphrase at all' }))).toBe(3);
     expect(() => readFileSync(p('s3.pdf'))).toThrow();
     // Deliberate change: a role that may not sign is FORBIDDEN through record.countersign, exit 3 (was 1).
     const adminTry = captureIO('', admin);
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(3);
+    expect(await run(['pdf', '--confirm-declaration', '--countersign', p('s1.pdf'), '--out', p('s4.pdf')], adminTry)).toBe(3);
     expect(adminTry.stderr.join('')).toMatch(/only assessors and managers (sign|can)/i);
     const twice = captureIO('', asha);
     // The workflow answers CONFLICT (the next signature must be another person's): exit 2.
-    expect(await run(['pdf', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(2);
+    expect(await run(['pdf', '--confirm-declaration', '--countersign', p('s1.pdf'), '--out', p('s5.pdf')], twice)).toBe(2);
     expect(twice.stderr.join('')).toMatch(/already signed/i);
   });
 
@@ -155,7 +164,7 @@ describe('carefile pdf with the real encrypted store', () => {
     const badId = (JSON.parse(readFileSync(bad, 'utf8')) as { assessment: { id: string } }).assessment.id;
     const io = captureIO('', asha);
     // Not yet at the decision stage: the workflow refuses with CONFLICT before any safeguard is weighed (exit 2).
-    expect(await run(['pdf', badId, '--out', p('bad-record.pdf')], io)).toBe(2);
+    expect(await run(['pdf', '--confirm-declaration', badId, '--out', p('bad-record.pdf')], io)).toBe(2);
     expect(io.stderr.join('')).toMatch(/signed at the "Decision" stage or later/);
   });
 

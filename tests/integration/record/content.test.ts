@@ -19,6 +19,7 @@ let signedPdf: Uint8Array;
 beforeAll(async () => {
   const a = structuredClone(fixture.assessment);
   a.signatures = [];
+  a.acknowledgedWarnings = [{ ruleId: 'AA-29', note: 'The interpreter was unavailable for a week; the young person was told why.', byUserId: 'u-hc', byName: 'Hannah Clarke', at: '2026-02-24T10:00:00Z' }];
   const signed = await composeRecord(a, fixture.context, { now, signing: { name: 'Hannah Clarke', role: 'assessor', at: now } });
   signedPdf = signed;
   signedText = plain(pdftotext(signed)).replace(/\s+/g, ' ');
@@ -34,7 +35,7 @@ describe('what the record says about itself', () => {
     expect(signedText).toContain('Status Decided and signed: signed by Hannah Clarke (assessor) on 25 February 2026, 15:30.');
     expect(signedText).toContain('Stage Sharing the decision');
     expect(signedText).not.toContain('In progress');
-    expect(signedText).toMatch(/Signed by Role Signed on \(UK time\) Hannah Clarke Assessor 25 February 2026, 15:30/);
+    expect(signedText).toMatch(/Signed by Role Signed on \(UK time\) Declaration confirmed on signing Hannah Clarke Assessor 25 February 2026, 15:30 I declare that this record/);
     expect(signedText).toContain('Still to sign when this record was made: Daniel Osei (assessor)');
   });
 
@@ -46,9 +47,12 @@ describe('what the record says about itself', () => {
   it('prints the manager review and the warnings open at signing with their notes', () => {
     expect(signedText).toContain('Manager review');
     expect(signedText).toContain('Reasons are clear and cite the evidence.');
-    expect(signedText).toContain('Warnings open at signing');
+    expect(signedText).toContain('Warnings open at signing, and the assessors\u2019 answers');
     expect(signedText).toContain('AA-10: No legal representative attended the sessions. Note recorded: The legal representative was informed of every session');
-    expect(signedText).toContain('AA-29: The decision was issued 27 days after first contact, close to the 28-day target. No note was recorded against it.');
+    expect(signedText).toContain(
+      'AA-29: The decision was issued 27 days after first contact, close to the 28-day target. Answered by Hannah Clarke on 24 February 2026, 10:00: The interpreter was unavailable for a week; the young person was told why.',
+    );
+    expect(pendingText).toContain('AA-29: The decision was issued 27 days after first contact, close to the 28-day target. No note was recorded against it.');
   });
 
   it('shows the presumption only while pending, and the decision once decided', () => {

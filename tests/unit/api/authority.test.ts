@@ -16,6 +16,14 @@ import { StoreSession } from '../../../electron/store/session';
 import type { Assessment } from '../../../shared/domain/model';
 import { partChannelName, partNames, readPart } from '../../../shared/domain/parts';
 import { ADMIN, ADMIN_PASS, kdf } from '../store/helpers';
+import { declarations } from '../../../shared/domain/declaration';
+import { execFileSync } from 'node:child_process';
+import { pdfsig } from '../../fixtures/record/tools';
+
+/** The record's text as poppler reads it, one line per line (flowed text: a note may wrap). */
+function pdftotextOf(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+}
 
 const ctx: HandlerContext = (() => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'carefile-authority-')), 'data');
@@ -202,7 +210,7 @@ const table: Row[] = [
   },
   {
     channel: 'record.sign',
-    input: (a, who) => ({ id: a.id, passphrase: passOf(who) }),
+    input: (a, who) => ({ id: a.id, passphrase: passOf(who), declaration: true }),
     // Before the decision stage: refused whoever asks; only a named assessor signs first; once signed, the next is a countersignature.
     expect: { ...nonAssessors, ruth: byState('CONFLICT', 'ok', 'CONFLICT', 'CONFLICT'), olu: byState('CONFLICT', FORBIDDEN, 'CONFLICT', 'CONFLICT') },
   },
@@ -290,12 +298,12 @@ describe('forgeries an insider tried, each refused', () => {
     await as('ruth');
     const early = seed('early');
     expect(early.decision).toBeDefined();
-    expect(await fails('record.sign', { id: early.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Decision') });
+    expect(await fails('record.sign', { id: early.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Decision') });
     const empty = await ok('assessments.create', { reference: `EMPTY-${++serial}`, nameLatin: 'Yonas Haile', route: 'council' });
-    expect(await fails('record.sign', { id: empty.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'CONFLICT' });
+    expect(await fails('record.sign', { id: empty.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'CONFLICT' });
     // Even moved to the decision stage by hand (as a forged import might), there is no decision to sign.
     const noDecision = seed('ready', (x) => ({ ...x, decision: undefined }));
-    expect(await fails('record.sign', { id: noDecision.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'CONFLICT', field: 'decision' });
+    expect(await fails('record.sign', { id: noDecision.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', field: 'decision' });
   });
 
   it('signing is judged by the decision stage\'s rules; export by every stage\'s (AA-28 comes after signing)', async () => {
@@ -303,36 +311,93 @@ describe('forgeries an insider tried, each refused', () => {
     // At the decision stage, no copy given yet: the record can be signed, but not exported.
     const noCopy = seed('ready', (x) => ({ ...x, sharing: { ...x.sharing, copies: [] } }));
     expect(await fails('assessments.exportBundle', { id: noCopy.id })).toMatchObject({ code: 'SAFEGUARD_BLOCK', message: expect.stringContaining('AA-28') });
-    const signed = await ok('record.sign', { id: noCopy.id, passphrase: PEOPLE.ruth.pass });
+    const signed = await ok('record.sign', { id: noCopy.id, passphrase: PEOPLE.ruth.pass, declaration: true });
     expect(signed.fileName).toMatch(/\.pdf$/);
     // A rule of the decision stage unmet stops the signature, whatever stage the assessment says it is at.
     const noBenefit = seed('ready', (x) => ({ ...x, decision: { ...x.decision!, outcome: 'adult', ageLow: 19, ageHigh: 21, benefitOfDoubt: undefined } }));
-    expect(await fails('record.sign', { id: noBenefit.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'SAFEGUARD_BLOCK', message: expect.stringContaining('AA-23') });
+    expect(await fails('record.sign', { id: noBenefit.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'SAFEGUARD_BLOCK', message: expect.stringContaining('AA-23') });
   });
 
   it('an assessor not named on the assessment cannot sign it, nor countersign it', async () => {
     const a = seed('ready');
     await as('olu');
-    expect(await fails('record.sign', { id: a.id, passphrase: PEOPLE.olu.pass })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await fails('record.sign', { id: a.id, passphrase: PEOPLE.olu.pass, declaration: true })).toMatchObject({ code: 'FORBIDDEN' });
     await as('ruth');
-    const first = await ok('record.sign', { id: a.id, passphrase: PEOPLE.ruth.pass });
+    const first = await ok('record.sign', { id: a.id, passphrase: PEOPLE.ruth.pass, declaration: true });
     await as('olu');
-    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.olu.pass })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.olu.pass, declaration: true })).toMatchObject({ code: 'FORBIDDEN' });
     // The manager countersigns only after both assessors; Ruth cannot sign twice; Tomasz can.
     await as('priya');
-    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.priya.pass })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Tomasz') });
+    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.priya.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Tomasz') });
     await as('ruth');
-    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'CONFLICT' });
+    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'CONFLICT' });
     await as('tomasz');
-    const second = await ok('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.tomasz.pass });
+    const second = await ok('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.tomasz.pass, declaration: true });
     // Both signed at the decision stage: now the assessment may move on to sharing the decision.
     const moved = seed('signed', (x) => ({ ...x, signatures: [sig('ruth', '2026-09-22T10:00:00Z'), sig('tomasz', '2026-09-22T12:00:00Z')] }));
     expect((await ok('assessments.advance', { id: moved.id, to: 'sharing' })).stage).toBe('sharing');
     await as('priya');
-    expect((await ok('record.countersign', { pdfBase64: second.pdfBase64, passphrase: PEOPLE.priya.pass })).fileName).toMatch(/signed-3/);
-    expect((await ok('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).status).toBe('authorised');
-    const verified = await ok('record.verify', { pdfBase64: second.pdfBase64 });
-    expect(verified.valid).toBe(true);
+    // The store keeps the latest record: an earlier copy cannot be signed (two diverging records).
+    expect(await fails('record.countersign', { pdfBase64: first.pdfBase64, passphrase: PEOPLE.priya.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', field: 'pdfBase64' });
+    const kept = await ok('record.get', { id: a.id });
+    expect(kept).toMatchObject({ sha256: second.sha256, signatures: 2, next: [{ name: 'Priya Raman', role: 'manager' }] });
+    expect(kept.signedBy.map((x: { name: string }) => x.name)).toEqual(['Ruth Adeyemi', 'Tomasz Nowak']);
+    // The manager's signature, on the record kept with the assessment, is the authorisation.
+    const third = await ok('record.countersign', { id: a.id, passphrase: PEOPLE.priya.pass, declaration: true, comment: 'Lawful and fair; the reasons cite the evidence.' });
+    expect(third.fileName).toMatch(/signed-3/);
+    const authorised = ctx.storeSession!.store.assessments.get(a.id)!;
+    expect(authorised).toMatchObject({ status: 'authorised', review: { authorisedBy: 'Priya Raman' } });
+    expect(authorised.review.comments.at(-1)).toMatchObject({ by: 'Priya Raman', outcome: 'authorised', text: 'Lawful and fair; the reasons cite the evidence.' });
+    expect(await ok('record.get', { id: a.id })).toMatchObject({ sha256: third.sha256, signatures: 3, next: [], status: 'authorised' });
+    expect(await fails('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'CONFLICT' });
+    const verified = await ok('record.verify', { pdfBase64: third.pdfBase64 });
+    expect(verified).toMatchObject({ valid: true, verdict: 'valid', signedBy: ['Ruth Adeyemi', 'Tomasz Nowak', 'Priya Raman'] });
+    const sig3 = pdfsig(Buffer.from(third.pdfBase64, 'base64')).stdout;
+    expect(sig3.match(/Signature is Valid\./g)).toHaveLength(3);
+  });
+
+  it('the record kept with the assessment: a preview before signing, nothing to get or countersign by id until the first signature', async () => {
+    await as('ruth');
+    const a = seed('ready');
+    expect(await fails('record.get', { id: a.id })).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    await as('tomasz');
+    expect(await fails('record.countersign', { id: a.id, passphrase: PEOPLE.tomasz.pass, declaration: true })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await fails('record.countersign', { passphrase: PEOPLE.tomasz.pass, declaration: true })).toMatchObject({ code: 'INVALID_INPUT', field: 'id' });
+    const preview = await ok('record.preview', { id: a.id });
+    const text = pdftotextOf(Buffer.from(preview.pdfBase64, 'base64'));
+    expect(text).toContain('Not signed: this copy is not the signed record.');
+    expect(pdfsig(Buffer.from(preview.pdfBase64, 'base64')).stdout).not.toContain('Signature #1');
+    expect(await fails('record.preview', { id: 'no-such-assessment' })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('an open warning is answered with a note by a named assessor before signing; the signature needs the declaration confirmed', async () => {
+    await as('ruth');
+    const a = seed('ready', (x) => ({ ...x, analysis: `${x.analysis} He has mature facial features.` }));
+    // Without the declaration nothing is signed, whatever else holds.
+    expect(await fails('record.sign', { id: a.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'INVALID_INPUT', field: 'declaration' });
+    // An unanswered warning stops the first signature, and says which.
+    expect(await fails('record.sign', { id: a.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'SAFEGUARD_BLOCK', field: 'acknowledgedWarnings', message: expect.stringContaining('AA-33') });
+    // Only a warning that is open can be answered, in words, by an assessor named on it.
+    expect(await fails('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-21', note: 'Nothing to answer here at all.' })).toMatchObject({ code: 'CONFLICT', field: 'ruleId' });
+    expect(await fails('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-33', note: 'ok' })).toMatchObject({ code: 'INVALID_INPUT', field: 'note' });
+    await as('olu');
+    expect(await fails('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-33', note: 'Appearance was not relied on.' })).toMatchObject({ code: 'FORBIDDEN' });
+    await as('priya');
+    expect(await fails('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-33', note: 'Appearance was not relied on.' })).toMatchObject({ code: 'FORBIDDEN' });
+    await as('ruth');
+    const note = 'Appearance was noted only as context; the decision rests on E2 and E4, not on it.';
+    const answered = await ok('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-33', note });
+    expect(answered.acknowledgedWarnings).toEqual([{ ruleId: 'AA-33', note, byUserId: ids.ruth, byName: 'Ruth Adeyemi', at: expect.any(String) }]);
+    const signed = await ok('record.sign', { id: a.id, passphrase: PEOPLE.ruth.pass, declaration: true });
+    const stored = ctx.storeSession!.store.assessments.get(a.id)!;
+    expect(stored.signatures[0]!.declaration).toBe(declarations.assessor);
+    // Locked now: the answer is part of what was signed.
+    expect(await fails('assessments.acknowledgeWarning', { id: a.id, ruleId: 'AA-33', note: 'A second thought after signing.' })).toMatchObject({ code: 'LOCKED' });
+    // The record prints the warning with its answer, and the declaration beside the signature.
+    const text = pdftotextOf(Buffer.from(signed.pdfBase64, 'base64'));
+    expect(text).toContain('AA-33');
+    expect(text).toContain('Appearance was noted only as context');
+    expect(text).toContain('I declare that this record is a true and complete account');
   });
 
   it('one person named as both assessors does not make two assessors', async () => {
@@ -342,7 +407,7 @@ describe('forgeries an insider tried, each refused', () => {
     expect(await fails('assessments.saveParticipants', { id: a.id, participants: twice, informationRequests: a.informationRequests })).toMatchObject({ code: 'INVALID_INPUT', field: 'participants.1.userId' });
     // The same state arriving by import: the signature is refused.
     const imported = seed('ready', (x) => ({ ...x, participants: twice }));
-    expect(await fails('record.sign', { id: imported.id, passphrase: PEOPLE.ruth.pass })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('same Carefile user') });
+    expect(await fails('record.sign', { id: imported.id, passphrase: PEOPLE.ruth.pass, declaration: true })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('same Carefile user') });
   });
 
   it('a manager named as an assessor cannot authorise it, and a manager cannot be linked as an assessor', async () => {

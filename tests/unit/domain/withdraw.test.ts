@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixture } from '../../fixtures/record/assessment';
-import { handoverStep, withdrawRefusal, type Actor } from '../../../shared/domain/workflow';
+import { withdrawRefusal, type Actor } from '../../../shared/domain/workflow';
 import type { Assessment } from '../../../shared/domain/model';
 
 const sig = (userId: string, name: string, role: 'assessor' | 'manager' = 'assessor') => ({ userId, name, role, signedOn: '2026-02-25T10:00:00Z', certificateSha256: 'a'.repeat(64) });
@@ -8,19 +8,9 @@ const hannah: Actor = { role: 'assessor', userId: 'u-1', name: 'Hannah Clarke' }
 const stranger: Actor = { role: 'assessor', userId: 'u-9', name: 'Someone Else' };
 const sarah: Actor = { role: 'manager', userId: 'u-3', name: 'Sarah Whitfield' };
 
-describe('the hand-over names who is next', () => {
+describe('withdrawing a case opened by mistake', () => {
   const base = makeFixture({ evidenceCount: 1, imageCount: 0 }).assessment;
   const at = (over: Partial<Assessment>): Assessment => ({ ...base, ...over });
-
-  it('not before the decision; then either assessor signs, the other countersigns, a manager authorises', () => {
-    expect(handoverStep(at({ stage: 'analysis' }))).toEqual({ kind: 'not-ready' });
-    const sign = handoverStep(at({ status: 'decided' }));
-    expect(sign.kind === 'sign' && sign.who.map((p) => p.name)).toEqual(['Hannah Clarke', 'Daniel Osei']);
-    const counter = handoverStep(at({ status: 'signed', signatures: [sig('u-1', 'Hannah Clarke')] }));
-    expect(counter.kind === 'countersign' && counter.who.map((p) => p.name)).toEqual(['Daniel Osei']);
-    expect(handoverStep(at({ status: 'signed', signatures: [sig('u-1', 'Hannah Clarke'), sig('u-2', 'Daniel Osei')] }))).toEqual({ kind: 'authorise' });
-    expect(handoverStep(at({ status: 'authorised', review: { comments: [], authorisedBy: 'Sarah Whitfield' } }))).toEqual({ kind: 'done', authorisedBy: 'Sarah Whitfield' });
-  });
 
   it('withdrawal: a named assessor or a manager, before signing, once', () => {
     const open = at({ status: 'in-progress', stage: 'interviews' });
@@ -30,6 +20,5 @@ describe('the hand-over names who is next', () => {
     expect(withdrawRefusal({ role: 'admin', name: 'Records Admin', userId: 'u-0' }, open)?.code).toBe('FORBIDDEN');
     expect(withdrawRefusal(hannah, at({ status: 'signed', signatures: [sig('u-1', 'Hannah Clarke')] }))?.code).toBe('LOCKED');
     expect(withdrawRefusal(hannah, at({ status: 'withdrawn' }))?.code).toBe('CONFLICT');
-    expect(handoverStep(at({ status: 'withdrawn' }))).toEqual({ kind: 'withdrawn' });
   });
 });
