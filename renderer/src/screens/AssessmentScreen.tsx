@@ -7,7 +7,7 @@ import type { ApiError, OutputOf } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
-import { RecordPanel } from './RecordPanel';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { WithdrawCase } from '../caselist/WithdrawCase';
 import { ReviewPanel } from './ReviewPanel';
 import { AssessmentEditors, sectionForPath } from '../editors/index';
@@ -189,7 +189,7 @@ export function AssessmentScreen({ id }: { id: string }) {
             Export the assessment bundle
           </button>
         </div>
-        <RecordPanel assessment={assessment} blocked={blocks.length > 0} onSigned={() => void load()} />
+        <HandoverPanel assessment={assessment} blocked={blocks.length > 0} onChanged={() => void load()} />
       </section>
     </article>
   );
