@@ -20,7 +20,7 @@ async function twoPagePdf(): Promise<Buffer> {
 }
 
 test.beforeEach(async ({ app, page }) => {
-  test.setTimeout(120_000); // the records officer's CLI runs first; this machine is shared
+  test.setTimeout(180_000); // the records officer's CLI runs first; this machine is shared
   new RecordsOfficer(app.dataDir).setUp().addUser(ASHA, 'Asha Okafor').import(...BUNDLE_FILES);
   await new AppPage(page).open(app.url);
   await new UnlockPage(page).unlock(ASHA.user, ASHA.pass);
