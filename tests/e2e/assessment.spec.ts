@@ -71,6 +71,7 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
 });
 
 test('three people hand the record over inside the app: sign, countersign, authorise; only the final record leaves it, and verifies', async ({ page, app }, info) => {
+  test.setTimeout(180_000); // three sign-ins, two records composed and three signatures, on a shared machine
   const carefileApp = new AppPage(page);
   const unlock = new UnlockPage(page);
   const nav = new MainNav(page);
