@@ -56,7 +56,8 @@ export function PdfPages({ bytes, title }: { bytes: Uint8Array; title: string })
       <p className="hint" role="status">
         {state.error ?? (state.pages === undefined ? 'Opening the PDF…' : state.drawn < state.pages ? `Drawing page ${state.drawn + 1} of ${state.pages}…` : `${state.pages} ${state.pages === 1 ? 'page' : 'pages'}`)}
       </p>
-      <div ref={host} className="pdf-canvas-host" />
+      {/* Focusable, so the pages can be scrolled from the keyboard where the host scrolls. */}
+      <div ref={host} className="pdf-canvas-host" role="region" aria-label={`${title}: pages`} tabIndex={0} />
     </div>
   );
 }
