@@ -20,6 +20,7 @@ import {
   departureRefusal,
   exportRefusal,
   reviewTransition,
+  withdrawRefusal,
   roleRefusal,
   signAddendumRefusal,
 } from '../../shared/domain/workflow';
@@ -139,6 +140,21 @@ export const assessmentHandlers = {
       return store.addenda.sign(input.id, input.addendumId);
     }),
 
+  // The case stays in the store (and its audit chain); the reason is kept with it as a review entry.
+  'assessments.withdraw': (input, ctx) =>
+    guardStore(() => {
+      const store = storeOf(ctx);
+      const a = loadAssessment(store, input.id);
+      const actor = actorOf(ctx);
+      allow(withdrawRefusal(actor, a));
+      const on = new Date().toISOString();
+      return store.assessments.put({
+        ...a,
+        status: 'withdrawn',
+        updatedOn: on,
+        review: { ...a.review, comments: [...a.review.comments, { by: actor.name, on, text: input.reason, outcome: 'withdrawn' }] },
+      });
+    }),
   'assessments.review': (input, ctx) =>
     guardStore(() => {
       const store = storeOf(ctx);

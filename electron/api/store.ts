@@ -38,7 +38,7 @@ function status(ctx: HandlerContext) {
   const state = session.state;
   if (state !== 'unlocked') return { state, backoffMs: session.backoffMs() };
   const s = session.store.session;
-  const user = s.via === 'passphrase' ? { name: s.name, displayName: s.displayName, role: s.role } : { name: s.name, displayName: 'Recovery key', role: s.role };
+  const user = s.via === 'passphrase' ? { id: s.userId, name: s.name, displayName: s.displayName, role: s.role } : { name: s.name, displayName: 'Recovery key', role: s.role };
   return { state, user, backoffMs: 0 };
 }
 

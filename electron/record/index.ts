@@ -21,3 +21,4 @@ export type {
   VerifyReport,
 } from './types';
 export { composeReport, type ReportDocument, type ReportSection, type ReportTable } from './report';
+export { MAX_PIXELS, MAX_SIDE, readImageHeader } from './images';

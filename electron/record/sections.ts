@@ -390,7 +390,7 @@ export function findings(f: Flow, s: SectionInput): void {
   if (a.review.comments.length)
     f.table(
       [{ title: 'On', weight: 2 }, { title: 'By', weight: 2 }, { title: 'Outcome', weight: 1.4 }, { title: 'Comment', weight: 6 }],
-      a.review.comments.map((c) => [instant(c.on), c.by, c.outcome === 'returned' ? 'Returned' : c.outcome === 'authorised' ? 'Authorised' : 'Comment', c.text]),
+      a.review.comments.map((c) => [instant(c.on), c.by, c.outcome === 'returned' ? 'Returned' : c.outcome === 'authorised' ? 'Authorised' : c.outcome === 'withdrawn' ? 'Withdrawn' : 'Comment', c.text]),
       'Manager review',
     );
   f.fields([

@@ -37,6 +37,42 @@ function isPlainText(bytes: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * What a file's name says it is, by its extension; undefined for a name without one we know. A
+ * file whose bytes say something else (a text file named `.pdf`, a PDF named `.jpg`) is refused:
+ * whoever opens it later, in the app, the record or another machine, would be misled by its name.
+ */
+const typeByExtension: Readonly<Record<string, MediaType>> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  jfif: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  txt: 'text/plain',
+  text: 'text/plain',
+};
+const typeWords: Readonly<Record<MediaType, string>> = {
+  'application/pdf': 'a PDF',
+  'image/jpeg': 'a JPEG image',
+  'image/png': 'a PNG image',
+  'image/webp': 'a WebP image',
+  'text/plain': 'plain text',
+};
+
+export function typeNamedBy(name: string): MediaType | undefined {
+  const m = /\.([a-z0-9]{1,8})$/i.exec(name.trim());
+  return m ? typeByExtension[m[1]!.toLowerCase()] : undefined;
+}
+
+/** Why a file's bytes do not match its name, or undefined when they agree (or the name says nothing). */
+export function nameMismatch(name: string, sniffed: MediaType): string | undefined {
+  const named = typeNamedBy(name);
+  if (named === undefined || named === sniffed) return undefined;
+  return `"${name}" is named as ${typeWords[named]}, but its content is ${typeWords[sniffed]}, so it was not stored. Rename it to match what it is, or choose the right file.`;
+}
+
 export class Attachments {
   constructor(
     private readonly db: Db,
@@ -59,6 +95,8 @@ export class Attachments {
         'bytes',
       );
     }
+    const mismatch = nameMismatch(cleanName, mediaType);
+    if (mismatch) throw new InvalidInputError(mismatch, 'name');
     const sha256 = sha256Hex(bytes);
     const ref: AttachmentRef = { sha256, name: cleanName, mediaType, size: bytes.length };
     this.db.transaction(() => {

@@ -23,7 +23,7 @@ export type { AuditEvent, BrokenLink } from './audit';
 export type { StoreAuditReport, AuditCheck } from './verify';
 export type { SignedHead } from './keyslots';
 export type { RotationResult } from './rekey';
-export { MAX_ATTACHMENT_BYTES, sniffMediaType } from './attachments';
+export { MAX_ATTACHMENT_BYTES, nameMismatch, sniffMediaType, typeNamedBy } from './attachments';
 export { DEFAULT_KDF, TEST_KDF } from './kdf';
 export type { KdfParams } from './kdf';
 export { passphraseProblem, MIN_PASSPHRASE_LENGTH } from './passphrase-policy';

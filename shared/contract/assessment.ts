@@ -84,6 +84,12 @@ export const assessmentChannels = {
     output: Assessment,
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'CONFLICT'],
   }),
+  'assessments.withdraw': channel({
+    summary: 'Withdraw a case opened by mistake, with the reason (its assessors or a manager, before signing); kept and audited, hidden from the default list.',
+    input: z.object({ id: Id, reason: z.string().trim().min(10, 'Say why the case is withdrawn (at least 10 characters).').max(20_000) }).strict(),
+    output: Assessment,
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'LOCKED', 'CONFLICT'],
+  }),
   'assessments.exportBundle': channel({
     summary: "The assessment as a bundle (JSON text), signed by the exporting user's key (a detached CMS signature with their certificate); refused while a blocking finding stands, the rules of every stage applying, and for a recovery-key session (no user key to sign with).",
     input: z.object({ id: Id, withAttachments: z.boolean().optional() }).strict(),

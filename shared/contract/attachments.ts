@@ -17,4 +17,10 @@ export const attachmentChannels = {
     output: AttachmentRef,
     errors: ['NOT_UNLOCKED', 'STORE_UNAVAILABLE'],
   }),
+  'attachments.get': channel({
+    summary: "One stored attachment's reference and bytes, for the app's own preview (images and PDFs are drawn into a canvas; nothing is opened by another program).",
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'An attachment is named by its SHA-256.') }).strict(),
+    output: z.object({ ref: AttachmentRef, dataBase64: z.string() }),
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND'],
+  }),
 };

@@ -21,7 +21,8 @@ export const UserInfoSchema = z.object({
 
 export const StoreStatusSchema = z.object({
   state: StoreState,
-  user: z.object({ name: z.string(), displayName: z.string(), role: Role }).optional(),
+  /** `id` (the store user id, absent for the recovery key) lets the screens find "my" cases. */
+  user: z.object({ id: z.string().optional(), name: z.string(), displayName: z.string(), role: Role }).optional(),
   /** Milliseconds before another unlock attempt is allowed (0: now). */
   backoffMs: z.number().int().min(0),
 });

@@ -425,7 +425,8 @@ export const StageEntry = z.object({ stage: StageId, enteredOn: IsoInstant });
 
 export const Review = z.object({
   comments: z
-    .array(z.object({ by: ShortText, on: IsoInstant, text: Text, outcome: z.enum(['returned', 'authorised', 'comment']) }))
+    // 'withdrawn': the reason a case opened by mistake was withdrawn (assessments.withdraw).
+    .array(z.object({ by: ShortText, on: IsoInstant, text: Text, outcome: z.enum(['returned', 'authorised', 'comment', 'withdrawn']) }))
     .default([]),
   authorisedBy: ShortText.optional(),
   authorisedOn: IsoInstant.optional(),

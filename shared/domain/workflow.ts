@@ -50,7 +50,8 @@ export type Action =
   | 'reopen'
   | 'recordOverturned'
   | 'backup'
-  | 'changeSettings';
+  | 'changeSettings'
+  | 'withdraw';
 
 /**
  * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
@@ -87,6 +88,8 @@ export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
   // A backup is a full copy of every case: the records officer's job, kept to a retention limit they set.
   backup: ['admin'],
   changeSettings: ['admin'],
+  // A case opened by mistake (a duplicate, the wrong young person): its assessors or a manager.
+  withdraw: ['assessor', 'manager'],
 };
 
 export interface Refusal {
@@ -121,6 +124,7 @@ const actionWords: Record<Action, string> = {
   recordOverturned: 'record that a decision was overturned',
   backup: 'back up the store',
   changeSettings: "change the store's settings",
+  withdraw: 'withdraw an assessment',
 };
 const roleWords: Record<Role, string> = { admin: 'an administrator', assessor: 'an assessor', manager: 'a manager' };
 
@@ -174,6 +178,7 @@ export function saveRefusal(actor: Actor, a: Assessment, part: PartName): Refusa
   if (byRole) return byRole;
   const reassessed = reassessedRefusal(a);
   if (reassessed) return reassessed;
+  if (a.status === 'withdrawn') return refuse('LOCKED', 'This assessment was withdrawn: it can be read, not changed.');
   if (!isPartOpen(a, part)) {
     return refuse('LOCKED', 'This assessment is signed and locked: a correction is made by addendum.');
   }
@@ -477,4 +482,23 @@ export function overturnedRefusal(
     return refuse('INVALID_INPUT', `The new outcome is the decision's own (${d.outcome}, born ${d.dateOfBirth}): nothing was overturned.`, 'newOutcome');
   }
   return afterDecisionRefusal(a, input.on, 'on', 'The judgment or review', now);
+}
+// Withdrawal: a case opened by mistake, taken off the list with a reason (kept, never deleted)
+
+/**
+ * Withdrawing: a manager, or an assessor named on the case (any assessor while none is linked
+ * yet), before anyone has signed. A signed record is a decision the young person may challenge:
+ * it is corrected by addendum, never withdrawn.
+ */
+export function withdrawRefusal(actor: Actor, a: Assessment): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'withdraw');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'A withdrawal is made under your own name, not with the recovery key.');
+  if (a.status === 'withdrawn') return refuse('CONFLICT', 'This assessment is already withdrawn.');
+  if (isLocked(a)) return refuse('LOCKED', 'A signed assessment cannot be withdrawn: a correction is made by addendum.');
+  const linked = assessorsOf(a).filter((p) => p.userId);
+  if (actor.role === 'assessor' && linked.length > 0 && !linked.some((p) => p.userId === actor.userId)) {
+    return refuse('FORBIDDEN', 'Only the assessors named on this assessment, or a manager, can withdraw it.');
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@ import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
 import { backToTaskList, openPart } from './page-models/case-pages';
+import { CaseListPage } from './page-models/caselist-pages';
 
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
 // The two assessors named in the compliant fixture, as users of this store.
@@ -39,8 +40,9 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
   await expect(a.presumption).toContainText('treated as a child aged 16');
   await expect(a.findings).toContainText('AA-09');
   await expect(a.findings).toContainText('AA-11');
+  await expect(a.handoverStep).toContainText('The record is signed at the “Decision” stage or later');
   await a.openCheckAnswers();
-  await expect(a.signButton()).toBeDisabled();
+  await expect(a.signButton()).toHaveCount(0);
   expect(await carefileApp.seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/same-day.png', fullPage: true });
 
@@ -70,17 +72,19 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
   await page.screenshot({ path: 'test-results/screens/assessment.png', fullPage: true });
 });
 
-test('two assessors sign and countersign the record in the app; the PDF verifies in the app and with pdfsig', async ({ page, app }, info) => {
+test('three people hand the record over inside the app: sign, countersign, authorise; only the final record leaves it, and verifies', async ({ page, app }, info) => {
+  test.setTimeout(180_000); // three sign-ins, two records composed and three signatures, on a shared machine
   const carefileApp = new AppPage(page);
   const unlock = new UnlockPage(page);
   const nav = new MainNav(page);
-  const first = info.outputPath('signed-1.pdf');
-  const second = info.outputPath('signed-2.pdf');
+  const list = new CaseListPage(page);
+  const a = new AssessmentPage(page);
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
   await carefileApp.open(app.url);
   await unlock.unlock(RUTH.user, RUTH.pass);
-  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
-  const a = new AssessmentPage(page);
+  await list.open('AA-2026-0147');
   await expect(a.presumption).toContainText('Decided on');
 
   // Link the assessors named in the assessment to their Carefile users, so AA-30 can tell who has signed.
@@ -91,57 +95,53 @@ test('two assessors sign and countersign the record in the app; the PDF verifies
   await page.getByRole('button', { name: /^Save/ }).click();
   await expect(page.getByText(/^Saved at/)).toBeVisible();
 
+  // Ruth previews the record inside the app, then signs: the record stays with the assessment.
+  await expect(a.handoverStep).toContainText('Waiting for your signature. Next: Ruth Adeyemi or Tomasz Nowak signs the record first');
+  // The first signature comes after check your answers, on its own page.
   await a.openCheckAnswers();
-  await expect(a.signButton()).toBeDisabled();
-  await a.sign(RUTH.pass, first);
-  await expect(page.getByText(/Signed by Ruth Adeyemi/)).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the record before signing' }).click();
+  await expect(page.getByRole('img', { name: /^Record preview AA-2026-0147, page 1 of \d+$/ })).toBeVisible({ timeout: 30_000 });
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/record-preview.png' });
+  await a.signInApp(RUTH.pass, 'Sign the record');
+  await expect(a.handoverStep).toContainText('Waiting for the countersignature of Tomasz Nowak; then a manager authorises.');
   await backToTaskList(page);
-  await expect(a.findings).toContainText('Assessor Tomasz Nowak has not signed.');
-  // A signed assessment is locked; a correction is an addendum, signed by its author.
-  await page.getByLabel('A correction (addendum)').fill('The interpreter\'s name is spelt Mebrat Gebremedhin throughout.');
-  await page.getByRole('button', { name: 'Add the addendum' }).click();
-  await expect(page.getByText('not yet signed')).toBeVisible();
-  await page.getByLabel('Your passphrase (to sign an addendum you wrote)').fill(RUTH.pass);
-  await page.getByRole('button', { name: 'Sign this addendum' }).click();
-  await expect(page.getByText(/· signed /)).toBeVisible();
 
+  // Tomasz finds it waiting for him on his list and countersigns from the case.
   await nav.lock();
   await unlock.unlock(TOMASZ.user, TOMASZ.pass);
+  await expect(list.row('AA-2026-0147')).toContainText('Waiting for your countersignature');
+  await page.getByLabel('Needs my action').check();
+  await expect.poll(() => list.references()).toEqual(['AA-2026-0147']);
+  await list.open('AA-2026-0147');
+  await expect(a.handoverStep).toContainText('Waiting for your countersignature.');
+  await a.signInApp(TOMASZ.pass, 'Countersign the record');
+  await expect(a.handoverStep).toContainText('Waiting for the authorisation of');
+  await expect(a.findings).not.toContainText('AA-30');
+
+  // Priya, the manager, has it in her queue and authorises it from the case by adding her signature.
+  await nav.lock();
+  await unlock.unlock(PRIYA.user, PRIYA.pass);
+  await expect(list.row('AA-2026-0147')).toContainText('Waiting for your authorisation');
+  await list.open('AA-2026-0147');
+  await page.getByRole('button', { name: 'View the signed record' }).click();
+  await expect(page.getByRole('img', { name: /^Signed record AA-2026-0147, page 1 of/ })).toBeVisible({ timeout: 30_000 });
+  await a.signInApp(PRIYA.pass, 'Authorise and sign', 'Thorough and fair; the benefit of the doubt is clearly applied.');
+  await expect(a.handoverStep).toContainText('Authorised by Priya Raman');
+  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
+  expect(downloads).toEqual([]);
+
+  // The final record is the one file that leaves the app; pdfsig and Verify both accept it.
+  const final = info.outputPath('final.pdf');
+  await a.exportFinal(final);
+  expect(downloads).toHaveLength(1);
+  expect(pdfsig(final).match(/Signature is Valid\./g)).toHaveLength(3);
   await nav.open('Verify a record');
   const verify = new VerifyPage(page);
-  await verify.open(readFileSync(first), 'signed-1.pdf');
-  await expect(verify.result).toContainText('valid, 1 signature');
-  await expect(page.getByRole('table')).toContainText('Ruth Adeyemi (assessor)');
-  await verify.countersign(TOMASZ.pass, second);
-  await expect(verify.result).toContainText('valid, 2 signatures');
-  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
-  await page.screenshot({ path: 'test-results/screens/verify.png', fullPage: true });
-
-  const sig = pdfsig(second);
-  expect(sig.match(/Signature is Valid\./g)).toHaveLength(2);
-
-  // One changed byte and the app says so.
-  const bytes = readFileSync(second);
+  await verify.open(readFileSync(final), 'final.pdf');
+  await expect(verify.result).toContainText('valid, 3 signatures');
+  const bytes = readFileSync(final);
   bytes[Math.floor(bytes.length / 3)] ^= 0x01;
   await verify.open(bytes, 'tampered.pdf');
   await expect(verify.result).toContainText('NOT valid');
-  await expect(page.getByTestId('verify-summary')).toContainText(/^Signed by Ruth Adeyemi and Tomasz Nowak; the document was changed after signing/);
-  await expect(page.getByRole('table')).toContainText('Tomasz Nowak');
-
-  // Both assessors have now signed: AA-30 is met.
-  await nav.open('Assessments');
-  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
-  await expect(page.getByText(/Signed by Ruth Adeyemi .*; Tomasz Nowak/)).toBeVisible();
-  await expect(a.findings).not.toContainText('AA-30');
-
-  // The manager authorises the signed record; the comment and the authorisation are kept.
-  await nav.lock();
-  await unlock.unlock(PRIYA.user, PRIYA.pass);
-  await new AssessmentsPage(page).openAssessment('AA-2026-0147');
-  await page.getByLabel('Your comment').fill('Thorough and fair; the benefit of the doubt is clearly applied.');
-  await page.getByRole('button', { name: 'Authorise' }).click();
-  await expect(page.getByText(/^Authorised by Priya Raman/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Management review' })).toContainText('Thorough and fair');
-  await expect(a.findings).not.toContainText('AA-30');
-  expect(await carefileApp.seriousA11yViolations()).toEqual([]);
 });

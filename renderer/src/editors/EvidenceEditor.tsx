@@ -9,6 +9,7 @@ import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './intervi
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { isPartOpen } from '../../../shared/domain/workflow';
+import { AttachmentOpenButton } from '../attachments/AttachmentPreview';
 
 const kindNames: ReadonlyArray<readonly [EvidenceKind, string]> = [
   ['identity-document', 'Identity document (passport, ID card, birth certificate)'],
@@ -166,7 +167,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
       <ul className="attachments">
         {item.attachments.map((a) => (
           <li key={a.sha256}>
-            {a.name} ({a.mediaType}, {plainSize(a.size)}) · SHA-256 <span className="mono">{a.sha256}</span>{' '}
+            {a.name} ({a.mediaType}, {plainSize(a.size)}) · SHA-256 <span className="mono">{a.sha256}</span> <AttachmentOpenButton attachment={a} />{' '}
             <button type="button" className="secondary" onClick={() => onChange(item.attachments.filter((x) => x.sha256 !== a.sha256))}>
               Detach {a.name}
             </button>

@@ -7,7 +7,6 @@ import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { ruleById } from '../../../shared/safeguards/index';
 import { download } from '../download';
-import { RecordPanel } from './RecordPanel';
 import { PartPage } from './PartPage';
 import { CheckAnswersScreen } from './CheckAnswersScreen';
 import { CaseHeader } from './CaseHeader';
@@ -15,6 +14,8 @@ import { useCase, type Check } from './useCase';
 import { TaskList } from '../components/TaskList';
 import { caseTasks } from './caseTasks';
 import { Link } from 'react-router';
+import { HandoverPanel } from '../handover/HandoverPanel';
+import { WithdrawCase } from '../caselist/WithdrawCase';
 import { ReviewPanel } from './ReviewPanel';
 import { sectionForPath } from '../editors/index';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -116,7 +117,9 @@ function CaseOverview({ c, assessment, check }: { c: ReturnType<typeof useCase>;
 
   return (
     <article aria-labelledby="a-title">
-      <CaseHeader assessment={assessment} check={check} />
+      <CaseHeader assessment={assessment} check={check}>
+        <WithdrawCase assessment={assessment} onWithdrawn={() => void load()} />
+      </CaseHeader>
       {check.presumption.prompts.length > 0 ? (
         <div className="warn-box">
           <strong>Still to do under the s.51 presumption:</strong>
@@ -182,7 +185,7 @@ function CaseOverview({ c, assessment, check }: { c: ReturnType<typeof useCase>;
             Export the assessment bundle
           </button>
         </div>
-        {assessment.signatures.length > 0 ? <RecordPanel assessment={assessment} blocked={blocks.length > 0} onSigned={() => void load()} /> : null}
+        <HandoverPanel assessment={assessment} blocked={blocks.length > 0} onChanged={() => void load()} signHere={false} />
       </section>
     </article>
   );

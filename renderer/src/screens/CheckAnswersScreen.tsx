@@ -1,7 +1,7 @@
 /**
  * Check your answers (GOV.UK pattern) before the first signature: each part summarised with a
  * "Change" link to its page, each warning open at signing answered with a note that goes into the
- * record (assessments.acknowledgeWarning), then the declaration and the signature (RecordPanel).
+ * record (assessments.acknowledgeWarning), then the declaration and the signature (HandoverPanel: preview, declaration, passphrase).
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -15,7 +15,7 @@ import { TextArea } from '../components/Field';
 import { problemTexts } from '../components/ErrorSummary';
 import { paths } from '../routing/paths';
 import { CaseHeader } from './CaseHeader';
-import { RecordPanel } from './RecordPanel';
+import { HandoverPanel } from '../handover/HandoverPanel';
 import { partSummaries } from './partSummaries';
 import { caseTasks } from './caseTasks';
 import { taskStatusLabels } from '../editors/taskStatus';
@@ -78,7 +78,7 @@ export function CheckAnswersScreen({ c, assessment, check }: { c: ReturnType<typ
         <h2 id="sign-title">Declaration and signature</h2>
         {blocks.length > 0 ? <p>Signing waits until every blocking safeguard is met or covered by a recorded departure ({blocks.length} still open).</p> : null}
         {unanswered > 0 ? <p>Signing waits until each open warning above is answered.</p> : null}
-        <RecordPanel assessment={assessment} blocked={blocks.length > 0 || unanswered > 0} onSigned={() => void c.load()} />
+        <HandoverPanel assessment={assessment} blocked={blocks.length > 0 || unanswered > 0} onChanged={() => void c.load()} signHere />
       </section>
     </article>
   );

@@ -7,7 +7,7 @@ import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { useSession } from '../state/session';
 
-const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised' } as const;
+const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised', withdrawn: 'Withdrawn' } as const;
 
 /** Management oversight: every comment kept; a manager returns a draft or authorises a signed record. */
 export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Field } from '../components/Field';
 import type { ApiError, OutputOf } from '../../../shared/contract';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportPanel } from '../bundles/ImportPanel';
@@ -40,8 +41,10 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
     } else setError(res.error);
   }
 
+  const [removing, setRemoving] = useState<User>();
   async function remove(user: User) {
     const res = await api['users.remove']({ name: user.name });
+    setRemoving(undefined);
     if (res.ok) {
       setNotice(`Removed ${user.displayName}. Their past signatures stay verifiable.`);
       await load();
@@ -71,7 +74,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
               <td className="mono">{u.certificateSha256.slice(0, 16)}…</td>
               {isAdmin ? (
                 <td>
-                  <button type="button" className="secondary" onClick={() => void remove(u)} aria-label={`Remove ${u.displayName}`}>
+                  <button type="button" className="secondary" onClick={() => setRemoving(u)} aria-label={`Remove ${u.displayName}`}>
                     Remove
                   </button>
                 </td>
@@ -80,6 +83,9 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
           ))}
         </tbody>
       </table>
+      <ConfirmDialog open={removing !== undefined} title={`Remove ${removing?.displayName ?? ''}?`} confirmLabel={`Remove ${removing?.displayName ?? ''}`} onConfirm={() => removing && void remove(removing)} onCancel={() => setRemoving(undefined)}>
+        <p>They will no longer be able to unlock Carefile or sign. Their past signatures stay verifiable. This cannot be undone.</p>
+      </ConfirmDialog>
       {notice ? <p role="status">{notice}</p> : null}
       <ErrorAlert error={error} shownAtFields={['name', 'displayName', 'passphrase']} />
       {isAdmin ? (

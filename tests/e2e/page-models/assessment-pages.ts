@@ -76,17 +76,30 @@ export class AssessmentPage {
     await this.page.getByRole('heading', { name: /Check your answers before signing/ }).waitFor();
   }
   signButton(): Locator {
-    return this.page.getByRole('button', { name: 'Make and sign the PDF record' });
+    return this.page.getByRole('button', { name: 'Sign the record', exact: true });
+  }
+  /** The hand-over's line naming who signs next ("Waiting for your countersignature. …"). */
+  get handoverStep(): Locator {
+    return this.page.getByTestId('handover-step');
   }
   /** Ticks the signer's declaration (the sign button stays disabled until it is ticked). */
   async confirmDeclaration(): Promise<void> {
     await this.page.getByLabel(/I confirm this declaration/).check();
   }
-  /** Signs and keeps the downloaded PDF at `saveAs`. */
-  async sign(passphrase: string, saveAs: string): Promise<Download> {
+  /**
+   * Signs as whoever's turn it is (first signature, countersignature or a manager's authorisation):
+   * the record stays in the store with the assessment, nothing is downloaded.
+   */
+  async signInApp(passphrase: string, button: 'Sign the record' | 'Countersign the record' | 'Authorise and sign', comment?: string): Promise<void> {
     await this.page.getByLabel('Your passphrase (unlocks your signing key)').fill(passphrase);
+    if (comment) await this.page.getByLabel('Your comment on authorising (printed with your signature)').fill(comment);
     await this.confirmDeclaration();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.signButton().click()]);
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    await this.page.getByRole('status').filter({ hasText: /kept with this assessment/ }).waitFor();
+  }
+  /** The one file that leaves the app: the final record, exported once authorised. */
+  async exportFinal(saveAs: string): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export the final record (PDF)' }).click()]);
     await download.saveAs(saveAs);
     return download;
   }

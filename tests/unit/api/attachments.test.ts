@@ -5,6 +5,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import type { HandlerContext } from '../../../electron/api/context';
 import { StoreSession } from '../../../electron/store/session';
 import { ADMIN, ADMIN_PASS, kdf, tempDir } from '../store/helpers';
+import { makePng, pngChunk } from '../../fixtures/record/png';
 
 /** A real 1×1 PNG (signature, IHDR, IDAT, IEND). */
 const PNG = Buffer.from(
@@ -67,5 +68,27 @@ describe('attachments.add through dispatch, against a real store', () => {
     await dispatch('store.lock', {}, ctx);
     const locked = await dispatch('attachments.add', { name: 'x.png', dataBase64: PNG.toString('base64') }, ctx);
     expect(locked).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+  });
+
+  it('refuses an image declaring more pixels than the record decodes (a decompression bomb), and gives stored bytes back', async () => {
+    const ctx = await unlocked();
+    // A real PNG header declaring 20,000 × 20,000 pixels, with a tiny body: refused from the header alone.
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(20_000, 0);
+    ihdr.writeUInt32BE(20_000, 4);
+    ihdr[8] = 8;
+    ihdr[9] = 2;
+    const bomb = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr), pngChunk('IEND', Buffer.alloc(0))]);
+    const refused = await dispatch('attachments.add', { name: 'scan.png', dataBase64: bomb.toString('base64') }, ctx);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'dataBase64' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/declares 20000 × 20000 pixels/);
+
+    const png = Buffer.from(makePng(40, 30, 1));
+    const added = await dispatch('attachments.add', { name: 'photo.png', dataBase64: png.toString('base64') }, ctx);
+    if (!added.ok) throw new Error(added.error.message);
+    const got = await dispatch('attachments.get', { sha256: (added.value as { sha256: string }).sha256 }, ctx);
+    expect(got).toMatchObject({ ok: true, value: { ref: { name: 'photo.png', mediaType: 'image/png' }, dataBase64: png.toString('base64') } });
+    const missing = await dispatch('attachments.get', { sha256: '0'.repeat(64) }, ctx);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -196,6 +196,12 @@ const table: Row[] = [
     expect: { admin: FORBIDDEN, recovery: FORBIDDEN, ruth: byState('NOT_FOUND', 'NOT_FOUND', 'ok', 'ok'), olu: byState('NOT_FOUND', 'NOT_FOUND', FORBIDDEN, FORBIDDEN), priya: byState('NOT_FOUND', 'NOT_FOUND', FORBIDDEN, FORBIDDEN) },
   },
   {
+    channel: 'assessments.withdraw',
+    input: (a) => ({ id: a.id, reason: 'Opened twice for the same young person by mistake.' }),
+    // Its named assessors (Olu is not one) or a manager, until the record is signed (then corrections are addenda).
+    expect: { admin: FORBIDDEN, recovery: FORBIDDEN, ruth: byState('ok', 'ok', 'LOCKED', 'LOCKED'), olu: byState(FORBIDDEN, FORBIDDEN, 'LOCKED', 'LOCKED'), priya: byState('ok', 'ok', 'LOCKED', 'LOCKED') },
+  },
+  {
     channel: 'assessments.exportBundle',
     input: (a) => ({ id: a.id }),
     // Export is judged as at the last stage: a complete assessment exports whatever its stage;

@@ -23,8 +23,8 @@ describe('attachments', () => {
 
   it('stores encrypted bytes with sha256, size and type, and gives them back', async () => {
     const { store } = await freshStore();
-    const ref = store.attachments.put(PDF, 'photo.jpg');
-    expect(ref).toMatchObject({ mediaType: 'application/pdf', size: PDF.length, name: 'photo.jpg' });
+    const ref = store.attachments.put(PDF, 'school letter');
+    expect(ref).toMatchObject({ mediaType: 'application/pdf', size: PDF.length, name: 'school letter' });
     expect(ref.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(store.attachments.get(ref.sha256)).toEqual(PDF);
     expect(store.attachments.get('0'.repeat(64))).toBeUndefined();
@@ -46,6 +46,20 @@ describe('attachments', () => {
     exact.set(PNG);
     expect(store.attachments.put(exact, 'max.png').size).toBe(MAX_ATTACHMENT_BYTES);
     expect(store.audit.head().seq).toBe(head.seq + 1);
+    store.close();
+  });
+
+  it('refuses a file whose bytes do not match its name (a text file named .pdf, a PDF named .jpg)', async () => {
+    const { store } = await freshStore();
+    const head = store.audit.head();
+    expect(() => store.attachments.put(new TextEncoder().encode('not really a PDF\n'), 'passport.pdf')).toThrow(
+      /"passport\.pdf" is named as a PDF, but its content is plain text/,
+    );
+    expect(() => store.attachments.put(PDF, 'photo.JPG')).toThrow(/named as a JPEG image, but its content is a PDF/);
+    expect(store.audit.head().seq).toBe(head.seq);
+    // names that agree, or say nothing, are taken
+    expect(store.attachments.put(JPEG, 'photo.jpeg').mediaType).toBe('image/jpeg');
+    expect(store.attachments.put(new TextEncoder().encode('notes\n'), 'notes.md').mediaType).toBe('text/plain');
     store.close();
   });
 });
