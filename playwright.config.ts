@@ -8,7 +8,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  workers: 1,
+  // Each test starts its own launcher with its own store folder (fixtures.ts), so two run side by side.
+  workers: 2,
   timeout: 60_000,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],

@@ -96,6 +96,7 @@ test('three people hand the record over inside the app: sign, countersign, autho
   await expect(page.getByText(/^Saved at/)).toBeVisible();
 
   // Ruth previews the record inside the app, then signs: the record stays with the assessment.
+  await backToTaskList(page);
   await expect(a.handoverStep).toContainText('Waiting for your signature. Next: Ruth Adeyemi or Tomasz Nowak signs the record first');
   // The first signature comes after check your answers, on its own page.
   await a.openCheckAnswers();
@@ -110,6 +111,7 @@ test('three people hand the record over inside the app: sign, countersign, autho
   // Tomasz finds it waiting for him on his list and countersigns from the case.
   await nav.lock();
   await unlock.unlock(TOMASZ.user, TOMASZ.pass);
+  await nav.open('Assessments');
   await expect(list.row('AA-2026-0147')).toContainText('Waiting for your countersignature');
   await page.getByLabel('Needs my action').check();
   await expect.poll(() => list.references()).toEqual(['AA-2026-0147']);
@@ -122,6 +124,7 @@ test('three people hand the record over inside the app: sign, countersign, autho
   // Priya, the manager, has it in her queue and authorises it from the case by adding her signature.
   await nav.lock();
   await unlock.unlock(PRIYA.user, PRIYA.pass);
+  await nav.open('Assessments');
   await expect(list.row('AA-2026-0147')).toContainText('Waiting for your authorisation');
   await list.open('AA-2026-0147');
   await page.getByRole('button', { name: 'View the signed record' }).click();

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import path from 'node:path';
+import { backToTaskList } from './page-models/case-pages';
 import { test, expect } from './fixtures';
 import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
@@ -89,6 +90,7 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   await expect(pdf).toBeHidden();
 
   // Withdrawn by mistake: kept, hidden from the list, shown with the filter.
+  await backToTaskList(page);
   await new WithdrawDialog(page).withdraw('Opened twice for the same young person.');
   await expect(page.getByText(/This case was withdrawn by Asha Okafor on .*: Opened twice/)).toBeVisible();
   await new MainNav(page).open('Assessments');

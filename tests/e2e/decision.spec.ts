@@ -114,7 +114,7 @@ test('an adult finding needs the benefit-of-the-doubt statement (AA-23); reasons
   await form.getByLabel('How the benefit of the doubt was applied').fill('We considered whether any doubt remained about her being over 18 and resolved every doubt in her favour.');
   await form.getByLabel('Date of birth', { exact: true }).fill('');
   const err = await ed.saveExpectingError();
-  await expect(err).toContainText('decision.dateOfBirth');
+  await expect(err).toContainText('Give a date (day, month and year).');
   await expect(form.getByLabel('How the benefit of the doubt was applied')).toHaveValue(/resolved every doubt in her favour/);
   await form.getByLabel('Date of birth', { exact: true }).fill('2005-01-01');
   await ed.save();

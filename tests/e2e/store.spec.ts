@@ -34,5 +34,6 @@ test('an administrator sets up the store, adds an assessor, backs up, locks and 
   await nav.lock();
   await expect(unlock.heading).toBeVisible();
   await unlock.unlockWithRecoveryKey(recoveryKey);
-  await expect(page.getByRole('heading', { name: 'Assessments' })).toBeVisible();
+  // Unlocked again: the main navigation is back (the address kept while locked decides the screen).
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Lock' })).toBeVisible();
 });

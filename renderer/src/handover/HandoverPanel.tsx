@@ -12,6 +12,7 @@ import { DeclarationCheck } from '../components/DeclarationCheck';
 import { AddendaPanel } from '../screens/AddendaPanel';
 import { base64ToBytes, download } from '../download';
 import { RecordViewer } from './RecordViewer';
+import { declarationFor } from '../../../shared/domain/declaration';
 import { Link } from 'react-router';
 import { paths } from '../routing/paths';
 import './handover.css';
@@ -112,6 +113,12 @@ export function HandoverPanel({
       {notice ? <p role="status">{notice}</p> : null}
 
       {!withdrawn && !early ? <RecordViewer assessment={assessment} signed={signed} /> : null}
+      {signHere && !signed && !withdrawn && (early || !myTurn) ? (
+        <>
+          <p>Each signer confirms this declaration when they sign; it is printed beside their signature:</p>
+          <blockquote className="declaration">{declarationFor(user?.role ?? 'assessor')}</blockquote>
+        </>
+      ) : null}
 
       {myTurn && !early && !withdrawn && !signed && !signHere ? (
         <p>

@@ -120,16 +120,6 @@ function CaseOverview({ c, assessment, check }: { c: ReturnType<typeof useCase>;
       <CaseHeader assessment={assessment} check={check}>
         <WithdrawCase assessment={assessment} onWithdrawn={() => void load()} />
       </CaseHeader>
-      {check.presumption.prompts.length > 0 ? (
-        <div className="warn-box">
-          <strong>Still to do under the s.51 presumption:</strong>
-          <ul>
-            {check.presumption.prompts.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <StageTrack current={assessment.stage} />
       {notice ? <p role="status">{notice}</p> : null}
       <ErrorAlert error={error} />

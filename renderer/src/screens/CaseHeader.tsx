@@ -35,6 +35,17 @@ export function CaseHeader({ assessment, check, caption, title, children }: { as
         </h1>
         {children}
       </div>
+      {/* On every page of the case: what the s.51 presumption still asks for is never out of sight. */}
+      {check.presumption.prompts.length > 0 ? (
+        <div className="warn-box">
+          <strong>Still to do under the s.51 presumption:</strong>
+          <ul>
+            {check.presumption.prompts.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -16,7 +16,7 @@ export class ImportPanelPage {
 
   /** Today the panel lives under Settings; the one place to change if navigation moves it. */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await this.panel.waitFor();
   }
 

@@ -13,7 +13,7 @@ export class DashboardPage {
   }
 
   navEntry(): Locator {
-    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Quality dashboard' });
+    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quality dashboard' });
   }
 
   async open(): Promise<void> {
