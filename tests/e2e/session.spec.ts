@@ -51,12 +51,12 @@ function filesWithMarker(dir: string, since = 0, depth = 6): string[] {
 }
 
 /*
- * FIXME (reliability branch, 17:25 on the day): both tests below fail on the shared, heavily loaded
- * machine at a step before what they prove (the new user not yet in the table; the navigation not
- * shown after the first sign-in), not yet diagnosed: possibly the renderer's reload on lock-out
- * (renderer/src/state/lockout.ts) racing the next sign-in. The same behaviour is proven under Node
- * by tests/integration/loopback.test.ts (one-use address, one sign-in per session) and
- * tests/unit/api/session-settings.test.ts (idle lock). Marked fixme until diagnosed.
+ * FIXME (the idle-lock test only): on the merged main, on a quiet machine, it ends at the sign-in
+ * screen before it reaches what it proves and runs into its 2-minute limit; the step is not yet
+ * diagnosed (likely the 8-second idle lock firing during the set-up steps, between two throttled
+ * activity reports, so the later steps find the store locked). The same behaviour is proven under
+ * Node by tests/unit/api/session-settings.test.ts (idle lock); the marker search over files has no
+ * other proof yet. The second-browser test below runs.
  */
 test.describe('idle lock, autofill and the marker', () => {
   test.use({ appEnv: { CAREFILE_IDLE_LOCK_MS: '8000' } });
@@ -105,7 +105,7 @@ test.describe('idle lock, autofill and the marker', () => {
   });
 });
 
-test.fixme('a second browser must sign in, signing in there signs the first out, and a used address opens nothing', async ({ app, browser, page }) => {
+test('a second browser must sign in, signing in there signs the first out, and a used address opens nothing', async ({ app, browser, page }) => {
   test.setTimeout(90_000);
   const first = new AppPage(page);
   await first.open(app.url);
