@@ -11,6 +11,7 @@ import { guardStore } from './store';
 import { actorOf, allow, loadAssessment, refusalError, storeOf } from './workflow';
 import type { Assessment, DateAsTold } from '../../shared/domain/model';
 import { CalendarError, withGregorian } from '../../shared/domain/calendars';
+import { freshAssessmentState } from '../../shared/domain/fresh-assessment';
 import { countryCodeFromWords, languageCodeFromWords, languageName } from '../../shared/domain/identity';
 import {
   addAddendumRefusal,
@@ -61,28 +62,10 @@ export const assessmentHandlers = {
         },
         route: { kind: input.route },
         reasonForDoubt: input.reasonForDoubt ? { text: input.reasonForDoubt, evidenceIds: [], obviousCaseWithoutInterview: false } : undefined,
-        status: 'in-progress',
-        stage: 'initial-presentation',
-        stageHistory: [{ stage: 'initial-presentation', enteredOn: now }],
-        createdOn: now,
-        updatedOn: now,
-        treatedAsStatedAge: true,
+        ...freshAssessmentState(now),
         trafficking: { indicators: [], s51PresumptionApplied: false },
-        participants: [],
-        informationRequests: [],
-        explanation: {},
-        consent: {},
-        sessions: [],
-        domains: [],
         timeline: [],
         evidence: [],
-        adversePoints: [],
-        sharing: { challengeRouteGiven: false, legalAdviceRightGiven: false, copies: [] },
-        safeguardLog: [],
-        departures: [],
-        review: { comments: [] },
-        signatures: [],
-        addenda: [],
       };
       return storeOf(ctx).assessments.put(a);
     }),

@@ -10,6 +10,7 @@
  * meeting and decision are done again.
  */
 import type { Assessment, EvidenceItem, EvidenceKind, NewInformation, NewInformationKind, Overturned, OverturnedByKind } from './model';
+import { freshAssessmentState } from './fresh-assessment';
 
 export const newInformationLabels: Record<NewInformationKind, string> = {
   document: 'a document',
@@ -101,30 +102,13 @@ export function reassessmentFrom(earlier: Assessment, info: NewInformation, ids:
     youngPerson: { ...earlier.youngPerson, id: ids.youngPersonId },
     route: earlier.route,
     reasonForDoubt: earlier.reasonForDoubt,
-    status: 'in-progress',
-    stage: 'initial-presentation',
-    stageHistory: [{ stage: 'initial-presentation', enteredOn: now }],
-    createdOn: now,
-    updatedOn: now,
-    treatedAsStatedAge: true,
+    ...freshAssessmentState(now),
     additionalNeeds: earlier.additionalNeeds,
     trafficking: earlier.trafficking,
-    // Who reassesses is decided afresh; the people and sessions belong to the earlier assessment.
-    participants: [],
-    informationRequests: [],
-    explanation: {},
-    consent: {},
-    sessions: [],
-    domains: [],
+    // Who reassesses is decided afresh (freshAssessmentState: no participants or sessions); the
+    // people and sessions belong to the earlier assessment. The account and the evidence carry over.
     timeline: earlier.timeline.map(({ sourceSessionId: _s, ...event }) => event),
     evidence: [prior, fresh, ...earlier.evidence.map(unweighed)],
-    adversePoints: [],
-    sharing: { challengeRouteGiven: false, legalAdviceRightGiven: false, copies: [] },
-    safeguardLog: [],
-    departures: [],
-    review: { comments: [] },
-    signatures: [],
-    addenda: [],
     reassessmentOf: earlier.id,
     newInformation: info,
   };
