@@ -43,6 +43,34 @@ export function malformedTextAt(value: unknown, path: string[] = []): string[] |
 }
 
 /**
+ * Whether a long list's rows are all parsed or a sample of them: CAREFILE_CHECK_OUTPUTS=all or
+ * =sample; by default every row under Vitest (so each test checks every row a handler builds),
+ * a sample elsewhere. Read at each call, so a test can ask for the production path.
+ */
+function checksEveryRow(): boolean {
+  const asked = process.env.CAREFILE_CHECK_OUTPUTS;
+  return asked === 'all' || (asked !== 'sample' && process.env.VITEST !== undefined);
+}
+/** A list this long or shorter is parsed whole even where a sample would do. */
+export const SAMPLE_ROWS = 256;
+
+/**
+ * The output check of a channel that declares `outputRow` (a list reaching thousands of rows):
+ * SAMPLE_ROWS rows spread evenly from a random start, plus the first and the last, each parsed
+ * against the strict row schema. A row built wrongly by the handler's code is wrong in every row
+ * of its kind, so a spread sample finds it; the full parse, which on 10,000 rows cost more than
+ * building them, runs in every test (docs/decisions/api-01-sampled-output-check.md). Returns the
+ * handler's own array (nothing to strip: the strict schema refuses unknown fields).
+ */
+function sampledOutput(rows: unknown[], row: z.ZodType): boolean {
+  const stride = Math.ceil(rows.length / SAMPLE_ROWS);
+  const check = (i: number) => row.safeParse(rows[i]).success;
+  if (!check(0) || !check(rows.length - 1)) return false;
+  for (let i = Math.floor(Math.random() * stride); i < rows.length; i += stride) if (!check(i)) return false;
+  return true;
+}
+
+/**
  * The single entry to the main side. Validates the input against the contract, runs the handler,
  * validates the output (a handler bug must not leak malformed data), and maps every failure to
  * a typed error. Never throws. Never logs inputs: they may hold a young person's details.
@@ -70,6 +98,11 @@ export async function dispatch(
   try {
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
     const value = await handler(parsed.data, ctx);
+    const row = (def as { outputRow?: z.ZodType }).outputRow;
+    if (row && Array.isArray(value) && value.length > SAMPLE_ROWS && !checksEveryRow()) {
+      if (sampledOutput(value, row)) return { ok: true, value };
+      return { ok: false, error: { code: 'INTERNAL', message: `The ${name} answer did not match its contract.` } };
+    }
     const out = def.output.safeParse(value);
     if (!out.success) {
       return { ok: false, error: { code: 'INTERNAL', message: `The ${name} answer did not match its contract.` } };

@@ -36,6 +36,12 @@ export interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   errors: readonly ErrorCode[];
   /** Channels that work before the store is unlocked (app info, unlock itself). */
   public?: boolean;
+  /**
+   * For an output that is a list reaching thousands of rows (the case list): the strict schema of
+   * one row. Outside tests, dispatch checks a spread sample of a long list's rows against it instead
+   * of parsing every row (docs/decisions/api-01-sampled-output-check.md); inputs are always parsed whole.
+   */
+  outputRow?: z.ZodType;
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
