@@ -194,7 +194,10 @@ export function filterClause(f: SummaryFilter, decided: boolean): { where: strin
   const parts: string[] = [];
   const params: unknown[] = [];
   if (decided) {
-    parts.push('s.decided_day IS NOT NULL');
+    // Most assessments are decided: without a period, reading the table straight through costs a
+    // third of walking the decided_day index and looking up each row by it (the unary + keeps the
+    // planner off the index; measured at 10,000: 5 against 14 ms a query). A period uses the index.
+    parts.push(f.since || f.until ? 's.decided_day IS NOT NULL' : '+s.decided_day IS NOT NULL');
     if (f.since) {
       parts.push('s.decided_day >= ?');
       params.push(f.since);
