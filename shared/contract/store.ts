@@ -139,7 +139,7 @@ export const storeChannels = {
     input: NoInput,
     output: z.array(AssessmentSummarySchema),
     // 10,000 rows: a sample of them is checked, each strictly (no field the contract does not name).
-    outputRow: AssessmentSummarySchema.strict(),
+    outputRows: { row: AssessmentSummarySchema.strict() },
     errors: ['NOT_UNLOCKED'],
   }),
   'assessments.get': channel({

@@ -62,7 +62,24 @@ describe('a long list is checked by a sample of its rows outside tests', () => {
     expect(await list(rows(1000, (r, i) => (i === 500 ? { ...r, warnings: -0.5 } : r)))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
-  it('the strict row schema takes every row the real list builds', async () => {
+  it('the outcomes: a sample of their rows, and the rest of the answer whole', async () => {
+    vi.stubEnv('CAREFILE_CHECK_OUTPUTS', 'sample');
+    const outcome = (i: number) => ({
+      reference: `AA-2026-${String(i).padStart(4, '0')}`, id: `a-${i}`, status: 'signed', stage: 'decision', route: 'referral', firstContact: '2026-08-01',
+      decidedOn: '2026-09-01', outcome: 'child', ageRange: '16-17', dateOfBirth: '2010-01-18', statedAge: '16', daysToDecision: '31',
+      blocking: 0, warnings: 0, departures: '', returnedByManager: 0, authorised: '', addenda: 0, newInformationAfterDecision: 0,
+    });
+    const outcomes = (value: unknown) => dispatch('quality.outcomes', {}, ctx, { ...handlers, 'quality.outcomes': () => value as never });
+    const good = { rows: Array.from({ length: 1000 }, (_, i) => outcome(i)), csv: 'reference\r\n' };
+    const r = await outcomes(good);
+    expect(r.ok && r.value).toBe(good);
+    const internal = { ok: false, error: { code: 'INTERNAL' } };
+    expect(await outcomes({ ...good, rows: good.rows.map((x) => ({ ...x, nameLatin: 'Ahmad' })) })).toMatchObject(internal);
+    expect(await outcomes({ ...good, csv: 42 })).toMatchObject(internal);
+    expect(await outcomes({ ...good, names: ['Ahmad'] })).toMatchObject(internal);
+  });
+
+  it('the strict row schemas take every row the real list and outcomes build', async () => {
     const dataDir = join(tempDir(), 'data');
     const real: HandlerContext = { app: { version: 't', mode: 'browser' }, dataDir, storeSession: new StoreSession(dataDir, kdf) };
     await dispatch('store.init', { adminName: ADMIN, passphrase: ADMIN_PASS }, real);
@@ -72,10 +89,13 @@ describe('a long list is checked by a sample of its rows outside tests', () => {
     store.assessments.put(a);
     store.assessments.put({ ...a, id: 'second', reference: 'AA-2026-9999', youngPerson: { ...a.youngPerson, id: 'yp-second' } });
     const r = await dispatch('assessments.list', {}, real);
+    const o = await dispatch('quality.outcomes', {}, real);
     real.storeSession!.lock();
+    expect(o.ok).toBe(true);
+    for (const x of (o as { value: { rows: unknown[] } }).value.rows) expect(contract['quality.outcomes'].outputRows!.row.safeParse(x).error).toBeUndefined();
     expect(r.ok).toBe(true);
     const listed = (r as { value: unknown[] }).value;
     expect(listed).toHaveLength(2);
-    for (const x of listed) expect(contract['assessments.list'].outputRow!.safeParse(x).error).toBeUndefined();
+    for (const x of listed) expect(contract['assessments.list'].outputRows!.row.safeParse(x).error).toBeUndefined();
   });
 });
