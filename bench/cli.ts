@@ -1,7 +1,8 @@
 /**
  * CLI start-up benchmark (not a test), issue 13.5: `carefile --version` beside `node -e ''` (the
  * floor: starting Node itself), in >= 5 interleaved rounds, min / median / max of wall time.
- * Also `--help` (every verb family loaded), `lint-text` (one family, no store) and, for
+ * Also `--help` (the verbs listed from help-index.ts, no family loaded), `lint-text` (one family,
+ * only the wording checker: no store) and, for
  * comparison, `--version` run from the TypeScript sources through tsx (what every start cost
  * before the CLI was compiled). Target: `--version` well under 0.5 s.
  *

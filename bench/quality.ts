@@ -54,6 +54,8 @@ interface Sized {
   generateMs: number;
   writeMs: number;
   figures: Record<string, number[]>;
+  /** This process's CPU time for the same calls: steadier than wall time on a shared machine. */
+  cpu: Record<string, number[]>;
 }
 
 async function build(n: number): Promise<Sized> {
@@ -76,7 +78,7 @@ async function build(n: number): Promise<Sized> {
   });
   const writeMs = performance.now() - t;
   await call(ctx, 'store.unlock', { userName: MANAGER.name, passphrase: MANAGER.pass });
-  return { n, dir, ctx, generateMs, writeMs, figures: {} };
+  return { n, dir, ctx, generateMs, writeMs, figures: {}, cpu: {} };
 }
 
 /** One full scan of the assessments table: every row's stored JSON read (the floor any whole-store load pays). */
@@ -101,9 +103,12 @@ async function measure(s: Sized): Promise<void> {
     // Interleaved, and the order rotated each round, so drift on a shared machine falls on all alike.
     for (let k = 0; k < measures.length; k++) {
       const [name, run] = measures[(k + round) % measures.length]!;
+      const c = process.cpuUsage();
       const t = performance.now();
       await run(s);
       (s.figures[name] ??= []).push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      (s.cpu[name] ??= []).push((used.user + used.system) / 1000);
     }
   }
 }
@@ -140,20 +145,21 @@ try {
     sized.push(s);
     process.stdout.write(`generated in ${fmt(s.generateMs)}, saved in ${fmt(s.writeMs)} (${(s.writeMs / n).toFixed(2)} ms a save: validated, audited, safeguards evaluated, summarised; one transaction)\n`);
     await measure(s);
-    process.stdout.write(`${ROUNDS} interleaved rounds, min / median / max:\n`);
+    process.stdout.write(`${ROUNDS} interleaved rounds, wall min / median / max, and this process's CPU median (the steadier figure on a shared machine):\n`);
     const scan = stats(s.figures[measures[0]![0]]!).median;
     for (const [name] of measures) {
       const st = stats(s.figures[name]!);
       const verdict = name.includes('baseline') ? '' : `  ${st.median <= TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target; ${(st.median / scan).toFixed(2)}x the full scan`;
-      process.stdout.write(`  ${name.padEnd(38)} ${fmt(st.min)} / ${fmt(st.median)} / ${fmt(st.max)}${verdict}\n`);
+      process.stdout.write(`  ${name.padEnd(38)} ${fmt(st.min)} / ${fmt(st.median)} / ${fmt(st.max)}  (CPU ${fmt(stats(s.cpu[name]!).median)})${verdict}\n`);
     }
   }
   if (sized.length >= 2) {
     const [a, b] = [sized[0]!, sized.at(-1)!];
-    process.stdout.write(`\nGrowth ${a.n.toLocaleString('en-GB')} → ${b.n.toLocaleString('en-GB')} (${b.n / a.n}x the work; linear or better is the target), medians:\n`);
+    process.stdout.write(`\nGrowth ${a.n.toLocaleString('en-GB')} → ${b.n.toLocaleString('en-GB')} (${b.n / a.n}x the work; linear or better is the target), medians of wall and CPU time:\n`);
     for (const [name] of measures) {
       const g = stats(b.figures[name]!).median / stats(a.figures[name]!).median;
-      process.stdout.write(`  ${name.padEnd(38)} ${g.toFixed(1)}x${g <= (b.n / a.n) * 1.1 ? '' : '  WORSE THAN LINEAR'}\n`);
+      const gc = stats(b.cpu[name]!).median / stats(a.cpu[name]!).median;
+      process.stdout.write(`  ${name.padEnd(38)} wall ${g.toFixed(1)}x, CPU ${gc.toFixed(1)}x${g <= (b.n / a.n) * 1.1 ? '' : '  WORSE THAN LINEAR'}\n`);
     }
   }
   const largest = sized.at(-1);

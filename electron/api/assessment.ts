@@ -143,21 +143,12 @@ export const assessmentHandlers = {
       const store = storeOf(ctx);
       const a = loadAssessment(store, input.id);
       const actor = actorOf(ctx);
-      const now = new Date();
-      const t = reviewTransition(actor, a, input.outcome, now);
+      const t = reviewTransition(actor, a, input.outcome);
       if ('refusal' in t) throw refusalError(t.refusal);
-      const on = now.toISOString();
+      const on = new Date().toISOString();
       const comment = { by: actor.name, on, text: input.text, outcome: input.outcome };
-      const next: Assessment = {
-        ...a,
-        status: t.status,
-        updatedOn: on,
-        review: {
-          ...a.review,
-          comments: [...a.review.comments, comment],
-          ...(input.outcome === 'authorised' ? { authorisedBy: actor.name, authorisedOn: on } : {}),
-        },
-      };
+      // No authorisation here: that is the manager's signature on the record (record.countersign).
+      const next: Assessment = { ...a, status: t.status, updatedOn: on, review: { ...a.review, comments: [...a.review.comments, comment] } };
       return store.assessments.put(next);
     }),
 

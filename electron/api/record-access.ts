@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/index';
 import { evaluate, presumption } from '../../shared/safeguards/index';
-import { actorFor, countersignRefusal, reviewTransition, signRefusal, statusAfterSignature, type Refusal } from '../../shared/domain/workflow';
+import { actorFor, authoriseRefusal, countersignRefusal, signRefusal, statusAfterSignature, type Refusal } from '../../shared/domain/workflow';
 import type { Assessment } from '../../shared/domain/model';
 import { exportBundle } from '../bundle/transfer';
 import { transferTarget } from '../bundle/store-target';
@@ -60,8 +60,9 @@ export function recordAccess(store: Store, countersigned?: { assessmentId?: stri
 
 /**
  * The assessment once this signature is on it. A manager's signature is the authorisation
- * (docs/decisions/record-later-signatures-in-the-update.md): unless a review already authorised it,
- * it sets the status and the review's authorisation, with the manager's comment.
+ * (docs/decisions/record-later-signatures-in-the-update.md, items 1 and 4):
+ * it sets the status and the review's authorisation, with the manager's comment. An assessment
+ * already authorised (in an older store a review could authorise without signing) keeps its authorisation.
  */
 function afterSignature(a: Assessment, event: SignatureEvent, authorisation?: { comment?: string }): Assessment {
   const role = event.role === 'manager' ? 'manager' : 'assessor';
@@ -141,10 +142,10 @@ export async function countersignStoredRecord(
       });
     }
   }
-  // A manager's signature authorises the assessment (unless a review already did): the review's rules apply.
+  // A manager's signature is the authorisation (the only way to it): the authorisation's rules apply.
   if (actor.role === 'manager' && a.status !== 'authorised') {
-    const t = reviewTransition(actor, a, 'authorised', now);
-    if ('refusal' in t) throw new SigningRefused(t.refusal);
+    const refused = authoriseRefusal(actor, a, now);
+    if (refused) throw new SigningRefused(refused);
   }
   return countersignWithStore(recordAccess(store, { assessmentId: a.id, authorisation: { comment: opts.comment } }), pdf, { userId: signerOf(store), passphrase, now, comment: opts.comment });
 }

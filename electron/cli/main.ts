@@ -1,7 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { CliError, Exit } from './exit';
 import { processIO, type CliIO } from './io';
-import { familiesFor } from './commands/index';
+import { familiesFor, isTopLevelHelp } from './commands/index';
+import { topLevelHelp } from './commands/help-index';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /**
@@ -15,8 +16,16 @@ export async function buildProgram(io: CliIO, argv?: readonly string[]): Promise
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  const families = familiesFor(argv ? argv.slice(2) : []);
-  for (const register of await Promise.all(families.map((f) => f.load()))) register(program, io);
+  const args = argv ? argv.slice(2) : [];
+  if (isTopLevelHelp(args)) {
+    // Named, not loaded: each verb as a bare entry with the words its family gives it (help-index.ts).
+    const terms = new Map(topLevelHelp.map((v) => [v.verb, v.term]));
+    for (const v of topLevelHelp) program.command(v.verb).description(v.description);
+    const plain = new Help();
+    program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? plain.subcommandTerm(cmd) });
+    return program;
+  }
+  for (const register of await Promise.all(familiesFor(args).map((f) => f.load()))) register(program, io);
   return program;
 }
 

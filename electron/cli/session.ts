@@ -57,7 +57,7 @@ export async function withSession<T>(
   unlock: 'always' | 'if-credentials' | 'never',
   fn: (session: CliSession) => Promise<T>,
 ): Promise<T> {
-  const dataDir = resolveDataDir(opts, io);
+  const dataDir = await resolveDataDir(opts, io);
   const [{ dispatch }, { hostContext, takeStoreNotes }] = await Promise.all([import('../api/dispatch'), import('../api/host')]);
   const ctx = hostContext({ version: packageJson.version, dataDir, scryptN: scryptNFromEnv(io) });
   const result = (name: string, input: unknown) => dispatch(name, input, ctx);

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, Exit } from './exit';
 import type { CliIO } from './io';
-import { defaultDataDir } from '../api/host';
 
 /** Who the CLI says you are: a user and passphrase, or the recovery key. */
 export type Credential = { kind: 'passphrase'; userName: string; passphrase: string } | { kind: 'recovery-key'; recoveryKey: string };
@@ -35,8 +34,16 @@ export function withStoreOptions(cmd: Command): Command {
     .option('--recovery-key-file <file>', 'unlock with the recovery key read from this file instead (or $CAREFILE_RECOVERY_KEY)');
 }
 
-export function resolveDataDir(opts: StoreOptionValues, io: CliIO): string {
-  return opts.dataDir ?? (io.env.CAREFILE_DATA_DIR || defaultDataDir(io.env));
+/**
+ * The store folder: --data-dir, else $CAREFILE_DATA_DIR, else the app's. The default is asked of
+ * the store only then, and imported only then: every verb reads these options, and a verb that
+ * opens no store (`lint-text`) must not load the store's modules to name its folder (issue 13).
+ */
+export async function resolveDataDir(opts: StoreOptionValues, io: CliIO): Promise<string> {
+  if (opts.dataDir !== undefined) return opts.dataDir;
+  if (io.env.CAREFILE_DATA_DIR) return io.env.CAREFILE_DATA_DIR;
+  const { defaultDataDir } = await import('../api/host');
+  return defaultDataDir(io.env);
 }
 
 /**

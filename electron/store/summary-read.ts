@@ -99,32 +99,91 @@ export function listRowOf(r: SqlRow, assessors: Map<string, ListRow['assessors']
 
 /** Assessors of the given assessments (all when `ids` is absent), in their order on each. */
 function assessorsOf(db: Db, ids?: readonly string[]): Map<string, ListRow['assessors']> {
+  // Raw rows (arrays, not objects keyed by column): the whole list reads one per assessor.
   const rows = (
     ids === undefined
-      ? db.prepare('SELECT assessment_id, name, user_id FROM summary_assessor ORDER BY assessment_id, ord').all()
+      ? db.prepare('SELECT assessment_id, name, user_id FROM summary_assessor ORDER BY assessment_id, ord').raw().all()
       : ids.length === 0
         ? []
-        : db.prepare(`SELECT assessment_id, name, user_id FROM summary_assessor WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, ord`).all(JSON.stringify(ids))
-  ) as Array<{ assessment_id: string; name: string; user_id: string | null }>;
+        : db.prepare(`SELECT assessment_id, name, user_id FROM summary_assessor WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, ord`).raw().all(JSON.stringify(ids))
+  ) as Array<[assessmentId: string, name: string, userId: string | null]>;
   const out = new Map<string, ListRow['assessors']>();
-  for (const r of rows) {
-    const list = out.get(r.assessment_id) ?? [];
-    list.push(r.user_id ? { name: r.name, userId: r.user_id } : { name: r.name });
-    out.set(r.assessment_id, list);
+  let current = '';
+  let list: ListRow['assessors'] = [];
+  for (const [id, name, userId] of rows) {
+    // In assessment order (the key's order): one map entry per assessment, no lookup per assessor.
+    if (id !== current) {
+      current = id;
+      list = [];
+      out.set(id, list);
+    }
+    list.push(userId ? { name, userId } : { name });
   }
   return out;
 }
 
-/** Every assessment, newest change first (then by id), from the summaries. */
+/** The list's columns as raw rows read them (LIST_COLUMNS' order). */
+type RawListRow = [
+  id: string, reference: string, nameLatin: string, nameOwnScript: string | null, nationality: string | null, nationalityCode: string | null,
+  firstLanguage: string | null, firstLanguageCode: string | null, status: ListRow['status'], stage: ListRow['stage'], updatedAt: string, createdAt: string,
+  decidedAt: string | null, outcome: ListRow['outcome'] | null, presumptionKind: ListRow['presumptionKind'], presumptionStatus: string, presumptionFacts: string,
+  blocking: number, warnings: number, awaitingCountersignBy: string, awaitingAuthorisation: number,
+];
+
+/**
+ * Every assessment, newest change first (then by id), from the summaries. The hot path of the
+ * case list (issue 13: 10,000 rows in well under 200 ms, with the contract check): raw rows
+ * rather than objects keyed by column, one pass building each row, the assessors read in one
+ * ordered scan, and each distinct set of presumption facts said once.
+ */
 export function listSummaries(db: Db, today: string): ListRow[] {
   // Sorted here, not by SQL: the sorter would copy every wide row, and an index on the time of the
   // last change would cost every save one more page.
-  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM assessment_summary s`).all() as SqlRow[];
+  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM assessment_summary s`).raw().all() as RawListRow[];
+  rows.sort((a, b) => (a[10] < b[10] ? 1 : a[10] > b[10] ? -1 : a[0] < b[0] ? -1 : 1));
   const assessors = assessorsOf(db);
   const said = new Map<string, Said>();
-  const key = (r: SqlRow) => r.updated_at as string;
-  rows.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : (a.id as string) < (b.id as string) ? -1 : 1));
-  return rows.map((r) => listRowOf(r, assessors, today, said));
+  const out: ListRow[] = new Array<ListRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    let p: Said;
+    if (r[14] === 'decided') p = { kind: 'decided', status: r[15] };
+    else {
+      const facts = r[16];
+      let known = said.get(facts);
+      if (!known) {
+        known = presumptionFromFacts(JSON.parse(facts) as PresumptionFacts, today);
+        said.set(facts, known);
+      }
+      p = known;
+    }
+    const row: ListRow = {
+      id: r[0],
+      reference: r[1],
+      nameLatin: r[2],
+      status: r[8],
+      stage: r[9],
+      updatedOn: r[10],
+      updatedAt: r[10],
+      createdAt: r[11],
+      presumption: p.status,
+      presumptionKind: p.kind,
+      assessors: assessors.get(r[0]) ?? [],
+      blocking: r[17],
+      warnings: r[18],
+      awaitingCountersignBy: r[19] === '[]' ? [] : (JSON.parse(r[19]) as string[]),
+      awaitingAuthorisation: r[20] === 1,
+    };
+    if (r[3] !== null) row.nameOwnScript = r[3];
+    if (r[4] !== null) row.nationality = r[4];
+    if (r[5] !== null) row.nationalityCode = r[5];
+    if (r[6] !== null) row.firstLanguage = r[6];
+    if (r[7] !== null) row.firstLanguageCode = r[7];
+    if (r[12] !== null) row.decidedAt = r[12];
+    if (r[13] !== null) row.outcome = r[13];
+    out[i] = row;
+  }
+  return out;
 }
 
 /**
@@ -135,7 +194,10 @@ export function filterClause(f: SummaryFilter, decided: boolean): { where: strin
   const parts: string[] = [];
   const params: unknown[] = [];
   if (decided) {
-    parts.push('s.decided_day IS NOT NULL');
+    // Most assessments are decided: without a period, reading the table straight through costs a
+    // third of walking the decided_day index and looking up each row by it (the unary + keeps the
+    // planner off the index; measured at 10,000: 5 against 14 ms a query). A period uses the index.
+    parts.push(f.since || f.until ? 's.decided_day IS NOT NULL' : '+s.decided_day IS NOT NULL');
     if (f.since) {
       parts.push('s.decided_day >= ?');
       params.push(f.since);

@@ -79,10 +79,17 @@ export const assessmentChannels = {
     errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'AUTH_FAILED', 'FORBIDDEN', 'LOCKED'],
   }),
   'assessments.review': channel({
-    summary: "A manager's review: a comment, a return to the assessors with comments, or the authorisation of a signed record.",
-    input: z.object({ id: Id, outcome: z.enum(['comment', 'returned', 'authorised']), text: z.string().trim().min(1, 'Write the comment.').max(20_000) }).strict(),
+    summary:
+      "A manager's review: a comment, or a return to the assessors with comments (before signing). Authorising is not a review: a manager authorises by adding their signature to the record (record.countersign).",
+    input: z.object({
+      id: Id,
+      outcome: z.enum(['comment', 'returned'], {
+        error: (i) => (i.input === 'authorised' ? 'A manager authorises by signing the record (record.countersign), not by a review.' : 'comment or returned'),
+      }),
+      text: z.string().trim().min(1, 'Write the comment.').max(20_000),
+    }).strict(),
     output: Assessment,
-    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'SAFEGUARD_BLOCK', 'CONFLICT'],
+    errors: ['NOT_UNLOCKED', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
   }),
   'assessments.withdraw': channel({
     summary: 'Withdraw a case opened by mistake, with the reason (its assessors or a manager, before signing); kept and audited, hidden from the default list.',

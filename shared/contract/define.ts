@@ -36,6 +36,14 @@ export interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
   errors: readonly ErrorCode[];
   /** Channels that work before the store is unlocked (app info, unlock itself). */
   public?: boolean;
+  /**
+   * For an output holding a list that reaches thousands of rows (the case list, the outcomes): the
+   * strict schema of one row, and where the list is (`at`, a field of the output object; absent: the
+   * output is the list). Outside tests, dispatch checks a spread sample of a long list's rows against
+   * it instead of parsing every row, and the rest of the output whole
+   * (docs/decisions/api-01-sampled-output-check.md); inputs are always parsed whole.
+   */
+  outputRows?: { row: z.ZodType; at?: string };
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

@@ -187,6 +187,8 @@ export const qualityChannels = {
     summary: "Every assessment's outcome, days to decision, safeguards unmet or departed from, review and new information after the decision (managers and administrators).",
     input: z.object({}).strict(),
     output: z.object({ rows: z.array(OutcomeRowSchema), csv: z.string() }),
+    // A row an assessment: a sample of them is checked, each strictly.
+    outputRows: { row: OutcomeRowSchema.strict(), at: 'rows' },
     errors: ['NOT_UNLOCKED', 'FORBIDDEN'],
   }),
   'quality.figures': channel({

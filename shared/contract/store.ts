@@ -138,6 +138,8 @@ export const storeChannels = {
     summary: 'Every assessment in the store, newest change first.',
     input: NoInput,
     output: z.array(AssessmentSummarySchema),
+    // 10,000 rows: a sample of them is checked, each strictly (no field the contract does not name).
+    outputRows: { row: AssessmentSummarySchema.strict() },
     errors: ['NOT_UNLOCKED'],
   }),
   'assessments.get': channel({

@@ -384,33 +384,44 @@ export function exportRefusal(actor: Actor, a: Assessment, now: Date): Refusal |
 }
 
 // ---------------------------------------------------------------------------------------------
-// Review: comment (any state), return (before signing), authorise (after every assessor signed)
+// Review: comment (any state), return (before signing). Authorisation is not a review outcome: it
+// is the manager's signature on the record (record.countersign), one door with one set of rules
+// (docs/decisions/record-later-signatures-in-the-update.md, item 4).
 
-export type ReviewOutcome = 'comment' | 'returned' | 'authorised';
-const reviewAction: Record<ReviewOutcome, Action> = { comment: 'comment', returned: 'return', authorised: 'authorise' };
+export type ReviewOutcome = 'comment' | 'returned';
+const reviewAction: Record<ReviewOutcome, Action> = { comment: 'comment', returned: 'return' };
 
 /** The status a review leaves the assessment in, or why it is refused. */
-export function reviewTransition(actor: Actor, a: Assessment, outcome: ReviewOutcome, now: Date): { status: Assessment['status'] } | { refusal: Refusal } {
+export function reviewTransition(actor: Actor, a: Assessment, outcome: ReviewOutcome): { status: Assessment['status'] } | { refusal: Refusal } {
   const byRole = roleRefusal(actor, reviewAction[outcome]);
   if (byRole) return { refusal: byRole };
   if (actor.userId === undefined) return { refusal: refuse('FORBIDDEN', 'A review is made under your own name, not with the recovery key.') };
   if (outcome === 'comment') return { status: a.status };
-  if (outcome === 'returned') {
-    if (isLocked(a)) return { refusal: refuse('CONFLICT', 'A signed assessment cannot be returned: corrections are made by addendum.', 'outcome') };
-    return { status: 'returned' };
-  }
-  if (a.status === 'authorised') return { refusal: refuse('CONFLICT', 'This assessment is already authorised.', 'outcome') };
-  if (!isLocked(a)) return { refusal: refuse('CONFLICT', 'Only a signed record can be authorised: the assessors sign first.', 'outcome') };
+  if (isLocked(a)) return { refusal: refuse('CONFLICT', 'A signed assessment cannot be returned: corrections are made by addendum.', 'outcome') };
+  return { status: 'returned' };
+}
+
+/**
+ * Why a manager may not authorise (sign as the authorising manager) now, or undefined: after
+ * every named assessor signed, by a manager who did not assess it, with the decision's safeguards
+ * met. Checked by record.countersign before a manager's signature goes on the record.
+ */
+export function authoriseRefusal(actor: Actor, a: Assessment, now: Date): Refusal | undefined {
+  const byRole = roleRefusal(actor, 'authorise');
+  if (byRole) return byRole;
+  if (actor.userId === undefined) return refuse('FORBIDDEN', 'An authorisation is signed with your own passphrase, not the recovery key.');
+  if (a.status === 'authorised') return refuse('CONFLICT', 'This assessment is already authorised.');
+  if (!isLocked(a)) return refuse('CONFLICT', 'Only a signed record can be authorised: the assessors sign first.');
   const links = assessorLinkRefusal(a);
-  if (links) return { refusal: links };
+  if (links) return links;
   if (isNamedAssessor(a, actor.userId) || a.signatures.some((s) => s.role === 'assessor' && s.userId === actor.userId)) {
-    return { refusal: refuse('FORBIDDEN', 'Nobody authorises an assessment they assessed (AA-30): another manager authorises it.') };
+    return refuse('FORBIDDEN', 'Nobody authorises an assessment they assessed (AA-30): another manager authorises it.');
   }
   const waiting = assessorsOf(a).filter((p) => !a.signatures.some((s) => s.role === 'assessor' && s.userId === p.userId));
-  if (waiting.length > 0) return { refusal: refuse('SAFEGUARD_BLOCK', `Not yet signed by ${waiting.map((p) => p.name).join(' and ')} (AA-30): authorise once both assessors have signed.`) };
+  if (waiting.length > 0) return refuse('SAFEGUARD_BLOCK', `Not yet signed by ${waiting.map((p) => p.name).join(' and ')} (AA-30): authorise once both assessors have signed.`);
   const blocks = signingFindings(a, now);
-  if (blocks.length > 0) return { refusal: blockRefusal('The assessment cannot be authorised while safeguards are unmet', blocks) };
-  return { status: 'authorised' };
+  if (blocks.length > 0) return blockRefusal('The assessment cannot be authorised while safeguards are unmet', blocks);
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -316,13 +316,21 @@ describe('CLI verb families (loaded one at a time: electron/cli/commands/index.t
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('a command line loads its verb family only; --version none; --help or an unknown verb all', () => {
+  it('carefile --help, listed without loading a family, is word for word the help of the loaded families', async () => {
+    const listed = await buildProgram(io, ['node', 'carefile', '--help']);
+    expect(listed.commands.every((c) => c.commands.length === 0 && c.options.length === 0)).toBe(true);
+    expect(listed.helpInformation()).toBe((await buildProgram(io)).helpInformation());
+  });
+
+  it('a command line loads its verb family only; --version and --help none; no verb or an unknown verb all', () => {
     const [store, assessment] = commandFamilies;
     expect(familiesFor(['user', 'list', '--json'])).toEqual([store]);
     expect(familiesFor(['lint-text', 'x.txt'])).toEqual([assessment]);
     expect(familiesFor(['--version'])).toEqual([]);
     expect(familiesFor(['-V'])).toEqual([]);
-    expect(familiesFor(['--help'])).toEqual(commandFamilies);
+    expect(familiesFor(['--help'])).toEqual([]);
+    expect(familiesFor(['-h'])).toEqual([]);
+    expect(familiesFor(['assessment', '--help'])).toEqual([commandFamilies[3]]);
     expect(familiesFor([])).toEqual(commandFamilies);
     expect(familiesFor(['no-such-verb'])).toEqual(commandFamilies);
   });

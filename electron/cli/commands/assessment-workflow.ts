@@ -53,14 +53,15 @@ export function registerWorkflowCommands(program: Command, io: CliIO): void {
   withStoreOptions(
     assessment
       .command('review <id>')
-      .description("A manager's review: a comment, a return to the assessors, or the authorisation of a signed record. [assessments.review]")
-      .requiredOption('--outcome <outcome>', 'comment, returned or authorised')
+      .description("A manager's review: a comment, or a return to the assessors before signing. A manager authorises by signing: record countersign. [assessments.review]")
+      .requiredOption('--outcome <outcome>', 'comment or returned')
       .requiredOption('--text <text>', 'the comment'),
   ).action(async (id: string, opts: StoreOptionValues & { outcome: string; text: string }) => {
-    if (!['comment', 'returned', 'authorised'].includes(opts.outcome)) throw new CliError(Exit.USAGE, '--outcome must be comment, returned or authorised.');
-    const a = await withSession(io, opts, 'always', (s) =>
-      s.call('assessments.review', { id, outcome: opts.outcome as 'comment' | 'returned' | 'authorised', text: opts.text }),
-    );
+    if (opts.outcome === 'authorised') {
+      throw new CliError(Exit.USAGE, `A manager authorises by signing the record: carefile record countersign --id ${id} --confirm-declaration [--comment TEXT] --out FILE.pdf`);
+    }
+    if (!['comment', 'returned'].includes(opts.outcome)) throw new CliError(Exit.USAGE, '--outcome must be comment or returned.');
+    const a = await withSession(io, opts, 'always', (s) => s.call('assessments.review', { id, outcome: opts.outcome as 'comment' | 'returned', text: opts.text }));
     output(io, opts, a, `${a.reference}: ${opts.outcome} (status ${a.status}).`);
   });
 

@@ -9,9 +9,10 @@ import type { CliIO } from '../io';
 import { withStoreOptions, type StoreOptionValues } from '../store-options';
 import { withSession } from '../session';
 import type { Assessment } from '../../../shared/domain/model';
-import { parseBundle, type BundleError } from '../../../shared/bundle/index';
-import { evaluate, presumption, type Finding, type Thresholds } from '../../../shared/safeguards/index';
-import { checkWording, familyInfo } from '../../../shared/language/index';
+// Types only at the top: each verb imports what it runs (the bundle parser and the safeguards for
+// `check`, the wording checker for `lint-text`), so one verb does not load the others' modules.
+import type { BundleError } from '../../../shared/bundle/index';
+import type { Finding, Thresholds } from '../../../shared/safeguards/index';
 
 function readInput(file: string | undefined, io: CliIO): Promise<string> {
   if (file === undefined || file === '-') return io.readStdin();
@@ -36,8 +37,8 @@ function label(f: Finding): string {
   return f.severity === 'block' ? 'BLOCK' : 'WARN';
 }
 
-function printFindings(io: CliIO, a: Assessment, findings: readonly Finding[], now: string): void {
-  io.out(`${a.reference}: ${presumption(a, now).status}`);
+function printFindings(io: CliIO, a: Assessment, findings: readonly Finding[], presumptionStatus: string): void {
+  io.out(`${a.reference}: ${presumptionStatus}`);
   for (const f of findings) {
     io.out(`${label(f).padEnd(9)} ${f.ruleId}  ${f.path ?? ''}`.trimEnd());
     io.out(`          ${f.message}`);
@@ -86,6 +87,7 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
         minSessions: opts.minSessions,
         decisionDays: opts.decisionDays,
       });
+      const [{ parseBundle }, { evaluate, presumption }] = await Promise.all([import('../../../shared/bundle/index'), import('../../../shared/safeguards/index')]);
       let a: Assessment;
       if (target === '-' || existsSync(target) || target.endsWith('.json')) {
         const r = parseBundle(await readInput(target, io));
@@ -99,7 +101,7 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
       const blockingCount = findings.filter((f) => f.severity === 'block').length;
       if (opts.json) {
         io.out(JSON.stringify({ id: a.id, reference: a.reference, stage: a.stage, presumption: presumption(a, now).status, blocking: blockingCount, findings }));
-      } else printFindings(io, a, findings, now);
+      } else printFindings(io, a, findings, presumption(a, now).status);
       if (blockingCount > 0) throw new CliError(Exit.CHECK_FAILED, '');
     });
 
@@ -109,7 +111,7 @@ export function registerAssessmentCommands(program: Command, io: CliIO): void {
     .argument('[file]', 'a text file, or - for standard input (default)')
     .option('--json', 'print {"findings":[{start,end,text,category,family,suggestion,reason,rule}]}')
     .action(async (file: string | undefined, opts: { json?: boolean }) => {
-      const text = await readInput(file, io);
+      const [text, { checkWording, familyInfo }] = await Promise.all([readInput(file, io), import('../../../shared/language/index')]);
       const findings = checkWording(text);
       if (opts.json) {
         io.out(JSON.stringify({ findings: findings.map(({ start, end, text: t, category, family, suggestion, reason, rule }) => ({ start, end, text: t, category, family, suggestion, reason, rule })) }));

@@ -35,13 +35,20 @@ export const commandFamilies: CommandFamily[] = [
   { verbs: ['call'], load: async () => (await import('./call')).registerCallCommand },
 ];
 
+/** A bare `carefile --help` (or `-h`): the top-level help, listed from ./help-index.ts with no family loaded. */
+export function isTopLevelHelp(args: readonly string[]): boolean {
+  return args.length > 0 && args.every((a) => a === '--help' || a === '-h');
+}
+
 /**
- * The families a command line needs: the one owning its verb; none for a bare --version; all of
- * them otherwise (--help, no verb, or an unknown verb, so commander can list or suggest verbs).
+ * The families a command line needs: the one owning its verb; none for a bare --version or a bare
+ * --help (./help-index.ts lists the verbs); all of them otherwise (no verb, or an unknown verb, so
+ * commander can list or suggest verbs).
  */
 export function familiesFor(args: readonly string[]): CommandFamily[] {
   const verb = args.find((a) => !a.startsWith('-'));
   if (verb === undefined && args.length > 0 && args.every((a) => a === '--version' || a === '-V')) return [];
+  if (isTopLevelHelp(args)) return [];
   const owner = verb === undefined ? undefined : commandFamilies.find((f) => f.verbs.includes(verb));
   return owner ? [owner] : commandFamilies;
 }

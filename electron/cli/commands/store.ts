@@ -112,7 +112,7 @@ export function registerStoreCommands(program: Command, io: CliIO): void {
   ).action(async (file: string, opts: StoreOptionValues & { rawKeyFile?: string }) => {
     if (!existsSync(file)) throw new CliError(Exit.USAGE, `There is no backup file ${file}.`);
     const rawKey = opts.rawKeyFile ? firstLine(opts.rawKeyFile, 'raw key') : undefined;
-    const dataDir = resolveDataDir(opts, io);
+    const dataDir = await resolveDataDir(opts, io);
     // The channel reads from the backups folder: the CLI puts a copy there, and takes it away after.
     mkdirSync(backupsDir(dataDir), { recursive: true, mode: 0o700 });
     const fileName = `restore-${process.pid}-${Date.now()}-${basename(file).replace(/[^A-Za-z0-9._-]+/g, '_')}`.slice(0, 200);

@@ -9,14 +9,17 @@ import { useSession } from '../state/session';
 
 const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised', withdrawn: 'Withdrawn' } as const;
 
-/** Management oversight: every comment kept; a manager returns a draft or authorises a signed record. */
+/**
+ * Management oversight: every comment kept; a manager comments, or returns a draft. Authorising is
+ * not done here: it is the manager's signature on the record, under “Sign and hand over”.
+ */
 export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {
   const role = useSession((s) => s.status?.user?.role);
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError>();
   const signed = assessment.signatures.length > 0;
 
-  async function review(outcome: 'comment' | 'returned' | 'authorised') {
+  async function review(outcome: 'comment' | 'returned') {
     const res = await api['assessments.review']({ id: assessment.id, outcome, text });
     if (res.ok) {
       setText('');
@@ -57,12 +60,9 @@ export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment;
               <button type="button" className="secondary" disabled={!text.trim()} onClick={() => void review('returned')}>
                 Return to the assessors
               </button>
-            ) : (
-              <button type="button" disabled={!text.trim()} onClick={() => void review('authorised')}>
-                Authorise
-              </button>
-            )}
+            ) : null}
           </div>
+          {signed ? <p className="hint">To authorise, add your signature to the record under “Sign and hand over”, once both assessors have signed.</p> : null}
         </>
       ) : null}
     </section>

@@ -17,6 +17,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { partChannelName, partNames, readPart } from '../../../shared/domain/parts';
 import { ADMIN, ADMIN_PASS, kdf } from '../store/helpers';
 import { declarations } from '../../../shared/domain/declaration';
+import { authoriseRefusal } from '../../../shared/domain/workflow';
 import { execFileSync } from 'node:child_process';
 import { pdfsig } from '../../fixtures/record/tools';
 
@@ -181,8 +182,9 @@ const table: Row[] = [
   {
     channel: 'assessments.review#authorised',
     input: (a) => ({ id: a.id, outcome: 'authorised', text: 'Authorised.' }),
-    // signed: only Ruth has signed, so AA-30 (both assessors sign) stops the authorisation.
-    expect: { admin: FORBIDDEN, recovery: FORBIDDEN, ruth: FORBIDDEN, olu: FORBIDDEN, priya: byState('CONFLICT', 'CONFLICT', 'SAFEGUARD_BLOCK', 'CONFLICT') },
+    // Authorising is not a review: it is the manager's signature on the record (record.countersign),
+    // one door with one set of rules, so the review channel refuses the outcome itself.
+    expect: { admin: 'INVALID_INPUT', recovery: 'INVALID_INPUT', ruth: 'INVALID_INPUT', olu: 'INVALID_INPUT', priya: 'INVALID_INPUT' },
   },
   {
     channel: 'assessments.addAddendum',
@@ -350,7 +352,8 @@ describe('forgeries an insider tried, each refused', () => {
     expect(authorised).toMatchObject({ status: 'authorised', review: { authorisedBy: 'Priya Raman' } });
     expect(authorised.review.comments.at(-1)).toMatchObject({ by: 'Priya Raman', outcome: 'authorised', text: 'Lawful and fair; the reasons cite the evidence.' });
     expect(await ok('record.get', { id: a.id })).toMatchObject({ sha256: third.sha256, signatures: 3, next: [], status: 'authorised' });
-    expect(await fails('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'CONFLICT' });
+    // The signature was the one door to it: a review cannot authorise, and says where to go.
+    expect(await fails('assessments.review', { id: a.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'INVALID_INPUT', field: 'outcome', message: expect.stringContaining('record.countersign') });
     const verified = await ok('record.verify', { pdfBase64: third.pdfBase64 });
     expect(verified).toMatchObject({ valid: true, verdict: 'valid', signedBy: ['Ruth Adeyemi', 'Tomasz Nowak', 'Priya Raman'] });
     // Each later revision says what it is in its own signed dictionary: the declaration, and the manager's comment.
@@ -421,8 +424,8 @@ describe('forgeries an insider tried, each refused', () => {
     expect(await fails('assessments.saveParticipants', { id: a.id, participants: asAssessor, informationRequests: a.informationRequests })).toMatchObject({ code: 'INVALID_INPUT', field: 'participants.1.userId' });
     // The same state arriving by import, with both "assessor" signatures in place.
     const imported = seed('signed', (x) => ({ ...x, participants: asAssessor, signatures: [sig('ruth', '2026-09-22T10:00:00Z'), sig('priya', '2026-09-22T12:00:00Z')] }));
-    await as('priya');
-    expect(await fails('assessments.review', { id: imported.id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('AA-30') });
+    // The authorisation's rule, which record.countersign asks before a manager's signature goes on.
+    expect(authoriseRefusal({ role: 'manager', userId: ids.priya, name: 'Priya Raman' }, ctx.storeSession!.store.assessments.get(imported.id)!, new Date())).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('AA-30') });
   });
 
   it('an addendum is signed by its author, known by user id, not by a namesake', async () => {

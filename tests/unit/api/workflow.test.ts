@@ -100,7 +100,7 @@ describe('assessment workflow channels', () => {
     expect(await fails('assessments.recordDeparture', { id, ruleId: 'AA-09', reason: 'short' })).toMatchObject({ code: 'INVALID_INPUT', field: 'reason' });
   });
 
-  it('only a manager reviews; a draft can be returned, an unsigned one not authorised, and export waits for the safeguards', async () => {
+  it('only a manager reviews; a draft can be returned, a review never authorises, and export waits for the safeguards', async () => {
     // Seeded as an import would be: no channel writes a whole assessment.
     ctx.storeSession!.store.assessments.put({ ...bundle.assessment, review: { comments: [] } });
     const id = bundle.assessment.id;
@@ -110,7 +110,8 @@ describe('assessment workflow channels', () => {
     expect(JSON.parse(exported.json).assessment.id).toBe(id);
 
     await as(MANAGER.name, MANAGER.pass);
-    expect(await fails('assessments.review', { id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'CONFLICT', field: 'outcome' });
+    // Authorising is the manager's signature on the record (record.countersign), never a review.
+    expect(await fails('assessments.review', { id, outcome: 'authorised', text: 'Authorised.' })).toMatchObject({ code: 'INVALID_INPUT', field: 'outcome' });
     const returned = await ok('assessments.review', { id, outcome: 'returned', text: 'Please say which session the second point was put in.' });
     expect(returned.status).toBe('returned');
     expect(returned.review.comments).toMatchObject([{ outcome: 'returned', by: 'priya' }]);
