@@ -11,17 +11,23 @@ export default defineConfig({
     setupFiles: ['tests/setup/temp-dirs.ts'],
     projects: [
       {
-        // Unit tests share one module graph per worker (isolate: false): each file no longer
-        // evaluates the contract, the store, the handler map and pdf-lib afresh, which was most
-        // of their time (the store and API unit tests ran in 95 s instead of 223 s, the pure
-        // ones in 19 s instead of 48 s, measured under load). They hold no process-wide state:
-        // each makes its own temporary store, and closes it.
+        // These files share one module graph per worker (isolate: false): each no longer
+        // evaluates the contract, the store, the handler map, pdf-lib and the fonts afresh in a
+        // new process, which was most of their time (the store and API unit tests ran in 95 s
+        // instead of 223 s, the pure ones in 19 s instead of 48 s, measured under load). They
+        // hold no process-wide state: each makes its own temporary store, and closes it.
         extends: true,
         test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
-          // vi.mock('electron') must not leak into, or miss, another file's imports.
-          exclude: ['tests/unit/shell-hardening.test.ts'],
+          name: 'shared',
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/*.test.ts', 'tests/integration/record/**/*.test.ts'],
+          exclude: [
+            // vi.mock('electron') must not leak into, or miss, another file's imports.
+            'tests/unit/shell-hardening.test.ts',
+            // Spawns the security tool over a staged copy, and builds and stages the packaged
+            // CLI: their own processes, kept apart.
+            'tests/integration/security-gate.test.ts',
+            'tests/integration/cli-packaged.test.ts',
+          ],
           isolate: false,
         },
       },
@@ -31,7 +37,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'isolated',
-          include: ['tests/integration/**/*.test.{ts,tsx}', 'tests/unit/shell-hardening.test.ts'],
+          include: [
+            'tests/integration/store/**/*.test.ts',
+            'tests/integration/bundle/**/*.test.ts',
+            'tests/integration/security-gate.test.ts',
+            'tests/integration/cli-packaged.test.ts',
+            'tests/unit/shell-hardening.test.ts',
+          ],
         },
       },
     ],
