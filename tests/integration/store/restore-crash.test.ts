@@ -83,6 +83,10 @@ describe('a restore killed at any point', () => {
       seen[trial.stopAt ?? `random-${i} after ${steps.at(-1) ?? 'nothing'}`] = side;
       expect(existsSync(join(dataDir, 'carefile.lock'))).toBe(false);
     }
+    if (FULL) {
+      const sides = Object.values(seen);
+      console.log(`restore kills: ${trials.length} trials, ${sides.filter((s) => s === 'old').length} opened as before, ${sides.filter((s) => s === 'new').length} as the backup`, seen);
+    }
     // Before the journal the old store stands; once it is written the restore is finished.
     for (const s of STEPS) expect(seen[s], s).toBe(ALL_STEPS.indexOf(s) < 2 ? 'old' : 'new');
   }, FULL ? 3_600_000 : 120_000);
