@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Native SQLite handles and child processes: forks isolate them best.
     pool: 'forks',
+    // At least two workers: Vitest's default on two cores is one, yet much of the suite waits on
+    // child processes (pdfsig, qpdf, the CLI, the kill trials, npm, the security tool), time a
+    // second worker can use.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Temporary folders are removed after each test, in every file (see the file for why here).
     setupFiles: ['tests/setup/temp-dirs.ts'],
     projects: [
