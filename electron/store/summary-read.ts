@@ -4,34 +4,41 @@
  * assessment.
  */
 import type { Db } from './db';
-import type { Assessment } from '../../shared/domain/model';
 import { presumptionFromFacts, type PresumptionFacts } from '../../shared/safeguards/index';
+import type { SummaryFacts } from '../../shared/quality/facts';
 
-/** One row of the case list (shared/contract/store.ts AssessmentSummarySchema). */
-export interface ListRow {
-  id: string;
-  reference: string;
-  nameLatin: string;
-  nameOwnScript?: string;
-  nationality?: string;
-  nationalityCode?: string;
-  firstLanguage?: string;
-  firstLanguageCode?: string;
-  status: Assessment['status'];
-  stage: Assessment['stage'];
+/**
+ * One row of the case list (shared/contract/store.ts AssessmentSummarySchema): the facts kept at
+ * save (shared/quality/facts.ts), with the presumption as it stands today and `updatedOn`.
+ */
+export type ListRow = Pick<
+  SummaryFacts,
+  | 'id'
+  | 'reference'
+  | 'nameLatin'
+  | 'nameOwnScript'
+  | 'nationality'
+  | 'nationalityCode'
+  | 'firstLanguage'
+  | 'firstLanguageCode'
+  | 'status'
+  | 'stage'
+  | 'updatedAt'
+  | 'createdAt'
+  | 'decidedAt'
+  | 'outcome'
+  | 'presumptionKind'
+  | 'assessors'
+  | 'blocking'
+  | 'warnings'
+  | 'awaitingCountersignBy'
+  | 'awaitingAuthorisation'
+> & {
+  /** The same instant as `updatedAt`, under its older name. */
   updatedOn: string;
-  updatedAt: string;
-  createdAt: string;
-  decidedAt?: string;
-  outcome?: 'child' | 'adult';
+  /** How the young person is treated today (recomputed from the facts kept at save). */
   presumption: string;
-  presumptionKind: 'decided' | 's51' | 'stated-age';
-  assessors: Array<{ name: string; userId?: string }>;
-  blocking: number;
-  warnings: number;
-  awaitingCountersignBy: string[];
-  awaitingAuthorisation: boolean;
-}
+};
 
 /** Which assessments a figure counts (the contract's QualityFilter, with assessor names resolved to user ids). */
 export interface SummaryFilter {

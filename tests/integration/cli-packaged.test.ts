@@ -31,14 +31,24 @@ function dropped(rel: string): boolean {
   return builder.files.some((p) => p.startsWith('!') && path.matchesGlob(rel, p.slice(1)));
 }
 
-/** The production packages as npm sees them (paths relative to the root), less what `files` drops. */
-function productionPackages(): string[] {
-  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8' });
-  return out
+let npmTree: string[] | undefined;
+/** `npm ls --omit=dev --all`: the production packages as npm lists them (paths relative to the root). */
+function npmProductionTree(): string[] {
+  npmTree ??= execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8' })
     .split('\n')
     .map((l) => path.relative(root, l.trim()))
-    .filter((rel) => rel.startsWith('node_modules') && !dropped(`${rel}/package.json`));
+    .filter((rel) => rel.startsWith('node_modules'));
+  return npmTree;
 }
+
+/** The production packages, less what `files` drops. */
+function productionPackages(): string[] {
+  return npmProductionTree().filter((rel) => !dropped(`${rel}/package.json`));
+}
+
+const nameOf = (rel: string) => rel.replace(/^.*node_modules\//, '');
+const COMPILERS = ['tsx', 'esbuild', 'typescript', 'vite', '@vitejs/plugin-react'];
+const isTypePackage = (name: string) => name.startsWith('@types/') || name === 'csstype';
 
 let tmp: string;
 let app: string;
@@ -80,10 +90,26 @@ describe('the CLI from the packaged file set', () => {
     expect(existsSync(path.join(app, 'dist-electron', 'cli.js'))).toBe(true);
     expect(existsSync(path.join(app, 'electron'))).toBe(false);
     expect(readdirSync(path.join(app, 'dist-electron')).some((f) => /^cli-.+\.js$/.test(f))).toBe(true);
-    const names = prod.map((rel) => rel.replace(/^.*node_modules\//, ''));
+    const names = prod.map(nameOf);
     expect(names).toContain('better-sqlite3-multiple-ciphers');
-    for (const tool of ['tsx', 'esbuild', 'typescript', 'vite']) expect(names).not.toContain(tool);
-    expect(names.filter((n) => n.startsWith('@types/') || n.startsWith('@esbuild/'))).toEqual([]);
+    for (const tool of COMPILERS) expect(names).not.toContain(tool);
+    expect(names.filter((n) => isTypePackage(n) || n.startsWith('@esbuild/'))).toEqual([]);
+  });
+
+  it('`npm ls --omit=dev --all` lists no compiler, and type packages only where a production package names them as optional peers', () => {
+    // npm ls filters dependency types only at the top level: below it, an installed optional peer
+    // (zustand and react-router name @types/react and @types/react-dom; @types/react needs csstype)
+    // is listed, and the lockfile marks it devOptional: `npm ci --omit=dev --omit=optional` leaves
+    // it out, and the packager drops it (electron-builder.yml). docs/decisions/perf-01.
+    const tree = npmProductionTree();
+    const names = tree.map(nameOf);
+    expect(names.filter((n) => COMPILERS.includes(n) || n.startsWith('@esbuild/'))).toEqual([]);
+    const lock = (JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { devOptional?: boolean }> }).packages;
+    for (const rel of tree.filter((r) => isTypePackage(nameOf(r)))) {
+      expect(lock[rel]?.devOptional, `${rel} is in the production tree for another reason than an optional peer`).toBe(true);
+      expect(dropped(`${rel}/package.json`), `${rel} would be packaged`).toBe(true);
+    }
+    expect(names.filter(isTypePackage).sort()).toEqual(['@types/react', '@types/react-dom', 'csstype']);
   });
 
   it('runs --version, and a channel through the whole handler map, with only the production packages', () => {

@@ -1,7 +1,7 @@
 /**
  * The importing process that tests/integration/bundle/import-kill.test.ts kills: opens the store,
  * imports every bundle in the folder in groups of a few, and prints `done N` after each commit.
- *   node --import tsx import-child.ts DATA_DIR BUNDLES_DIR USER PASSPHRASE
+ *   node --import tsx import-child.ts DATA_DIR BUNDLES_DIR USER PASSPHRASE (the test runs it bundled: ../kill-child.ts)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,6 @@
  * either fully in the store (assessment, attachment, audit events) or fully out, the audit chain
  * intact, and the same import run again finishes the job with the ones already in `unchanged`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,33 +13,26 @@ import { importTeamBundles } from '../../../electron/bundle/team-import';
 import { noTrust } from '../../../electron/bundle/transfer';
 import { signerLookup } from '../../../electron/api/bundle';
 import { signedText, teamDoc } from '../../fixtures/bundles/team';
+import { bundledChild, runChild } from '../kill-child';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const CHILD = join(import.meta.dirname, 'import-child.ts');
 // Sized for `npm test` (one kill); more: CAREFILE_KILL_TRIALS=20 npx vitest run tests/integration/bundle/import-kill.test.ts
 const BUNDLES = Number(process.env.CAREFILE_KILL_BUNDLES ?? 30);
 const TRIALS = Number(process.env.CAREFILE_KILL_TRIALS ?? 1);
 
 /** Runs the importer and SIGKILLs it a random moment after its first commit; resolves with the last count it reported. */
-function runAndKill(dataDir: string, dir: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, dir, ADMIN, ADMIN_PASS], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let reported = 0;
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString('utf8').matchAll(/^done (\d+)$/gm)) {
-        reported = Number(m[1]);
-        timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`the import ended before it was killed: ${stderr}`));
-      else resolve(reported);
-    });
+async function runAndKill(dataDir: string, dir: string, delayMs: number): Promise<number> {
+  let reported = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const end = await runChild(bundledChild(CHILD), [dataDir, dir, ADMIN, ADMIN_PASS], (line, kill) => {
+    const m = /^done (\d+)$/.exec(line);
+    if (!m) return;
+    reported = Number(m[1]);
+    timer ??= setTimeout(kill, delayMs);
   });
+  clearTimeout(timer);
+  if (!end.killed) throw new Error(`the import ended before it was killed: ${end.stderr}`);
+  return reported;
 }
 
 describe('a killed team import', () => {

@@ -1,41 +1,23 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASS, freshStore, kdf } from '../../unit/store/helpers';
 import { openStore } from '../../../electron/store/index';
+import { bundledChild, runChild } from '../kill-child';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const WRITER = join(import.meta.dirname, 'crash-writer.ts');
 const TRIALS = 30;
 
 /** Runs the writer until a random moment after its first acknowledgement, then SIGKILLs it. */
-function runAndKill(dataDir: string, start: number, delayMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(start), ADMIN, ADMIN_PASS], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: number[] = [];
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        const m = /^ack (\d+)$/.exec(line);
-        if (m) acked.push(Number(m[1]));
-      }
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer ended without being killed: ${stderr}`));
-      else resolve(acked);
-    });
+async function runAndKill(dataDir: string, start: number, delayMs: number): Promise<number[]> {
+  const acked: number[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const end = await runChild(bundledChild(join(import.meta.dirname, 'crash-writer.ts')), [dataDir, String(start), ADMIN, ADMIN_PASS], (line, kill) => {
+    const m = /^ack (\d+)$/.exec(line);
+    if (m) acked.push(Number(m[1]));
+    timer ??= setTimeout(kill, delayMs);
   });
+  clearTimeout(timer);
+  if (!end.killed) throw new Error(`writer ended without being killed: ${end.stderr}`);
+  return acked;
 }
 
 describe('crash safety', () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,4 +153,57 @@ describe.skipIf(!root)('the machine\'s faults (real tmpfs, read-only remount, im
       execFileSync('chattr', ['-i', dataDir]);
     }
   });
+});
+
+/**
+ * A file locked by another program, for real: a second process (as a records officer's SQLCipher
+ * tool would) opens the store's database with the revealed key and holds BEGIN EXCLUSIVE. A CLI
+ * write waits SQLite's busy timeout (5 s), then must say so plainly with exit 4, never
+ * "unexpected" or INTERNAL; once the other program lets go, the same write succeeds.
+ * Needs no root, so it runs everywhere.
+ */
+const HOLDER = `
+import Database from 'better-sqlite3-multiple-ciphers';
+const db = new Database(process.argv[1], { fileMustExist: true });
+db.pragma("cipher='sqlcipher'");
+db.pragma('legacy=4');
+db.pragma(\`key="\${process.argv[2]}"\`);
+db.exec('BEGIN EXCLUSIVE');
+db.prepare('SELECT count(*) FROM sqlite_master').get();
+process.stdout.write('locked\\n');
+process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); });
+process.stdin.resume();
+`;
+
+describe('a store file locked by another program', () => {
+  it('a CLI write says "held by another program" (exit 4), and succeeds once the lock is gone', async () => {
+    const dataDir = join(tempDir(), 'store');
+    await initStore({ dataDir, adminName: ADMIN, adminPassphrase: ADMIN_PASS, kdf });
+    const env = { CAREFILE_DATA_DIR: dataDir, CAREFILE_USER: ADMIN, CAREFILE_PASSPHRASE: ADMIN_PASS, CAREFILE_NEW_PASSPHRASE: 'a new colleague passphrase 5' };
+    const reveal = await cli(['key', 'reveal', '--json'], env);
+    expect(reveal.code, reveal.err).toBe(Exit.OK);
+    const key = (JSON.parse(reveal.out) as { key: string }).key;
+
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', HOLDER, storePaths(dataDir).db, key], {
+      cwd: join(import.meta.dirname, '../../..'),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let holderErr = '';
+    holder.stderr.on('data', (c: Buffer) => (holderErr += c.toString('utf8')));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (c: Buffer) => c.toString('utf8').includes('locked') && resolve());
+        holder.on('exit', (code) => reject(new Error(`the lock holder ended (${code}): ${holderErr}`)));
+      });
+      const held = await cli(['user', 'add', 'sam', '--role', 'assessor'], env);
+      expect(held.code, held.err).toBe(Exit.STORE_UNAVAILABLE);
+      expect(held.err).toMatch(/held by another program/);
+      expect(held.err).not.toMatch(/unexpected|INTERNAL|SqliteError/);
+    } finally {
+      holder.stdin.end();
+      if (holder.exitCode === null && holder.signalCode === null) await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    const free = await cli(['user', 'add', 'sam', '--role', 'assessor'], env);
+    expect(free.code, free.err).toBe(Exit.OK);
+  }, 30_000);
 });

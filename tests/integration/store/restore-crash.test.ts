@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASS, freshStore, kdf, sampleAssessment, tempDir } from '../../unit/store/helpers';
 import { openStore, storeExists } from '../../../electron/store/index';
+import { bundledChild, runChild } from '../kill-child';
 
 /**
  * A restore killed (SIGKILL) at each step of the swap, and at random moments: the store must
@@ -12,48 +11,26 @@ import { openStore, storeExists } from '../../../electron/store/index';
  * and nothing left behind. `npm test` runs each named step once and RANDOM_TRIALS random kills;
  * CAREFILE_RESTORE_TRIALS=30 (or more) runs that many random kills as well (docs/recovery.md).
  */
-const ROOT = join(import.meta.dirname, '../../..');
 const CHILD_SOURCE = join(import.meta.dirname, 'restore-crash-child.ts');
-// Bundled once (our code only; packages stay in node_modules): a child starts in a third of the time tsx takes.
-const CHILD = join(ROOT, 'node_modules', '.cache', 'carefile-tests', 'restore-crash-child.mjs');
 const ALL_STEPS = ['copied', 'prepared', 'journal-written', 'old-wal-aside', 'old-db-aside', 'new-db-in-place', 'new-slots-in-place', 'journal-removed'];
 const FULL = process.env.CAREFILE_RESTORE_TRIALS !== undefined;
 /** The suite's share of the time budget: the last step before the decision, and the middle of the swap. */
 const STEPS = FULL ? ALL_STEPS : ['prepared', 'old-db-aside'];
 const RANDOM_TRIALS = FULL ? Number(process.env.CAREFILE_RESTORE_TRIALS) : 1;
 
-beforeAll(() => {
-  buildSync({ entryPoints: [CHILD_SOURCE], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
-});
-
-function restoreAndKill(dataDir: string, file: string, stopAt: string | undefined, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, file, ADMIN, ADMIN_PASS, stopAt ?? 'none'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const steps: string[] = [];
-    let stderr = '';
-    let buffer = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        const step = /^step (.+)$/.exec(line)?.[1];
-        if (step) steps.push(step);
-        if (step && step === stopAt) child.kill('SIGKILL');
-        if (step === 'start' && stopAt === undefined) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL' || code === 0) resolve(steps);
-      else reject(new Error(`restore child failed (${code}): ${stderr}`));
-    });
+/** Restores in a child, killed at `stopAt` (it waits there) or `delayMs` after it starts; resolves with the steps it finished. */
+async function restoreAndKill(dataDir: string, file: string, stopAt: string | undefined, delayMs: number): Promise<string[]> {
+  const steps: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const end = await runChild(bundledChild(CHILD_SOURCE), [dataDir, file, ADMIN, ADMIN_PASS, stopAt ?? 'none'], (line, kill) => {
+    const step = /^step (.+)$/.exec(line)?.[1];
+    if (step) steps.push(step);
+    if (step && step === stopAt) kill();
+    if (step === 'start' && stopAt === undefined) timer = setTimeout(kill, delayMs);
   });
+  clearTimeout(timer);
+  if (!end.killed && end.code !== 0) throw new Error(`restore child failed (${end.code}): ${end.stderr}`);
+  return steps;
 }
 
 const LEFTOVER = /\.restore-|\.pre-restore-|\.tmp-\d+|restore-journal|\.stale-/;
@@ -106,7 +83,11 @@ describe('a restore killed at any point', () => {
       seen[trial.stopAt ?? `random-${i} after ${steps.at(-1) ?? 'nothing'}`] = side;
       expect(existsSync(join(dataDir, 'carefile.lock'))).toBe(false);
     }
+    if (FULL) {
+      const sides = Object.values(seen);
+      console.log(`restore kills: ${trials.length} trials, ${sides.filter((s) => s === 'old').length} opened as before, ${sides.filter((s) => s === 'new').length} as the backup`, seen);
+    }
     // Before the journal the old store stands; once it is written the restore is finished.
     for (const s of STEPS) expect(seen[s], s).toBe(ALL_STEPS.indexOf(s) < 2 ? 'old' : 'new');
-  }, 120_000);
+  }, FULL ? 3_600_000 : 120_000);
 });

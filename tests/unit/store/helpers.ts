@@ -1,24 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { TEST_KDF } from '../../../electron/store/kdf';
 import { initStore, openStore, type Store } from '../../../electron/store/index';
+import { removeAfterTest } from '../../setup/temp-dirs';
 
 export const ADMIN = 'admin';
 export const ADMIN_PASS = 'violet-harbour-lantern-42';
 export const kdf = TEST_KDF;
 export { MARKER } from '../../fixtures/store/sample-assessment';
 
-const dirs: string[] = [];
+/** A fresh temporary folder, removed after the test (tests/setup/temp-dirs.ts). */
 export function tempDir(prefix = 'carefile-store-'): string {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
+  return removeAfterTest(mkdtempSync(join(tmpdir(), prefix)));
 }
-afterEach(() => {
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
 
 export async function freshStore(): Promise<{ dataDir: string; recoveryKey: string; store: Store }> {
   const dataDir = tempDir();
