@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { startTransition, useId, useRef, useState, type ReactNode } from 'react';
 
 interface FrameProps {
   label: ReactNode;
@@ -81,11 +81,42 @@ interface TextAreaProps {
   children?: ReactNode;
 }
 
-/** A labelled text area; children (e.g. live wording notes) appear under it. */
+/** How many typed values a text area remembers while its form catches up. */
+const SENT_KEPT = 64;
+
+/**
+ * A labelled text area; children (e.g. live wording notes) appear under it.
+ *
+ * What is typed is drawn at once from the text area's own state, and the form above hears of it
+ * in a transition: a keystroke never waits for a long form (an editor with hundreds of checkboxes,
+ * wording notes over 5,000 words) to redraw; React redraws the form between keystrokes, or after
+ * the last (issue 13.3). Leaving the field hands the form the text at once, so a Save or Lock
+ * pressed straight after typing sees every character.
+ */
 export function TextArea({ label, value, onChange, hint, error, children }: TextAreaProps) {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // The values handed to the form that it may not have drawn yet (in order, bounded).
+  const sent = useRef(new Set<string>());
+  if (value !== seen) {
+    setSeen(value);
+    if (!sent.current.has(value)) {
+      // Set from elsewhere (a reset, a restored draft): that wins over what is shown.
+      setText(value);
+      sent.current.clear();
+    } else if (value === text) sent.current.clear();
+  }
+  const type = (next: string) => {
+    setText(next);
+    sent.current.add(next);
+    if (sent.current.size > SENT_KEPT) sent.current.delete(sent.current.values().next().value!);
+    startTransition(() => onChange(next));
+  };
   return (
     <FieldFrame label={label} hint={hint} error={error} after={children}>
-      {({ id, describedBy, invalid }) => <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />}
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} value={text} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => type(e.target.value)} onBlur={() => text !== value && onChange(text)} />
+      )}
     </FieldFrame>
   );
 }
