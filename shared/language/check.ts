@@ -96,7 +96,11 @@ function candidatesFor(ix: Index, w: string): readonly Candidate[] {
   return list;
 }
 
-export function checkWording(text: string, entries: readonly LexiconEntry[] = lexicon): WordingFinding[] {
+/**
+ * The wording findings in a text. `remember: false` neither reads nor keeps the matches of each
+ * sentence (below): what a first look at a text costs, for bench/language.
+ */
+export function checkWording(text: string, entries: readonly LexiconEntry[] = lexicon, { remember = true }: { remember?: boolean } = {}): WordingFinding[] {
   if (text.length === 0) return [];
   let ix = cache.get(entries);
   if (!ix) cache.set(entries, (ix = buildIndex(entries)));
@@ -107,7 +111,7 @@ export function checkWording(text: string, entries: readonly LexiconEntry[] = le
     const ss = t.sentenceStart[s]!;
     const se = t.sentenceEnd[s]!;
     if (ss === se) continue;
-    for (const { from, to, c } of sentenceMatches(ix, t, ss, se)) {
+    for (const { from, to, c } of sentenceMatches(ix, t, ss, se, remember)) {
       const start = t.starts[ss + from]!;
       const stop = t.ends[ss + to - 1]!;
       // Quoted speech can run across sentences, so it is judged on the whole text, after.
@@ -127,9 +131,9 @@ export function checkWording(text: string, entries: readonly LexiconEntry[] = le
  * is not matched again: a keystroke in a 5,000-word text re-matches only the sentence it is in
  * (issue 13.3: the whole text was matched on every keystroke).
  */
-function sentenceMatches(ix: Index, t: Tokens, ss: number, se: number): readonly SentenceMatch[] {
-  const key = t.words.slice(ss, se).join(' ');
-  const hit = ix.sentences.get(key);
+function sentenceMatches(ix: Index, t: Tokens, ss: number, se: number, remember: boolean): readonly SentenceMatch[] {
+  const key = remember ? t.words.slice(ss, se).join(' ') : '';
+  const hit = remember ? ix.sentences.get(key) : undefined;
   if (hit) return hit;
   const out: SentenceMatch[] = [];
   for (let i = ss; i < se; i++) {
@@ -144,6 +148,7 @@ function sentenceMatches(ix: Index, t: Tokens, ss: number, se: number): readonly
       out.push({ from: i - ss, to: end - ss, c });
     }
   }
+  if (!remember) return out;
   if (ix.sentences.size >= SENTENCE_LIMIT) ix.sentences.clear();
   ix.sentences.set(key, out);
   return out;

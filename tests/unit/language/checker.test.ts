@@ -130,8 +130,10 @@ describe('checkWording on a text being edited (matches kept per sentence)', () =
     ];
     for (const edit of edits) {
       text = edit(text);
-      // A copy of the lexicon has its own, empty memo: a first look.
-      expect(checkWording(text)).toEqual(checkWording(text, [...lexicon]));
+      // A copy of the lexicon has its own, empty memo: a first look; so is a check that keeps nothing.
+      const first = checkWording(text, [...lexicon]);
+      expect(checkWording(text)).toEqual(first);
+      expect(checkWording(text, lexicon, { remember: false })).toEqual(first);
     }
   });
 });
