@@ -308,8 +308,12 @@ async function main() {
       const p95 = stats(rounds.flat()).p95;
       console.log(`${line(`keystroke, caret ${where}: p95 per round`, rounds.map((x) => stats(x).p95))}  all keys p95 ${ms(p95)}  target p95 ≤ 16 ms  ${verdict(p95 <= 16)}`);
       await caretAt(appField, c);
-      const cpu = await mainThread(cdp, () => counted(page, () => keystrokes(page, KEYS)));
-      console.log(`  per key: ${perKey(cpu.value.counts, KEYS)}; main thread ${ms(cpu.script / KEYS)} script, ${ms(cpu.layout / KEYS)} style+layout, ${ms(cpu.task / KEYS)} all tasks`);
+      // An odd number of keys leaves the text changed, so the hand-over to the form when typing
+      // pauses (one redraw of the editor) is counted too, spread over the keys.
+      const n = KEYS + 1;
+      const cpu = await mainThread(cdp, () => counted(page, () => keystrokes(page, n)));
+      console.log(`  per key: ${perKey(cpu.value.counts, n)}; main thread ${ms(cpu.script / n)} script, ${ms(cpu.layout / n)} style+layout, ${ms(cpu.task / n)} all tasks (with the pause after the last key)`);
+      await page.keyboard.press('Backspace');
     }
     console.log(`  baseline: ${line('plain textarea, same text: p95 per round', plain.map((x) => stats(x).p95))}  all keys p95 ${ms(plainP95)}`);
     await caretAt(plainField, 40);
