@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
 import { CheckField, errorAt, SelectField } from '../components/FormControls';
 import { Field, TextArea } from '../components/Field';
@@ -30,8 +30,29 @@ const kindNames: Record<EvidenceItem['kind'], string> = {
   other: 'other',
 };
 
-/** Checkboxes over the assessment's evidence items, by title (and kind, so reliance on appearance is visible). */
-export function EvidenceChecklist({ legend, evidence, selected, onChange }: { legend: string; evidence: EvidenceItem[]; selected: string[]; onChange(ids: string[]): void }) {
+interface ChecklistProps {
+  legend: string;
+  evidence: EvidenceItem[];
+  selected: string[];
+  onChange(ids: string[]): void;
+}
+
+/**
+ * Checkboxes over the assessment's evidence items, by title (and kind, so reliance on appearance is visible).
+ * With 200 items a list is 200 inputs: it redraws only when its items or choices change, never
+ * because its form redrew for a keystroke elsewhere (the handler it is given may be new each time;
+ * the latest one is called).
+ */
+export function EvidenceChecklist({ onChange, ...rest }: ChecklistProps) {
+  const latest = useRef(onChange);
+  useLayoutEffect(() => {
+    latest.current = onChange;
+  });
+  const stable = useCallback((ids: string[]) => latest.current(ids), []);
+  return <Checklist {...rest} onChange={stable} />;
+}
+
+const Checklist = memo(function Checklist({ legend, evidence, selected, onChange }: ChecklistProps) {
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -56,7 +77,10 @@ export function EvidenceChecklist({ legend, evidence, selected, onChange }: { le
         ))}
     </fieldset>
   );
-}
+});
+
+/** One formatter for every session option (making one per call cost ~2 ms per redraw of a form). */
+const sessionWhen = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** Sessions as options, by date and time, in the order held. */
 export function sessionOptions(sessions: Session[], none: string): Array<[string, string]> {
@@ -65,7 +89,7 @@ export function sessionOptions(sessions: Session[], none: string): Array<[string
     ['', none],
     ...sorted.map((s, i): [string, string] => [
       s.id,
-      `Session ${i + 1}: ${new Date(s.start).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}${s.place ? `, ${s.place}` : ''}`,
+      `Session ${i + 1}: ${sessionWhen.format(new Date(s.start))}${s.place ? `, ${s.place}` : ''}`,
     ]),
   ];
 }
