@@ -1,10 +1,11 @@
 import { type FormEvent, type ReactNode } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { CheckField, errorAt, SelectField } from '../components/FormControls';
-import { Field, TextArea } from '../components/Field';
+import { CheckField, SelectField } from '../forms/fields';
+import { errorAt } from '../forms/errors';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, EvidenceItem, Session } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { isPartOpen } from '../../../shared/domain/workflow';
@@ -144,7 +145,7 @@ export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
           </TextArea>
           <EvidenceChecklist legend="Evidence it rests on" evidence={assessment.evidence} selected={p.evidenceIds} onChange={(ids) => update(i, { evidenceIds: ids })} />
           <Check label="Relied on in the decision" checked={p.reliedOn} onChange={(v) => update(i, { reliedOn: v })} />
-          <Field label="Put to the young person on" type="datetime-local" value={p.putOn} onChange={(v) => update(i, { putOn: v })} error={fieldError(`adversePoints.${i}.putOn`)} />
+          <TextField label="Put to the young person on" type="datetime-local" value={p.putOn} onChange={(v) => update(i, { putOn: v })} error={fieldError(`adversePoints.${i}.putOn`)} />
           <Select label="In which session" value={p.putInSessionId} onChange={(v) => update(i, { putInSessionId: v })} options={sessions} />
           <TextArea label="The young person's answer" value={p.answer} onChange={(v) => update(i, { answer: v })} hint="In their words, as interpreted." />
           <TextArea

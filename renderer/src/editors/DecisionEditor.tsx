@@ -1,11 +1,11 @@
 import { useMemo, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, Decision } from '../../../shared/domain/model';
 import { ageOn, dateAtAge, isoDateOfInstant } from '../../../shared/domain/calendars';
 import { evaluate, ruleById } from '../../../shared/safeguards/index';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { EvidenceChecklist, fieldErrorOf, Select } from './AnalysisEditor';
@@ -159,13 +159,13 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
       <fieldset>
         <legend>Assessed age on the decision date</legend>
         <div className="inline-fields">
-          <Field label="Youngest age in the range" type="number" value={f.ageLow} onChange={set('ageLow')} error={fieldError('decision.ageLow')} />
-          <Field label="Oldest age in the range" type="number" value={f.ageHigh} onChange={set('ageHigh')} error={fieldError('decision.ageHigh')} />
+          <TextField label="Youngest age in the range" type="number" value={f.ageLow} onChange={set('ageLow')} error={fieldError('decision.ageLow')} />
+          <TextField label="Oldest age in the range" type="number" value={f.ageHigh} onChange={set('ageHigh')} error={fieldError('decision.ageHigh')} />
         </div>
         <RangeMeaning f={f} onChild={() => setF((old) => ({ ...old, outcome: 'child' }))} />
       </fieldset>
-      <Field label="Decided on" type="datetime-local" value={f.decidedOn} onChange={set('decidedOn')} error={fieldError('decision.decidedOn')} />
-      <Field label="Date of birth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} error={fieldError('decision.dateOfBirth')} />
+      <TextField label="Decided on" type="datetime-local" value={f.decidedOn} onChange={set('decidedOn')} error={fieldError('decision.decidedOn')} />
+      <TextField label="Date of birth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} error={fieldError('decision.dateOfBirth')} />
       <AgeOnDecisionDate f={f} />
       <TextArea label="Basis for the date of birth" value={f.dateOfBirthBasis} onChange={set('dateOfBirthBasis')} hint="The stated date, a document, the 1 January convention … (AA-25)." />
       <TextArea

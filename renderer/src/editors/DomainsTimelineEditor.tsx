@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import { MertonDomain, type Assessment, type CalendarId, type DateAsTold } from '../../../shared/domain/model';
 import { CalendarError, calendarNames, periodOf, withGregorian } from '../../../shared/domain/calendars';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { errorAt, FieldCell, FieldRow, plainDate, SelectField } from './interviewControls';
 import { localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
@@ -153,7 +153,7 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
               </TextArea>
             ) : null}
             {x.explored === 'no' ? (
-              <Field label={`${domainNames[d].name}: why it was not explored`} value={x.reason} onChange={(v) => setDomain(d, { reason: v })} error={at('reasonNotExplored')} />
+              <TextField label={`${domainNames[d].name}: why it was not explored`} value={x.reason} onChange={(v) => setDomain(d, { reason: v })} error={at('reasonNotExplored')} />
             ) : null}
           </fieldset>
         );
@@ -172,20 +172,20 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
             <legend>
               <h4>Event {i + 1}</h4>
             </legend>
-            <Field label={`Event ${i + 1}: what happened`} value={ev.event} onChange={(v) => updateEvent(i, { event: v })} error={at('event')} />
+            <TextField label={`Event ${i + 1}: what happened`} value={ev.event} onChange={(v) => updateEvent(i, { event: v })} error={at('event')} />
             <SelectField label={`Event ${i + 1}: calendar`} value={ev.calendar} options={calendars} onChange={(v) => updateEvent(i, { calendar: v })} />
             <FieldRow>
               <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: year`} value={ev.year} onChange={(v) => updateEvent(i, { year: v })} hint="As they told it" />
+                <TextField label={`Event ${i + 1}: year`} value={ev.year} onChange={(v) => updateEvent(i, { year: v })} hint="As they told it" />
               </FieldCell>
               <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: month`} value={ev.month} onChange={(v) => updateEvent(i, { month: v })} hint="Number, if known" />
+                <TextField label={`Event ${i + 1}: month`} value={ev.month} onChange={(v) => updateEvent(i, { month: v })} hint="Number, if known" />
               </FieldCell>
               <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: day`} value={ev.day} onChange={(v) => updateEvent(i, { day: v })} hint="If known" />
+                <TextField label={`Event ${i + 1}: day`} value={ev.day} onChange={(v) => updateEvent(i, { day: v })} hint="If known" />
               </FieldCell>
             </FieldRow>
-            <Field label={`Event ${i + 1}: the date as they said it`} value={ev.asSaid} onChange={(v) => updateEvent(i, { asSaid: v })} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
+            <TextField label={`Event ${i + 1}: the date as they said it`} value={ev.asSaid} onChange={(v) => updateEvent(i, { asSaid: v })} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
             {date ? (
               <p aria-live="polite">
                 <strong>{conversion(date)}</strong>

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, AttachmentRef, EvidenceItem, EvidenceKind } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './interviewControls';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
@@ -275,7 +275,7 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
               </h4>
             </legend>
             <SelectField label={`Evidence ${n}: kind`} value={x.kind} options={kindNames} onChange={(v) => update(i, { kind: v })} />
-            <Field
+            <TextField
               label={`Evidence ${n}: title`}
               value={x.title}
               onChange={(v) => update(i, { title: v })}
@@ -283,10 +283,10 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
             />
             <FieldRow>
               <FieldCell width="24rem">
-                <Field label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
+                <TextField label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
               </FieldCell>
               <FieldCell width="12rem">
-                <Field label={`Evidence ${n}: obtained on`} type="date" value={x.obtainedOn} onChange={(v) => update(i, { obtainedOn: v })} error={at('obtainedOn')} />
+                <TextField label={`Evidence ${n}: obtained on`} type="date" value={x.obtainedOn} onChange={(v) => update(i, { obtainedOn: v })} error={at('obtainedOn')} />
               </FieldCell>
             </FieldRow>
             <TextArea label={`Evidence ${n}: summary`} value={x.summary} onChange={(v) => update(i, { summary: v })} error={at('summary')}>
@@ -328,7 +328,7 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
             {x.kind === 'scientific' || x.sciMethod || x.sciRefused ? (
               <fieldset className="subgroup">
                 <legend>Scientific method (AA-34, AA-35)</legend>
-                <Field label={`Evidence ${n}: method`} value={x.sciMethod} onChange={(v) => update(i, { sciMethod: v })} error={at('scientific.method')} />
+                <TextField label={`Evidence ${n}: method`} value={x.sciMethod} onChange={(v) => update(i, { sciMethod: v })} error={at('scientific.method')} />
                 <CheckField label={`Evidence ${n}: used only after a fair (Merton) assessment`} checked={x.sciAfterFair} onChange={(v) => update(i, { sciAfterFair: v })} />
                 <CheckField label={`Evidence ${n}: the young person refused`} checked={x.sciRefused} onChange={(v) => update(i, { sciRefused: v })} />
                 {x.sciRefused ? (
@@ -342,13 +342,13 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
                 <legend>Earlier assessment: compared, never adopted (AA-04, AA-41)</legend>
                 <FieldRow>
                   <FieldCell width="24rem">
-                    <Field label={`Evidence ${n}: assessed by`} value={x.priorBy} onChange={(v) => update(i, { priorBy: v })} error={at('priorAssessment.by')} />
+                    <TextField label={`Evidence ${n}: assessed by`} value={x.priorBy} onChange={(v) => update(i, { priorBy: v })} error={at('priorAssessment.by')} />
                   </FieldCell>
                   <FieldCell width="12rem">
-                    <Field label={`Evidence ${n}: assessed on`} type="date" value={x.priorDate} onChange={(v) => update(i, { priorDate: v })} error={at('priorAssessment.date')} />
+                    <TextField label={`Evidence ${n}: assessed on`} type="date" value={x.priorDate} onChange={(v) => update(i, { priorDate: v })} error={at('priorAssessment.date')} />
                   </FieldCell>
                 </FieldRow>
-                <Field label={`Evidence ${n}: its outcome`} value={x.priorOutcome} onChange={(v) => update(i, { priorOutcome: v })} error={at('priorAssessment.outcome')} />
+                <TextField label={`Evidence ${n}: its outcome`} value={x.priorOutcome} onChange={(v) => update(i, { priorOutcome: v })} error={at('priorAssessment.outcome')} />
                 <TextArea label={`Evidence ${n}: how it compares with this assessment`} value={x.priorComparison} onChange={(v) => update(i, { priorComparison: v })} error={at('priorAssessment.comparison')}>
                   <WordingNotes text={x.priorComparison} />
                 </TextArea>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import { FieldRow, YesNoField, errorAt, fromYesNo, opt, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';
@@ -71,10 +71,10 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
         <legend>Explaining the assessment (AA-12)</legend>
         <p className="hint">Explain why the assessment is happening, what it involves, who will be there, and that it is separate from the asylum claim: out loud and in writing, in a language the young person understands.</p>
         <FieldRow>
-          <Field label="Explained verbally on" type="datetime-local" value={f.verbalOn} onChange={set('verbalOn')} error={err('explanation.verbalOn')} />
-          <Field label="Explained in writing on" type="datetime-local" value={f.writtenOn} onChange={set('writtenOn')} error={err('explanation.writtenOn')} />
+          <TextField label="Explained verbally on" type="datetime-local" value={f.verbalOn} onChange={set('verbalOn')} error={err('explanation.verbalOn')} />
+          <TextField label="Explained in writing on" type="datetime-local" value={f.writtenOn} onChange={set('writtenOn')} error={err('explanation.writtenOn')} />
         </FieldRow>
-        <Field label="Language of the explanation" value={f.language} onChange={set('language')} hint="e.g. Tigrinya, written leaflet read aloud by the interpreter." />
+        <TextField label="Language of the explanation" value={f.language} onChange={set('language')} hint="e.g. Tigrinya, written leaflet read aloud by the interpreter." />
         <TextArea label="How the young person showed they understood" value={f.understandingNote} onChange={set('understandingNote')} hint="In their own words, what they said the assessment is for." error={err('explanation.understandingNote')}>
           <WordingNotes text={f.understandingNote} />
         </TextArea>
@@ -85,14 +85,14 @@ export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
         <FieldRow>
           <YesNoField label="Agreed to take part" value={f.toTakePart} onChange={(v: YesNo) => set('toTakePart')(v)} error={err('consent.toTakePart')} />
           <YesNoField label="Agreed to information being shared" value={f.toShareInformation} onChange={(v: YesNo) => set('toShareInformation')(v)} error={err('consent.toShareInformation')} />
-          <Field label="Answers recorded on" type="datetime-local" value={f.recordedOn} onChange={set('recordedOn')} error={err('consent.recordedOn')} />
+          <TextField label="Answers recorded on" type="datetime-local" value={f.recordedOn} onChange={set('recordedOn')} error={err('consent.recordedOn')} />
         </FieldRow>
         {withdrawnBefore ? (
           <p className="warn-box" role="note">
             Consent was withdrawn on {new Date(withdrawnBefore).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. No interview may take place after this; the answers above are the ones given before.
           </p>
         ) : withdrawing || f.withdrawnOn ? (
-          <Field label="Consent withdrawn on" type="datetime-local" value={f.withdrawnOn} onChange={set('withdrawnOn')} error={err('consent.withdrawnOn')} hint="Saved as a logged withdrawal: it is kept in the record and cannot be removed here." />
+          <TextField label="Consent withdrawn on" type="datetime-local" value={f.withdrawnOn} onChange={set('withdrawnOn')} error={err('consent.withdrawnOn')} hint="Saved as a logged withdrawal: it is kept in the record and cannot be removed here." />
         ) : (
           <div className="actions">
             <button

@@ -1,9 +1,9 @@
 import { type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { fieldErrorOf, Select, sessionOptions } from './AnalysisEditor';
@@ -62,7 +62,7 @@ export function MindedToEditor({ assessment, onSaved }: EditorProps) {
       />
       {f.held === 'yes' ? (
         <>
-          <Field label="Held on" type="datetime-local" value={f.heldOn} onChange={set('heldOn')} error={fieldError('mindedTo.heldOn')} />
+          <TextField label="Held on" type="datetime-local" value={f.heldOn} onChange={set('heldOn')} error={fieldError('mindedTo.heldOn')} />
           <Select label="Session" value={f.sessionId} onChange={set('sessionId')} options={sessionOptions(assessment.sessions, 'Not recorded')} />
           <Select
             label="Was the appropriate adult present?"

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
-import { CodeField } from '../components/CodePicker';
+import { TextField } from '../forms/fields';
+import { CodeField } from '../forms/CodeField';
 import type { Assessment, Participant } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
@@ -156,9 +156,9 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
           <div className="item-card" key={p.id} role="group" aria-label={`Participant ${i + 1}`}>
             <ItemTitle>{label}</ItemTitle>
             <FieldRow>
-              <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
+              <TextField label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
               <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
-              <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
+              <TextField label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
             </FieldRow>
             {p.role === 'assessor' || p.role === 'manager' ? (
               <SelectField<string>
@@ -176,16 +176,16 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
                   <CheckField label="Experienced in age assessment or work with unaccompanied children" checked={p.ageAssessmentExperience} onChange={setPerson(i, 'ageAssessmentExperience')} />
                 </FieldRow>
                 <FieldRow>
-                  <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
-                  <Field label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
+                  <TextField label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
+                  <TextField label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
                 </FieldRow>
               </>
             ) : null}
             {p.role === 'interpreter' ? (
               <>
               <FieldRow>
-                <Field label="Language" value={p.language} onChange={setPerson(i, 'language')} />
-                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="Not just the language (AA-07)." />
+                <TextField label="Language" value={p.language} onChange={setPerson(i, 'language')} />
+                <TextField label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="Not just the language (AA-07)." />
                 <SelectField<Mode> label="How they interpret" value={p.mode} options={modeLabels} onChange={setPerson(i, 'mode')} />
               </FieldRow>
               <FieldRow>
@@ -228,9 +228,9 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
       {requests.map((r, i) => (
         <div className="item-card" key={r.id} role="group" aria-label={`Information request ${i + 1}`}>
           <FieldRow>
-            <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
-            <Field label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
-            <Field label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
+            <TextField label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
+            <TextField label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
+            <TextField label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
           </FieldRow>
           <SelectField<string>
             label="Evidence item it became"

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
 import { WordingNotes } from '../components/WordingNotes';
 import { SafeguardId, type Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { useAssessmentSave } from './useAssessmentSave';
 import { fromYesNo, yesNo, type YesNo } from './earlyFields';
 import type { EditorProps } from './types';

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import type { Assessment, Participant, Session } from '../../../shared/domain/model';
 import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { CheckField, errorAt, FieldCell, FieldRow, plainDuration, plainHours } from './interviewControls';
 import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
@@ -153,10 +153,10 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
             </legend>
             <FieldRow>
               <FieldCell>
-                <Field label={`Session ${i + 1} start`} type="datetime-local" value={s.start} onChange={(v) => update(i, { start: v })} error={at('start')} />
+                <TextField label={`Session ${i + 1} start`} type="datetime-local" value={s.start} onChange={(v) => update(i, { start: v })} error={at('start')} />
               </FieldCell>
               <FieldCell>
-                <Field label={`Session ${i + 1} end`} type="datetime-local" value={s.end} onChange={(v) => update(i, { end: v })} error={at('end')} />
+                <TextField label={`Session ${i + 1} end`} type="datetime-local" value={s.end} onChange={(v) => update(i, { end: v })} error={at('end')} />
               </FieldCell>
             </FieldRow>
             {t ? (
@@ -165,10 +165,10 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
               </p>
             ) : null}
             {t?.warn ? <p className="finding-warn">{t.warn}</p> : null}
-            <Field label={`Place of session ${i + 1}`} value={s.place} onChange={(v) => update(i, { place: v })} error={at('place')} />
+            <TextField label={`Place of session ${i + 1}`} value={s.place} onChange={(v) => update(i, { place: v })} error={at('place')} />
             <CheckField label={`Session ${i + 1} was held in detention (police or immigration)`} checked={s.inDetention} onChange={(v) => update(i, { inDetention: v })} />
             <CheckField label={`The young person was unwell, exhausted or distressed in session ${i + 1}`} checked={s.unwell} onChange={(v) => update(i, { unwell: v })} />
-            <Field label={`How the young person was in session ${i + 1}`} value={s.wellbeingNote} onChange={(v) => update(i, { wellbeingNote: v })} hint="Tired, hungry, unwell, upset: say it plainly." error={at('wellbeingNote')} />
+            <TextField label={`How the young person was in session ${i + 1}`} value={s.wellbeingNote} onChange={(v) => update(i, { wellbeingNote: v })} hint="Tired, hungry, unwell, upset: say it plainly." error={at('wellbeingNote')} />
 
             <fieldset className="subgroup">
               <legend>Who was present</legend>
@@ -189,7 +189,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
               {s.breaks.map((b, k) => (
                 <FieldRow key={b.key}>
                   <FieldCell>
-                    <Field
+                    <TextField
                       label={`Session ${i + 1}, break ${k + 1} start`}
                       type="datetime-local"
                       value={b.start}
@@ -198,7 +198,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
                     />
                   </FieldCell>
                   <FieldCell>
-                    <Field
+                    <TextField
                       label={`Session ${i + 1}, break ${k + 1} end`}
                       type="datetime-local"
                       value={b.end}
@@ -220,7 +220,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
               </div>
             </fieldset>
 
-            <Field
+            <TextField
               label={`Session ${i + 1}: how mutual understanding with the interpreter was checked`}
               value={s.interpreterCheck}
               onChange={(v) => update(i, { interpreterCheck: v })}

@@ -1,8 +1,8 @@
 import { type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { Check, fieldErrorOf, Select } from './AnalysisEditor';
@@ -94,11 +94,11 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
           <legend>Copy {i + 1}</legend>
           <Select label="Given to" value={c.recipient} onChange={(v) => updateCopy(i, { recipient: v as Copy['recipient'] })} options={recipients} />
           <div className="inline-fields">
-            <Field label="Name" value={c.name} onChange={(v) => updateCopy(i, { name: v })} />
-            <Field label="Given on" type="date" value={c.givenOn} onChange={(v) => updateCopy(i, { givenOn: v })} error={fieldError(`sharing.copies.${i}.givenOn`)} />
-            <Field label="Language" value={c.language} onChange={(v) => updateCopy(i, { language: v })} />
+            <TextField label="Name" value={c.name} onChange={(v) => updateCopy(i, { name: v })} />
+            <TextField label="Given on" type="date" value={c.givenOn} onChange={(v) => updateCopy(i, { givenOn: v })} error={fieldError(`sharing.copies.${i}.givenOn`)} />
+            <TextField label="Language" value={c.language} onChange={(v) => updateCopy(i, { language: v })} />
           </div>
-          <Field label="How it was given" value={c.method} onChange={(v) => updateCopy(i, { method: v })} hint="In person and read aloud, post, secure email …" error={fieldError(`sharing.copies.${i}.method`)} />
+          <TextField label="How it was given" value={c.method} onChange={(v) => updateCopy(i, { method: v })} hint="In person and read aloud, post, secure email …" error={fieldError(`sharing.copies.${i}.method`)} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setCopies((old) => old.filter((_, j) => j !== i))}>
               Remove copy {i + 1}
@@ -118,9 +118,9 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
         {ho.shared ? (
           <>
             <div className="inline-fields">
-              <Field label="Shared on" type="date" value={ho.sharedOn} onChange={(v) => setHo((old) => ({ ...old, sharedOn: v }))} error={fieldError('sharing.homeOffice.sharedOn')} />
+              <TextField label="Shared on" type="date" value={ho.sharedOn} onChange={(v) => setHo((old) => ({ ...old, sharedOn: v }))} error={fieldError('sharing.homeOffice.sharedOn')} />
             </div>
-            <Field
+            <TextField
               label="Lawful basis"
               value={ho.lawfulBasis}
               onChange={(v) => setHo((old) => ({ ...old, lawfulBasis: v }))}

@@ -1,9 +1,9 @@
 import { type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { newId, useAssessmentSave } from './useAssessmentSave';
 import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
@@ -109,16 +109,16 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Trafficking, accommodation and needs">
       <fieldset>
         <legend>Trafficking screen</legend>
-        <Field label="Screened for trafficking indicators on" type="date" value={f.screenedOn} onChange={set('screenedOn')} error={err('trafficking.screenedOn')} hint="Screen before planning the assessment (AA-03)." />
+        <TextField label="Screened for trafficking indicators on" type="date" value={f.screenedOn} onChange={set('screenedOn')} error={err('trafficking.screenedOn')} hint="Screen before planning the assessment (AA-03)." />
         <h4>Indicators</h4>
         {f.indicators.length === 0 ? <p className="hint">No indicators recorded.</p> : null}
         {f.indicators.map((ind, i) => (
           <div className="item-card" key={ind.id} role="group" aria-label={`Indicator ${i + 1}`}>
             <ItemTitle>Indicator {i + 1}</ItemTitle>
-            <Field label="What was seen or said" value={ind.indicator} onChange={setIndicator(i, 'indicator')} error={err(`trafficking.indicators.${i}.indicator`)} />
+            <TextField label="What was seen or said" value={ind.indicator} onChange={setIndicator(i, 'indicator')} error={err(`trafficking.indicators.${i}.indicator`)} />
             <FieldRow>
-              <Field label="Observed on" type="date" value={ind.observedOn} onChange={setIndicator(i, 'observedOn')} error={err(`trafficking.indicators.${i}.observedOn`)} />
-              <Field label="Source" value={ind.source} onChange={setIndicator(i, 'source')} hint="Who said or saw it, and where." />
+              <TextField label="Observed on" type="date" value={ind.observedOn} onChange={setIndicator(i, 'observedOn')} error={err(`trafficking.indicators.${i}.observedOn`)} />
+              <TextField label="Source" value={ind.source} onChange={setIndicator(i, 'source')} hint="Who said or saw it, and where." />
             </FieldRow>
             <TextArea label="In the young person's own words" value={ind.ownWords} onChange={setIndicator(i, 'ownWords')} hint="As they said it, through the interpreter if one was used." />
             <div className="actions">
@@ -147,27 +147,27 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
         )}
         <CheckField label="The s.51 presumption is applied (treated as under 18)" checked={f.s51} onChange={set('s51')} />
         <FieldRow>
-          <Field label="Children's services informed on" type="date" value={f.childrensServicesInformed} onChange={set('childrensServicesInformed')} error={err('trafficking.childrensServicesInformed')} />
-          <Field label="Police informed on" type="date" value={f.policeInformed} onChange={set('policeInformed')} error={err('trafficking.policeInformed')} />
+          <TextField label="Children's services informed on" type="date" value={f.childrensServicesInformed} onChange={set('childrensServicesInformed')} error={err('trafficking.childrensServicesInformed')} />
+          <TextField label="Police informed on" type="date" value={f.policeInformed} onChange={set('policeInformed')} error={err('trafficking.policeInformed')} />
         </FieldRow>
         <fieldset>
           <legend>National Referral Mechanism referral</legend>
           <FieldRow>
-            <Field label="NRM referral made on" type="date" value={f.nrmDate} onChange={set('nrmDate')} error={err('trafficking.nrmReferral')} />
-            <Field label="NRM reference" value={f.nrmReference} onChange={set('nrmReference')} />
-            <Field label="First responder" value={f.nrmFirstResponder} onChange={set('nrmFirstResponder')} />
+            <TextField label="NRM referral made on" type="date" value={f.nrmDate} onChange={set('nrmDate')} error={err('trafficking.nrmReferral')} />
+            <TextField label="NRM reference" value={f.nrmReference} onChange={set('nrmReference')} />
+            <TextField label="First responder" value={f.nrmFirstResponder} onChange={set('nrmFirstResponder')} />
           </FieldRow>
         </fieldset>
         <fieldset>
           <legend>Independent Child Trafficking Guardian referral</legend>
           <FieldRow>
-            <Field label="Guardian referral made on" type="date" value={f.guardianDate} onChange={set('guardianDate')} error={err('trafficking.guardianReferral')} />
-            <Field label="Guardian service" value={f.guardianService} onChange={set('guardianService')} />
+            <TextField label="Guardian referral made on" type="date" value={f.guardianDate} onChange={set('guardianDate')} error={err('trafficking.guardianReferral')} />
+            <TextField label="Guardian service" value={f.guardianService} onChange={set('guardianService')} />
           </FieldRow>
         </fieldset>
         <fieldset>
           <legend>Missing-from-care plan (AA-42)</legend>
-          <Field label="Plan agreed on" type="date" value={f.planAgreedOn} onChange={set('planAgreedOn')} error={err('trafficking.missingFromCarePlan.agreedOn')} />
+          <TextField label="Plan agreed on" type="date" value={f.planAgreedOn} onChange={set('planAgreedOn')} error={err('trafficking.missingFromCarePlan.agreedOn')} />
           <TextArea label="What the plan says" value={f.planSummary} onChange={set('planSummary')} hint="Who does what if the young person goes missing: carer, police, guardian." error={err('trafficking.missingFromCarePlan.summary')}>
             <WordingNotes text={f.planSummary} />
           </TextArea>
@@ -183,8 +183,8 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
           </p>
         ) : null}
         <FieldRow>
-          <Field label="Living there since" type="date" value={f.accSince} onChange={set('accSince')} error={err('youngPerson.accommodation.since')} />
-          <Field label="Accommodation note" value={f.accNote} onChange={set('accNote')} hint="e.g. the placement, the carer, or where exactly." />
+          <TextField label="Living there since" type="date" value={f.accSince} onChange={set('accSince')} error={err('youngPerson.accommodation.since')} />
+          <TextField label="Accommodation note" value={f.accNote} onChange={set('accNote')} hint="e.g. the placement, the carer, or where exactly." />
         </FieldRow>
         <CheckField label="Treated as their stated age while the assessment is pending" checked={f.treatedAsStatedAge} onChange={set('treatedAsStatedAge')} hint="AA-02: services, school and placement follow the stated age until a lawful decision." />
         <TextArea label="Additional needs" value={f.additionalNeeds} onChange={set('additionalNeeds')} hint="Health, trauma, sleep, faith, preferences (e.g. an interpreter's gender)." error={err('additionalNeeds')}>

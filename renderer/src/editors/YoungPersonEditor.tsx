@@ -1,15 +1,16 @@
 import { type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
-import { CodeField } from '../components/CodePicker';
+import { CodeField } from '../forms/CodeField';
 import { languageName } from '../../../shared/domain/identity';
-import { CheckField, errorAt, SelectField } from '../components/FormControls';
+import { CheckField, SelectField } from '../forms/fields';
+import { errorAt } from '../forms/errors';
 import { DateAsToldInput, dateAsToldValue, toDateAsTold } from '../forms/DateAsToldInput';
 import { solarHijriNamesFor } from '../../../shared/format/dates';
 import { label } from '../../../shared/format/labels';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
+import { SaveBar } from '../forms/SaveBar';
 import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { isPartOpen } from '../../../shared/domain/workflow';
@@ -74,10 +75,10 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
   const fieldError = (path: string) => errorAt(error, path);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Young person and reason for doubt">
-      <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
-      <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
-      <Field label="Gender" value={f.gender} onChange={set('gender')} />
-      <Field label="Stated age" value={f.statedAge} onChange={set('statedAge')} error={fieldError('youngPerson.statedAge')} hint="In whole years, as they said it." />
+      <TextField label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} error={fieldError('youngPerson.nameLatin')} />
+      <TextField label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" />
+      <TextField label="Gender" value={f.gender} onChange={set('gender')} />
+      <TextField label="Stated age" value={f.statedAge} onChange={set('statedAge')} error={fieldError('youngPerson.statedAge')} hint="In whole years, as they said it." />
       <DateAsToldInput
         legend="Stated date of birth, in the calendar they gave it"
         value={f.dob}
@@ -94,14 +95,14 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
           ['naab-referral', label('naab-referral')],
         ]}
       />
-      <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
+      <TextField label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
       <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER. Used to compare outcomes fairly." />
-      <Field label="First language, as they say it" value={f.language} onChange={set('language')} />
+      <TextField label="First language, as they say it" value={f.language} onChange={set('language')} />
       <CodeField kind="language" label="First language (ISO 639-3)" code={f.languageCode} onChange={set('languageCode')} hint="Type to search, e.g. Dari or prs. The interpreter's language is checked against it (AA-07)." />
-      <Field label="Dialect of the first language, as they say it" value={f.dialect} onChange={set('dialect')} />
+      <TextField label="Dialect of the first language, as they say it" value={f.dialect} onChange={set('dialect')} />
       <CodeField kind="language" label="Dialect (ISO 639-3), if listed" code={f.dialectCode} onChange={set('dialectCode')} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
-      <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} />
-      <Field label="First contact with children's services" type="datetime-local" value={f.firstContact} onChange={set('firstContact')} />
+      <TextField label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} />
+      <TextField label="First contact with children's services" type="datetime-local" value={f.firstContact} onChange={set('firstContact')} />
       <TextArea label="Why is the stated age doubted?" value={f.reason} onChange={set('reason')} hint="Evidence beyond appearance (AA-01)." error={fieldError('reasonForDoubt')}>
         <WordingNotes text={f.reason} />
       </TextArea>
@@ -113,7 +114,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
           <CheckField key={e.id} label={`${e.title} (${e.kind.replaceAll('-', ' ')})`} checked={f.doubtEvidenceIds.includes(e.id)} onChange={toggleDoubtEvidence(e.id)} />
         ))}
       </fieldset>
-      <Field label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
+      <TextField label="Requested by" value={f.requestedBy} onChange={set('requestedBy')} />
       <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'youngPerson')} />
     </form>
   );

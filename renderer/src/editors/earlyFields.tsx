@@ -4,9 +4,10 @@
  * and mapping a main-side validation error to the field it names.
  */
 import type { ReactNode } from 'react';
-import { SelectField as BaseSelect } from '../components/FormControls';
+import { SelectField as BaseSelect } from '../forms/fields';
 
-export { CheckField, errorAt } from '../components/FormControls';
+export { CheckField } from '../forms/fields';
+export { errorAt } from '../forms/errors';
 
 /** A select whose '' option means "not recorded". */
 export function SelectField<T extends string>(props: {

@@ -1,7 +1,8 @@
 /** Layout and plain-English durations for the interview-stage editors (controls come from components/FormControls). */
 import type { ReactNode } from 'react';
 
-export { CheckField, errorAt, SelectField } from '../components/FormControls';
+export { CheckField, SelectField } from '../forms/fields';
+export { errorAt } from '../forms/errors';
 
 /** "2 hours 5 minutes", "45 minutes", "1 hour". */
 export function plainDuration(minutes: number): string {

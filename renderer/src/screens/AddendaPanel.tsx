@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { WordingNotes } from '../components/WordingNotes';
 import type { ApiError } from '../../../shared/contract';
@@ -51,7 +51,7 @@ export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment
           </li>
         ))}
       </ol>
-      {unsigned.length > 0 ? <Field label="Your passphrase (to sign an addendum you wrote)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" /> : null}
+      {unsigned.length > 0 ? <TextField label="Your passphrase (to sign an addendum you wrote)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" /> : null}
       <form onSubmit={(e) => void add(e)} noValidate>
         <TextArea label="A correction (addendum)" value={text} onChange={setText} error={error?.field === 'text' ? error.message : undefined} hint="The signed record stays as it was; the correction is added beside it, audited, and signed by you.">
           <WordingNotes text={text} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import { TextArea } from '../components/Field';
+import { TextArea } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { WordingNotes } from '../components/WordingNotes';
 import type { ApiError } from '../../../shared/contract';

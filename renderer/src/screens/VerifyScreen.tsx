@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { base64ToBytes, download, fileToBase64 } from '../download';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -120,7 +120,7 @@ export function VerifyScreen() {
           {report.valid ? (
             <form onSubmit={(e) => void countersign(e)} noValidate>
               <h3>Countersign</h3>
-              <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+              <TextField label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
               <DeclarationCheck checked={declared} onChange={setDeclared} />
               <div className="actions">
                 <button type="submit" disabled={passphrase === '' || !declared}>

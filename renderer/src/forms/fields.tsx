@@ -1,0 +1,236 @@
+/**
+ * The app's form controls, one name for each: TextField, TextArea, SelectField, YesNoField and
+ * CheckField (CodeField and DateAsToldInput have their own files). Each works two ways:
+ *  - bound: given a `name` inside a part form (AssessmentFormView), react-hook-form holds the value
+ *    (an uncontrolled input, so a keystroke re-renders nothing but what watches it), and the error
+ *    shown is the one for `errorPath`: the model path the shared zod schema and the main side name
+ *    (the field's own name when not given). The bound versions (bound.tsx) come through a context
+ *    that the part form provides, so the screens that only use the unbound ones do not load
+ *    react-hook-form with the first screen;
+ *  - unbound: given `value` and `onChange`, for the screens that are not an assessment part.
+ * The label, hint and error are drawn by FieldFrame either way.
+ */
+import { createContext, useContext, useId, type ComponentType, type ReactNode } from 'react';
+import { WordingNotes } from '../components/WordingNotes';
+import { FieldFrame } from './FieldFrame';
+import type { DateInputProps } from './DateAsToldInput';
+import type { CodeCommon } from './CodeField';
+
+export interface Bound {
+  name: string;
+  /** The model path whose errors this field shows (default: `name`). */
+  errorPath?: string;
+  value?: never;
+  onChange?: never;
+  error?: never;
+}
+export interface Unbound<V> {
+  name?: undefined;
+  errorPath?: never;
+  value: V;
+  onChange(value: V): void;
+  error?: string;
+}
+
+export type TextType = 'text' | 'password' | 'number' | 'date' | 'datetime-local';
+export interface TextCommon {
+  label: string;
+  type?: TextType;
+  hint?: ReactNode;
+  autoComplete?: string;
+  required?: boolean;
+  dir?: 'auto' | 'ltr' | 'rtl';
+  /** The input's own `name` attribute (an unbound field only). */
+  htmlName?: string;
+}
+export interface AreaCommon {
+  label: string;
+  hint?: ReactNode;
+  /** Live wording notes under the text (AA-24, AA-32, AA-33). */
+  wording?: boolean;
+  /** Anything else under the text. */
+  children?: ReactNode;
+}
+export interface SelectCommon<T extends string> {
+  label: string;
+  /** [value, plain-English label]; '' is "not recorded" where a form allows it. */
+  options: ReadonlyArray<readonly [T, string]>;
+  hint?: ReactNode;
+}
+export interface CheckCommon {
+  label: ReactNode;
+  hint?: ReactNode;
+}
+export interface CheckUnbound {
+  name?: undefined;
+  errorPath?: never;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string;
+}
+
+/** The bound versions of the controls (bound.tsx), provided by a part form. */
+export interface BoundControls {
+  Text: ComponentType<TextCommon & Bound>;
+  Area: ComponentType<AreaCommon & Bound>;
+  Select: ComponentType<SelectCommon<string> & Bound>;
+  Check: ComponentType<CheckCommon & Bound>;
+  Date: ComponentType<DateInputProps & Pick<Bound, 'name' | 'errorPath'>>;
+  Code: ComponentType<CodeCommon & Pick<Bound, 'name' | 'errorPath'>>;
+}
+export const BoundControlsContext = createContext<BoundControls | undefined>(undefined);
+
+export function need(bound: BoundControls | undefined): BoundControls {
+  if (!bound) throw new Error('A field given a name belongs inside a part form (AssessmentFormView).');
+  return bound;
+}
+
+/** A labelled one-line input. */
+export function TextField(props: TextCommon & (Bound | Unbound<string>)) {
+  const bound = useContext(BoundControlsContext);
+  if (props.name !== undefined) {
+    const Text = need(bound).Text;
+    return <Text {...props} />;
+  }
+  const { label, value, onChange, type = 'text', hint, error, autoComplete, required, htmlName, dir } = props;
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={htmlName}
+          type={type}
+          value={value}
+          dir={dir}
+          required={required}
+          autoComplete={autoComplete}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled text area, with live wording notes under it when `wording` is set. */
+export function TextArea(props: AreaCommon & (Bound | Unbound<string>)) {
+  const bound = useContext(BoundControlsContext);
+  if (props.name !== undefined) {
+    const Area = need(bound).Area;
+    return <Area {...props} />;
+  }
+  const { label, value, onChange, hint, error, wording, children } = props;
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      after={
+        <>
+          {wording ? <WordingNotes text={value} /> : null}
+          {children}
+        </>
+      }
+    >
+      {({ id, describedBy, invalid }) => <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />}
+    </FieldFrame>
+  );
+}
+
+export function Options<T extends string>({ options }: { options: ReadonlyArray<readonly [T, string]> }) {
+  return (
+    <>
+      {options.map(([v, name]) => (
+        <option key={v} value={v}>
+          {name}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A labelled select: every option has its plain-English label, never an enum id. */
+export function SelectField<T extends string>(props: SelectCommon<T> & (Bound | Unbound<T>)) {
+  const bound = useContext(BoundControlsContext);
+  if (props.name !== undefined) {
+    const Select = need(bound).Select;
+    return <Select {...(props as SelectCommon<string> & Bound)} />;
+  }
+  const { label, value, options, onChange, hint, error } = props;
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T)}>
+          <Options options={options} />
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+export type YesNo = '' | 'yes' | 'no';
+export const yesNo = (b: boolean | undefined): YesNo => (b === undefined ? '' : b ? 'yes' : 'no');
+export const fromYesNo = (v: YesNo): boolean | undefined => (v === '' ? undefined : v === 'yes');
+const yesNoOptions: ReadonlyArray<readonly [YesNo, string]> = [
+  ['', 'Not recorded yet'],
+  ['yes', 'Yes'],
+  ['no', 'No'],
+];
+
+/** A yes / no question where "not recorded yet" is a real, different answer (consent, for one). */
+export function YesNoField(props: { label: string; hint?: ReactNode } & (Bound | Unbound<YesNo>)) {
+  return <SelectField<YesNo> {...props} options={yesNoOptions} />;
+}
+
+/** A labelled checkbox (true / false). */
+export function CheckField(props: CheckCommon & (Bound | CheckUnbound)) {
+  const bound = useContext(BoundControlsContext);
+  if (props.name !== undefined) {
+    const Check = need(bound).Check;
+    return <Check {...props} />;
+  }
+  return <CheckBox {...props} />;
+}
+
+export function CheckBox({
+  label,
+  checked,
+  onChange,
+  hint,
+  error,
+  inputRef,
+  onBlur,
+}: CheckCommon & Omit<CheckUnbound, 'name' | 'errorPath'> & { inputRef?: (el: HTMLInputElement | null) => void; onBlur?(): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          ref={inputRef}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+          onChange={(e) => onChange(e.target.checked)}
+          onBlur={onBlur}
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** '' → undefined, so an emptied optional field leaves the model rather than failing its validation. */
+export const opt = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s);
