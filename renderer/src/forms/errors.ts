@@ -27,7 +27,7 @@ export function splitProblems(message: string): Array<[string, string]> {
   return message
     .split('; ')
     .map((part): [string, string] => {
-      const m = /^([A-Za-z][\w.]*): (.*)$/s.exec(part);
+      const m = /^([A-Za-z][\w.-]*): (.*)$/s.exec(part);
       return m ? [m[1]!, m[2]!.trim()] : ['', part.trim()];
     })
     .filter(([, text]) => text !== '');
@@ -87,4 +87,16 @@ export function allMessages<T extends FieldValues>(errors: FieldErrors<T>): Arra
 export function asApiError(problems: Array<[string, string]>): ApiError | undefined {
   if (problems.length === 0) return undefined;
   return { code: 'INVALID_INPUT', message: problems.map(([p, t]) => (p ? `${p}: ${t}` : t)).join('; '), field: problems[0]![0] || undefined };
+}
+
+/** `[path, message]` pairs as react-hook-form's nested errors. */
+export function nestErrors(problems: Array<[string, string]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, message] of problems) {
+    const keys = path.split('.');
+    let node = out;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys.at(-1)!] ??= { type: 'check', message };
+  }
+  return out;
 }

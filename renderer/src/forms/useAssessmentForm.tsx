@@ -9,7 +9,7 @@
  * by model path and listed in the page's error summary. See docs/decisions/ui-03-forms-layer.md.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../api/client';
@@ -19,7 +19,7 @@ import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { contentParts, partChannelName, type PartContent, type PartName } from '../../../shared/domain/parts';
 import { isPartOpen } from '../../../shared/domain/workflow';
-import { allMessages, asApiError, splitProblems } from './errors';
+import { allMessages, asApiError, nestErrors, splitProblems } from './errors';
 import { SaveBar } from './SaveBar';
 import { boundControls } from './bound';
 import { BoundControlsContext } from './fields';
@@ -40,6 +40,11 @@ export interface AssessmentFormOptions<F extends FieldValues, P extends PartName
   defaults(): F;
   /** The form's values as the part's fields, before the shared schema checks them. */
   toPart(values: F): Record<string, unknown>;
+  /**
+   * Checks the schema cannot make because they concern the form, not the record (a reason owed for
+   * a safeguard answered "no"): `[form path, message]` pairs; any stops the save before the schema.
+   */
+  check?(values: F): Array<[string, string]>;
   onSaved(saved: SavedAssessment): void;
 }
 
@@ -53,17 +58,26 @@ export interface AssessmentForm<F extends FieldValues, P extends PartName> {
   open: boolean;
 }
 
-export function useAssessmentForm<F extends FieldValues, P extends PartName>({ assessment, part, defaults, toPart, onSaved }: AssessmentFormOptions<F, P>): AssessmentForm<F, P> {
+export function useAssessmentForm<F extends FieldValues, P extends PartName>({ assessment, part, defaults, toPart, check, onSaved }: AssessmentFormOptions<F, P>): AssessmentForm<F, P> {
   const draft = useDraftApi();
   const reportError = useReportSaveError();
   // The schema is built once per part; toPart may close over the assessment, so it is read fresh.
   const toPartRef = useRef(toPart);
   toPartRef.current = toPart;
-  const schema = useMemo(() => z.custom<F>().transform((v) => toPartRef.current(v)).pipe(z.object(contentParts[part].fields)), [part]);
+  const checkRef = useRef(check);
+  checkRef.current = check;
+  const resolver = useMemo(() => {
+    const schema = zodResolver(z.custom<F>().transform((v) => toPartRef.current(v)).pipe(z.object(contentParts[part].fields)));
+    return ((values, context, options) => {
+      const problems = checkRef.current?.(values) ?? [];
+      if (problems.length > 0) return { values: {}, errors: nestErrors(problems) };
+      return schema(values as never, context, options as never);
+    }) as Resolver<F, unknown, PartContent<P>>;
+  }, [part]);
   const [initial] = useState(() => (draft?.restored?.[DRAFT_KEY] as F | undefined) ?? defaults());
   const form = useForm<F, unknown, PartContent<P>>({
     defaultValues: initial as DefaultValues<F>,
-    resolver: zodResolver(schema) as never,
+    resolver,
     // Checked when saved (GOV.UK: errors are shown after "Save"), not on every keystroke.
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
