@@ -98,8 +98,10 @@ export function CheckboxGroup({
   errorPath,
   options,
   empty,
+  className,
 }: {
   legend: string;
+  className?: string;
   hint?: ReactNode;
   name: string;
   errorPath?: string;
@@ -112,7 +114,7 @@ export function CheckboxGroup({
   const error = useFieldError(errorPath ?? name);
   const chosen = (field.value as string[] | undefined) ?? [];
   return (
-    <fieldset>
+    <fieldset className={className}>
       <legend>{legend}</legend>
       {hint ? <p className="hint">{hint}</p> : null}
       {options.length === 0 ? empty : null}

@@ -100,3 +100,19 @@ export function nestErrors(problems: Array<[string, string]>): Record<string, un
   }
   return out;
 }
+
+/** Whether any of the errors came from a form's own check (useAssessmentForm's `check`), not the schema. */
+export function hasCheckErrors<T extends FieldValues>(errors: FieldErrors<T>): boolean {
+  let found = false;
+  const walk = (n: unknown) => {
+    if (found || !n || typeof n !== 'object') return;
+    const leaf = n as Leaf;
+    if (typeof leaf.type === 'string') {
+      found = leaf.type === 'check';
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'ref') walk(v);
+  };
+  walk(errors);
+  return found;
+}
