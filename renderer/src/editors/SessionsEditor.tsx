@@ -5,7 +5,7 @@ import { hasCheckErrors } from '../forms/errors';
 import { FieldCell, FieldRow } from '../forms/layout';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import { instantFromLocal, localFromInstant, newId } from '../forms/values';
-import type { Assessment, Participant, Session } from '../../../shared/domain/model';
+import type { Participant, Session } from '../../../shared/domain/model';
 import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
