@@ -28,6 +28,13 @@ interface Compiled {
 }
 type Candidate = readonly [Compiled, Node];
 
+/** A match inside one sentence, by word index from the sentence's first word. */
+interface SentenceMatch {
+  from: number;
+  to: number;
+  c: Compiled;
+}
+
 interface Index {
   byWord: Map<string, Candidate[]>;
   byPrefix: Array<[string, Candidate]>;
@@ -35,6 +42,8 @@ interface Index {
   always: Candidate[];
   /** the candidates for each word seen so far (vocabularies are small; bounded below) */
   memo: Map<string, readonly Candidate[]>;
+  /** the matches in each sentence seen so far, by its words (bounded below) */
+  sentences: Map<string, readonly SentenceMatch[]>;
 }
 
 /** How far back notAfter looks: the subject of the verb is usually within a few words. */
@@ -43,11 +52,12 @@ const NOT_AFTER_WORDS = 6;
 const SUBJECT = new Set(['he', 'she', 'they', 'i', 'that', 'who']);
 const NEGATION = new Set(['not', 'never', 'no', 'cannot']);
 const MEMO_LIMIT = 20000;
+const SENTENCE_LIMIT = 20000;
 
 const cache = new WeakMap<readonly LexiconEntry[], Index>();
 
 function buildIndex(entries: readonly LexiconEntry[]): Index {
-  const ix: Index = { byWord: new Map(), byPrefix: [], bySuffix: [], always: [], memo: new Map() };
+  const ix: Index = { byWord: new Map(), byPrefix: [], bySuffix: [], always: [], memo: new Map(), sentences: new Map() };
   for (const entry of entries) {
     const c: Compiled = {
       entry,
@@ -93,29 +103,50 @@ export function checkWording(text: string, entries: readonly LexiconEntry[] = le
   const t = tokenize(text);
   let quotes: ReturnType<typeof quotedSpans> | undefined;
   const found: WordingFinding[] = [];
-  for (let i = 0; i < t.words.length; i++) {
-    const cands = candidatesFor(ix, t.words[i]!);
-    if (cands.length === 0) continue;
-    const s = t.sentence[i]!;
+  for (let s = 0; s < t.sentenceStart.length; s++) {
     const ss = t.sentenceStart[s]!;
     const se = t.sentenceEnd[s]!;
-    for (const [c, node] of cands) {
-      const end = matchAt(node, t, i, se);
-      if (end < 0) continue;
-      const start = t.starts[i]!;
-      const stop = t.ends[end - 1]!;
+    if (ss === se) continue;
+    for (const { from, to, c } of sentenceMatches(ix, t, ss, se)) {
+      const start = t.starts[ss + from]!;
+      const stop = t.ends[ss + to - 1]!;
+      // Quoted speech can run across sentences, so it is judged on the whole text, after.
       quotes ??= quotedSpans(text);
       if (inside(quotes, start, stop)) continue;
-      if (c.entry.negatable && negated(t, i, ss)) continue;
-      if (c.notAfter && actorBefore(c.notAfter, t, i, ss)) continue;
-      if (c.when && !matchIn(c.when, t, ss, se)) continue;
-      if (c.unless && matchIn(c.unless, t, ss, se)) continue;
       const e = c.entry;
       const info = familyInfo[e.family];
       found.push({ start, end: stop, text: text.slice(start, stop), category: info.category, family: e.family, suggestion: e.suggestion, reason: e.reason, rule: info.rule, source: e.source, entryId: e.id });
     }
   }
   return dedupe(found);
+}
+
+/**
+ * The matches in words [ss, se), one sentence. No pattern, negation, actor or condition looks
+ * outside its sentence, so they depend on the sentence's words alone, and a sentence met before
+ * is not matched again: a keystroke in a 5,000-word text re-matches only the sentence it is in
+ * (issue 13.3: the whole text was matched on every keystroke).
+ */
+function sentenceMatches(ix: Index, t: Tokens, ss: number, se: number): readonly SentenceMatch[] {
+  const key = t.words.slice(ss, se).join(' ');
+  const hit = ix.sentences.get(key);
+  if (hit) return hit;
+  const out: SentenceMatch[] = [];
+  for (let i = ss; i < se; i++) {
+    const cands = candidatesFor(ix, t.words[i]!);
+    for (const [c, node] of cands) {
+      const end = matchAt(node, t, i, se);
+      if (end < 0) continue;
+      if (c.entry.negatable && negated(t, i, ss)) continue;
+      if (c.notAfter && actorBefore(c.notAfter, t, i, ss)) continue;
+      if (c.when && !matchIn(c.when, t, ss, se)) continue;
+      if (c.unless && matchIn(c.unless, t, ss, se)) continue;
+      out.push({ from: i - ss, to: end - ss, c });
+    }
+  }
+  if (ix.sentences.size >= SENTENCE_LIMIT) ix.sentences.clear();
+  ix.sentences.set(key, out);
+  return out;
 }
 
 /** "did not choose", "never really agreed", "no burden": a negation one or two words before. */
@@ -139,13 +170,20 @@ function actorBefore(node: Node, t: Tokens, i: number, ss: number): boolean {
   return false;
 }
 
-/** One finding per stretch of text and rule: overlapping matches of the same rule keep the first, longest. */
+/**
+ * One finding per stretch of text and rule: overlapping matches of the same rule keep the first,
+ * longest. In start order, a match overlaps one kept before it exactly when it starts before the
+ * furthest end kept for its rule (one pass, not a search of everything kept).
+ */
 function dedupe(found: WordingFinding[]): WordingFinding[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const reach = new Map<string, number>();
   const out: WordingFinding[] = [];
   for (const f of found) {
-    if (out.some((o) => o.rule === f.rule && f.start < o.end && o.start < f.end)) continue;
+    const far = reach.get(f.rule) ?? -1;
+    if (f.start < far) continue;
     out.push(f);
+    reach.set(f.rule, Math.max(far, f.end));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useDraftState } from '../drafts/DraftContext';
 import { api } from '../api/client';
 import { TextField, TextArea } from '../forms/fields';
@@ -10,6 +10,7 @@ import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
 import { isPartOpen } from '../../../shared/domain/workflow';
 import { AttachmentOpenButton } from '../attachments/AttachmentPreview';
+import { EvidenceList } from './evidence/EvidenceList';
 
 const kindNames: ReadonlyArray<readonly [EvidenceKind, string]> = [
   ['identity-document', 'Identity document (passport, ID card, birth certificate)'],
@@ -113,6 +114,8 @@ function fromDraft(d: ItemDraft): EvidenceItem {
   };
 }
 
+const itemLabel = (x: ItemDraft, i: number) => `Evidence ${i + 1}${x.title.trim() ? `: ${x.title.trim()}` : ''}`;
+
 function emptyItem(): ItemDraft {
   return toDraft({ id: newId(), kind: 'other-document', title: '', weight: 'not-yet-weighed', rejected: false, attachments: [], receivedAfterDecision: false });
 }
@@ -202,30 +205,6 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
   );
 }
 
-/** How many evidence items are drawn at once. */
-export const EVIDENCE_PAGE = 20;
-
-/** Which items are shown, and the way to the others. */
-function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage(p: number): void }) {
-  if (pages <= 1) return null;
-  const current = Math.min(page, pages - 1);
-  const from = current * EVIDENCE_PAGE + 1;
-  const to = Math.min(total, from + EVIDENCE_PAGE - 1);
-  return (
-    <nav className="pager" aria-label="Evidence pages">
-      <button type="button" className="secondary" disabled={current === 0} onClick={() => onPage(current - 1)}>
-        Previous {EVIDENCE_PAGE}
-      </button>
-      <span aria-live="polite">
-        Items {from} to {to} of {total}
-      </span>
-      <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => onPage(current + 1)}>
-        Next {EVIDENCE_PAGE}
-      </button>
-    </nav>
-  );
-}
-
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const [items, setItems] = useDraftState<ItemDraft[]>('items', () => assessment.evidence.map(toDraft));
@@ -233,22 +212,23 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
   const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const decided = assessment.decision !== undefined;
   const [untitled, setUntitled] = useState<number[]>([]);
-  // 200 evidence cards at once cost a second to draw and slow every keystroke (issue 13.3): one page at a time.
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(items.length / EVIDENCE_PAGE));
-  const first = Math.min(page, pages - 1) * EVIDENCE_PAGE;
-  // A refused save names an item (`evidence.41.title`): show the page that holds it.
-  useEffect(() => {
-    const m = /^evidence\.(\d+)\./.exec(error?.field ?? '');
-    if (m) setPage(Math.floor(Number(m[1]) / EVIDENCE_PAGE));
-  }, [error]);
+  // 200 evidence cards at once cost a second to draw (issue 13.3): EvidenceList draws those in view.
+  const [reveal, setReveal] = useState<{ index: number; seq: number }>();
+  const show = (index: number) => setReveal((r) => ({ index, seq: (r?.seq ?? 0) + 1 }));
+  // A refused save names an item (`evidence.41.title`): draw it, so its message is on the page.
+  const named = /^evidence\.(\d+)\./.exec(error?.field ?? '');
+  const [shownError, setShownError] = useState(error);
+  if (error !== shownError) {
+    setShownError(error);
+    if (named) show(Number(named[1]));
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const missing = items.flatMap((x, i) => (x.title.trim() ? [] : [i]));
     setUntitled(missing);
     if (missing.length > 0) {
-      setPage(Math.floor(missing[0]! / EVIDENCE_PAGE));
+      show(missing[0]!);
       return;
     }
     await save({ ...assessment, evidence: items.map(fromDraft) } satisfies Assessment);
@@ -260,9 +240,9 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
         Weigh every item with reasons. A document is rejected only with reasons (AA-16, AA-17). Observations of appearance or demeanour need their context and a caveat on how unreliable they are (AA-19).
       </p>
       {items.length === 0 ? <p>No evidence is recorded yet.</p> : null}
-      <Pager page={page} pages={pages} total={items.length} onPage={setPage} />
-      {items.slice(first, first + EVIDENCE_PAGE).map((x, k) => {
-        const i = first + k;
+      <EvidenceList count={items.length} keyOf={(i) => items[i]!.id} labelOf={(i) => itemLabel(items[i]!, i)} reveal={reveal}>
+        {(i) => {
+        const x = items[i]!;
         const n = i + 1;
         const at = (field: string) => errorAt(error, `evidence.${i}.${field}`);
         const name = x.title.trim() ? `“${x.title.trim()}”` : `item ${n}`;
@@ -367,14 +347,15 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
             </div>
           </fieldset>
         );
-      })}
+        }}
+      </EvidenceList>
       <div className="actions">
         <button
           type="button"
           className="secondary"
           onClick={() => {
             setItems((old) => [...old, emptyItem()]);
-            setPage(Math.floor(items.length / EVIDENCE_PAGE));
+            show(items.length);
           }}
         >
           Add evidence

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWording, familyInfo, lexicon, quotedSpans } from '../../../shared/language';
 
@@ -103,5 +105,33 @@ describe('quotedSpans', () => {
   it('finds the spans', () => {
     const t = `He said "yes" and 'no', then “maybe” and «peut-être».`;
     expect(quotedSpans(t).map(([s, e]) => t.slice(s, e))).toEqual(['"yes"', "'no'", '“maybe”', '«peut-être»']);
+  });
+});
+
+describe('checkWording on a text being edited (matches kept per sentence)', () => {
+  it('finds exactly what a first look finds, wherever the text changes', () => {
+    const sentences = readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', 'language', 'sentences.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('|') && !l.startsWith('#'))
+      .map((l) => l.slice(l.indexOf('|') + 1));
+    let text = sentences.slice(0, 120).join(' ');
+    checkWording(text);
+    // Edits that split, join, quote and unquote sentences, at the start, middle and end.
+    const edits: Array<(t: string) => string> = [
+      (t) => `x${t}`,
+      (t) => t.slice(0, 200) + '. ' + t.slice(200),
+      (t) => t.replace('. ', ' '),
+      (t) => t.slice(0, t.length / 2) + ' "' + t.slice(t.length / 2, t.length / 2 + 300) + '" ' + t.slice(t.length / 2 + 300),
+      (t) => t.replace(' "', ' '),
+      (t) => `${t} She was not evasive; he claims to be 16.`,
+      (t) => t.slice(0, -10),
+      (t) => `${t}. He is clearly an adult.`,
+      (t) => t.replace(/adult\.$/, 'apple.'),
+    ];
+    for (const edit of edits) {
+      text = edit(text);
+      // A copy of the lexicon has its own, empty memo: a first look.
+      expect(checkWording(text)).toEqual(checkWording(text, [...lexicon]));
+    }
   });
 });
