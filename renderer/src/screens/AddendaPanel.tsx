@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { WordingNotes } from '../components/WordingNotes';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
+import { formatInstant } from '../../../shared/format/dates';
 
 /** Corrections to a signed assessment: added, audited, and signed by their author. */
 export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {
@@ -41,7 +42,7 @@ export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment
           <li key={a.id}>
             <p>{a.text}</p>
             <p className="hint">
-              By {a.createdBy} on {new Date(a.createdOn).toLocaleString('en-GB')} · {a.signedOn ? `signed ${new Date(a.signedOn).toLocaleString('en-GB')}` : 'not yet signed'}
+              By {a.createdBy} on {formatInstant(a.createdOn)} · {a.signedOn ? `signed ${formatInstant(a.signedOn)}` : 'not yet signed'}
             </p>
             {!a.signedOn ? (
               <button type="button" className="secondary" disabled={passphrase === ''} onClick={() => void sign(a.id)}>

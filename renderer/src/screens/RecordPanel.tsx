@@ -10,6 +10,7 @@ import { DeclarationCheck } from '../components/DeclarationCheck';
 import { useSession } from '../state/session';
 import { nextSigners, signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
+import { formatInstant } from '../../../shared/format/dates';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
 export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Assessment; blocked: boolean; onSigned(): void }) {
@@ -62,7 +63,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     return (
       <>
         <p>
-          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${new Date(s.signedOn).toLocaleString('en-GB')})`).join('; ')}. The assessment
+          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${formatInstant(s.signedOn)})`).join('; ')}. The assessment
           is locked: corrections are made by addendum.
         </p>
         <div className="actions">
