@@ -90,7 +90,7 @@ export function asApiError(problems: Array<[string, string]>): ApiError | undefi
 }
 
 /** `[path, message]` pairs as react-hook-form's nested errors. */
-export function nestErrors(problems: Array<[string, string]>): Record<string, unknown> {
+export function nestErrors(problems: Array<[string, string]>): FieldErrors {
   const out: Record<string, unknown> = {};
   for (const [path, message] of problems) {
     const keys = path.split('.');
@@ -98,7 +98,7 @@ export function nestErrors(problems: Array<[string, string]>): Record<string, un
     for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[keys.at(-1)!] ??= { type: 'check', message };
   }
-  return out;
+  return out as FieldErrors;
 }
 
 /** Whether any of the errors came from a form's own check (useAssessmentForm's `check`), not the schema. */

@@ -9,17 +9,16 @@
  * by model path and listed in the page's error summary. See docs/decisions/ui-03-forms-layer.md.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { api } from '../api/client';
 import { useDraftApi } from '../drafts/DraftContext';
 import { useReportSaveError } from '../editors/SaveErrorContext';
 import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
-import { contentParts, partChannelName, type PartContent, type PartName } from '../../../shared/domain/parts';
+import { partChannelName, type PartContent, type PartName } from '../../../shared/domain/parts';
 import { isPartOpen } from '../../../shared/domain/workflow';
-import { allMessages, asApiError, nestErrors, splitProblems } from './errors';
+import { allMessages, asApiError, splitProblems } from './errors';
+import { partResolver } from './resolver';
 import { SaveBar } from './SaveBar';
 import { boundControls } from './bound';
 import { BoundControlsContext } from './fields';
@@ -66,14 +65,15 @@ export function useAssessmentForm<F extends FieldValues, P extends PartName>({ a
   toPartRef.current = toPart;
   const checkRef = useRef(check);
   checkRef.current = check;
-  const resolver = useMemo(() => {
-    const schema = zodResolver(z.custom<F>().transform((v) => toPartRef.current(v)).pipe(z.object(contentParts[part].fields)));
-    return ((values, context, options) => {
-      const problems = checkRef.current?.(values) ?? [];
-      if (problems.length > 0) return { values: {}, errors: nestErrors(problems) };
-      return schema(values as never, context, options as never);
-    }) as Resolver<F, unknown, PartContent<P>>;
-  }, [part]);
+  const resolver = useMemo(
+    () =>
+      partResolver<F, P>(
+        part,
+        (v) => toPartRef.current(v),
+        (v) => checkRef.current?.(v) ?? [],
+      ),
+    [part],
+  );
   const [initial] = useState(() => (draft?.restored?.[DRAFT_KEY] as F | undefined) ?? defaults());
   const form = useForm<F, unknown, PartContent<P>>({
     defaultValues: initial as DefaultValues<F>,
