@@ -117,7 +117,13 @@ export function useAssessmentForm<F extends FieldValues, P extends PartName>({ a
     onSaved(res.value);
   }
 
-  const onSubmit = form.handleSubmit(save, (errors: FieldErrors<F>) => refused(asApiError(allMessages(errors))));
+  const onSubmit = form.handleSubmit(save, (errors: FieldErrors<F>) => {
+    // react-hook-form hands the errors to its fields after this callback: the summary is told a
+    // moment later, once the messages are beside their fields (it links each problem to its field
+    // through them).
+    const problems = asApiError(allMessages(errors));
+    setTimeout(() => refused(problems), 0);
+  });
   return { form, onSubmit, saving, error, open: isPartOpen(assessment, part) };
 }
 
