@@ -5,7 +5,7 @@ import { useSession } from './state/session';
 import { SetupScreen } from './screens/SetupScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { paths } from './routing/paths';
-import { mayReadFigures } from './dashboard/DashboardScreen';
+import { mayReadFigures } from './dashboard/access';
 
 function Nav() {
   const { lock, status } = useSession();

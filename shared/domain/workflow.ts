@@ -11,8 +11,9 @@ import type { Assessment, Participant, StageId } from './model';
 import { stageIndex, stageOrder, stageTitles } from './stages';
 import type { PartName } from './parts';
 import { blocking, evaluate, presumption, ruleById, stageGate, type Finding } from '../safeguards/index';
+import { roleMay, type Action, type Role } from './roles';
 
-export type Role = 'admin' | 'assessor' | 'manager';
+export { roleMay, type Action, type Role } from './roles';
 
 /** The signed-in person as the workflow sees them. The recovery key has no user id and the admin role. */
 export interface Actor {
@@ -27,70 +28,6 @@ export function actorFor(s: { via: 'passphrase'; userId: string; displayName: st
   return s.via === 'passphrase' ? { role: s.role, userId: s.userId, name: s.displayName } : { role: 'admin', name: 'Recovery key holder' };
 }
 
-export type Action =
-  | 'read'
-  | 'create'
-  | 'saveContent'
-  | 'advance'
-  | 'recordDeparture'
-  | 'acknowledgeWarning'
-  | 'comment'
-  | 'return'
-  | 'authorise'
-  | 'sign'
-  | 'countersign'
-  | 'addAddendum'
-  | 'signAddendum'
-  | 'linkParticipant'
-  | 'import'
-  | 'importUnsigned'
-  | 'trustBundleSigner'
-  | 'export'
-  | 'audit'
-  | 'reopen'
-  | 'recordOverturned'
-  | 'backup'
-  | 'changeSettings'
-  | 'withdraw';
-
-/**
- * Role × action. Administrators (IT / records officers) keep the store, they do not assess:
- * they read and export. Assessors write the assessment and sign it. Managers review, return and
- * authorise, may countersign the record as the authorising manager, and may add a correction.
- */
-export const roleMay: Readonly<Record<Action, readonly Role[]>> = {
-  read: ['admin', 'assessor', 'manager'],
-  create: ['assessor'],
-  saveContent: ['assessor'],
-  advance: ['assessor'],
-  recordDeparture: ['assessor'],
-  acknowledgeWarning: ['assessor'],
-  comment: ['manager'],
-  return: ['manager'],
-  authorise: ['manager'],
-  sign: ['assessor'],
-  countersign: ['assessor', 'manager'],
-  addAddendum: ['assessor', 'manager'],
-  signAddendum: ['assessor', 'manager'],
-  linkParticipant: ['assessor', 'manager'],
-  // Records officers bring in bundles from other machines; import takes content only, never workflow state.
-  import: ['admin', 'assessor', 'manager'],
-  // A bundle nobody signed, or one signed by someone outside this store, is an administrator's call (audited).
-  importUnsigned: ['admin'],
-  trustBundleSigner: ['admin'],
-  export: ['admin', 'assessor', 'manager'],
-  // The team's quality figures and outcomes (AA-43): managers, and administrators as records officers.
-  audit: ['admin', 'manager'],
-  // New information reaches assessors (a document) and managers (a judgment, a NAAB review) alike;
-  // an overturned decision is recorded by the manager who owns the learning from it (docs/decisions/manager-01).
-  reopen: ['assessor', 'manager'],
-  recordOverturned: ['manager'],
-  // A backup is a full copy of every case: the records officer's job, kept to a retention limit they set.
-  backup: ['admin'],
-  changeSettings: ['admin'],
-  // A case opened by mistake (a duplicate, the wrong young person): its assessors or a manager.
-  withdraw: ['assessor', 'manager'],
-};
 
 export interface Refusal {
   code: 'FORBIDDEN' | 'LOCKED' | 'CONFLICT' | 'SAFEGUARD_BLOCK' | 'INVALID_INPUT' | 'NOT_FOUND';

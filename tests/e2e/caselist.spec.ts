@@ -66,9 +66,23 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   expect(await new AppPage(page).seriousA11yViolations()).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/case-list.png' });
 
+  // A long evidence list draws only the cards near the window and the focus, yet the keyboard
+  // reaches every item: Tab walks on into cards not drawn before, and "Go to item" jumps.
+  await list.open('AA-2026-0147');
+  const evidence = new EvidencePage(page);
+  await evidence.open('Evidence');
+  await expect(evidence.drawn().first()).toBeVisible();
+  expect(await evidence.drawn().count()).toBeLessThan(9);
+  await evidence.field('Evidence 1: kind').focus();
+  const focusedLabel = () => page.evaluate(() => document.querySelector(`label[for="${CSS.escape(document.activeElement?.id ?? '')}"]`)?.textContent ?? '');
+  for (let i = 0; i < 120 && !(await focusedLabel()).startsWith('Evidence 4:'); i++) await page.keyboard.press('Tab');
+  expect(await focusedLabel()).toBe('Evidence 4: kind');
+  await evidence.goTo(9);
+  await expect(evidence.field('Evidence 9: kind')).toBeFocused();
+  await new MainNav(page).open('Assessments');
+
   // An attachment: a file whose name lies is refused; a PNG and a PDF open inside the app.
   await list.open('AA-2026-0151');
-  const evidence = new EvidencePage(page);
   await evidence.open('Evidence');
   await evidence.add(2, { kind: 'Other document (school, medical, letter)', title: 'School letter' });
   await evidence.attach(2, 'School letter', { name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Not a PDF at all.\n') });

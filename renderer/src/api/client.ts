@@ -1,9 +1,11 @@
 /**
  * The renderer's only way to the main side. In the desktop app the preload exposes
  * `window.carefile` (typed, one function per channel); in browser mode the same calls go to the
- * loopback server. Both are derived from the one contract table.
+ * loopback server. Both have the shape of the one contract table; the table itself (every schema,
+ * zod) is not loaded here, so the first screen does not wait for it: a channel's function is made
+ * when it is first called, by name (the names are checked by the type, and by the main side).
  */
-import { channelNames, type CarefileApi, type ChannelName, type Result } from '../../../shared/contract';
+import type { CarefileApi, ChannelName, Result } from '../../../shared/contract';
 import { startSessionWatch, watchAnswer } from '../state/lockout';
 
 declare global {
@@ -12,10 +14,26 @@ declare global {
   }
 }
 
+type Call = (input: unknown) => Promise<Result<unknown>>;
+
+/** An object with one function per channel, each made on first use by `make`. */
+function byName(make: (name: ChannelName) => Call): CarefileApi {
+  const made = new Map<string, Call>();
+  return new Proxy({} as CarefileApi, {
+    get(_, name) {
+      // Only channel names: not `then` (so the object is never taken for a promise) nor symbols.
+      if (typeof name !== 'string' || name === 'then' || !name.includes('.')) return undefined;
+      let call = made.get(name);
+      if (!call) made.set(name, (call = make(name as ChannelName)));
+      return call;
+    },
+  });
+}
+
 function httpClient(): CarefileApi {
-  const entries = channelNames.map((name: ChannelName) => [
-    name,
-    async (input: unknown): Promise<Result<unknown>> => {
+  return byName(
+    (name) =>
+      async (input: unknown): Promise<Result<unknown>> => {
       try {
         const res = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',
@@ -32,8 +50,7 @@ function httpClient(): CarefileApi {
         return { ok: false, error: { code: 'STORE_UNAVAILABLE', message: 'The Carefile server cannot be reached. Is it still running?' } };
       }
     },
-  ]);
-  return Object.fromEntries(entries) as CarefileApi;
+  );
 }
 
 const transport: CarefileApi = typeof window !== 'undefined' && window.carefile ? window.carefile : httpClient();
@@ -42,15 +59,10 @@ const transport: CarefileApi = typeof window !== 'undefined' && window.carefile 
  * Every answer passes the lock-out watch (renderer/src/state/lockout.ts): a NOT_UNLOCKED answer
  * after sign-in means the main side locked the store, and the renderer forgets what it showed.
  */
-export const api: CarefileApi = Object.fromEntries(
-  channelNames.map((name: ChannelName) => [
-    name,
-    async (input: unknown): Promise<Result<unknown>> => {
-      const result = await (transport[name] as (i: unknown) => Promise<Result<unknown>>)(input);
-      watchAnswer(name, result);
-      return result;
-    },
-  ]),
-) as CarefileApi;
+export const api: CarefileApi = byName((name) => async (input: unknown): Promise<Result<unknown>> => {
+  const result = await (transport[name] as Call)(input);
+  watchAnswer(name, result);
+  return result;
+});
 
 if (typeof window !== 'undefined') startSessionWatch((channel) => api[channel]({}));

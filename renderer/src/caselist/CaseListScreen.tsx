@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { ApiError } from '../../../shared/contract';
 import { AssessmentStatus, StageId } from '../../../shared/domain/model';
 import { stageIndex } from '../../../shared/domain/stages';
-import { roleMay } from '../../../shared/domain/workflow';
+import { roleMay } from '../../../shared/domain/roles';
 import { formatInstantDay, label } from '../../../shared/format/index';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
-import { roleMay } from '../../../shared/domain/workflow';
+import { roleMay } from '../../../shared/domain/roles';
 import { formatInstant } from '../../../shared/format/index';
 import { useSession } from '../state/session';
 import { ConfirmDialog } from '../forms/ConfirmDialog';

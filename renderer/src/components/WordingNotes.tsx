@@ -1,17 +1,27 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { checkWording, familyInfo, type WordingFinding } from '../../../shared/language/index';
+
+/** How long typing pauses before the notes catch up with it. */
+const SETTLE_MS = 150;
 
 /**
  * Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses.
  *
- * Kept off the typing path (issue 13.3): the check runs on a deferred copy of the text, so a
- * keystroke paints first; each hint's key is its lexicon entry and which occurrence of it this
- * is, never its character offset, so typing near the start of a long text does not remount every
- * hint below; and a hint whose words did not change does not re-render.
+ * Kept off the typing path (issue 13.3): the text is checked when it is first shown, then again
+ * once typing pauses for SETTLE_MS (in a transition), never per keystroke, so a keystroke in a
+ * 5,000-word text costs no check at all; the checker itself re-matches only the sentences that
+ * changed. Each hint's key is its lexicon entry and which occurrence of it this is, never its
+ * character offset, so typing near the start of a long text does not remount every hint below;
+ * and a hint whose words did not change does not re-render.
  */
 export function WordingNotes({ text }: { text: string }) {
-  const deferred = useDeferredValue(text);
-  const findings = useMemo(() => keyed(checkWording(deferred)), [deferred]);
+  const [checked, setChecked] = useState(text);
+  useEffect(() => {
+    if (checked === text) return;
+    const timer = setTimeout(() => startTransition(() => setChecked(text)), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [text, checked]);
+  const findings = useMemo(() => keyed(checkWording(checked)), [checked]);
   if (findings.length === 0) return null;
   return (
     <div className="wording-notes" aria-live="polite">

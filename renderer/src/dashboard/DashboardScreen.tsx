@@ -12,17 +12,13 @@ import { base64ToBytes, download } from '../download';
 import { useSession } from '../state/session';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import type { QualityFigures, QualityFilter } from '../../../shared/contract/quality';
-import { roleMay } from '../../../shared/domain/workflow';
+import { mayReadFigures } from './access';
 import { DataTable, type Column, type DrillRequest } from './DataTable';
 import { DisparitySection, LearningSection, OutcomesSection, OverviewSection, PracticeSection, SafeguardsSection } from './sections';
 import './dashboard.css';
 
 type DrillRow = OutputOf<'quality.drilldown'>['rows'][number];
 
-/** Who sees the dashboard: the same roles the main side serves the figures to. */
-export function mayReadFigures(role: string | undefined): boolean {
-  return roleMay.audit.some((r) => r === role);
-}
 
 function filterOf(since: string, until: string, assessors: string): QualityFilter {
   const names = assessors

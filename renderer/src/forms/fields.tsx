@@ -10,8 +10,7 @@
  *  - unbound: given `value` and `onChange`, for the screens that are not an assessment part.
  * The label, hint and error are drawn by FieldFrame either way.
  */
-import { createContext, useContext, useId, type ComponentType, type ReactNode } from 'react';
-import { WordingNotes } from '../components/WordingNotes';
+import { createContext, startTransition, useContext, useId, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { FieldFrame } from './FieldFrame';
 import type { DateInputProps } from './DateAsToldInput';
 import type { CodeCommon } from './CodeField';
@@ -46,7 +45,10 @@ export interface TextCommon {
 export interface AreaCommon {
   label: string;
   hint?: ReactNode;
-  /** Live wording notes under the text (AA-24, AA-32, AA-33). */
+  /**
+   * Live wording notes under the text (AA-24, AA-32, AA-33), in a part form only: the checker is not
+   * part of the first screen's bundle (an unbound text area passes <WordingNotes> as a child).
+   */
   wording?: boolean;
   /** Anything else under the text. */
   children?: ReactNode;
@@ -113,27 +115,51 @@ export function TextField(props: TextCommon & (Bound | Unbound<string>)) {
   );
 }
 
-/** A labelled text area, with live wording notes under it when `wording` is set. */
+/** How many typed values an unbound text area remembers while its form catches up. */
+const SENT_KEPT = 64;
+
+/**
+ * A labelled text area, with live wording notes under it when `wording` is set.
+ *
+ * Bound (a part form), the text area is react-hook-form's uncontrolled input: a keystroke redraws
+ * nothing but what watches it. Unbound, what is typed is drawn at once from the text area's own
+ * state, and the form above hears of it in a transition: a keystroke never waits for a long form to
+ * redraw (issue 13.3). Leaving the field hands the form the text at once, so a Save or Lock pressed
+ * straight after typing sees every character.
+ */
 export function TextArea(props: AreaCommon & (Bound | Unbound<string>)) {
   const bound = useContext(BoundControlsContext);
   if (props.name !== undefined) {
     const Area = need(bound).Area;
     return <Area {...props} />;
   }
-  const { label, value, onChange, hint, error, wording, children } = props;
+  return <UnboundArea {...props} />;
+}
+
+function UnboundArea({ label, value, onChange, hint, error, children }: AreaCommon & Unbound<string>) {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // The values handed to the form that it may not have drawn yet (in order, bounded).
+  const sent = useRef(new Set<string>());
+  if (value !== seen) {
+    setSeen(value);
+    if (!sent.current.has(value)) {
+      // Set from elsewhere (a reset, a restored draft): that wins over what is shown.
+      setText(value);
+      sent.current.clear();
+    } else if (value === text) sent.current.clear();
+  }
+  const type = (next: string) => {
+    setText(next);
+    sent.current.add(next);
+    if (sent.current.size > SENT_KEPT) sent.current.delete(sent.current.values().next().value!);
+    startTransition(() => onChange(next));
+  };
   return (
-    <FieldFrame
-      label={label}
-      hint={hint}
-      error={error}
-      after={
-        <>
-          {wording ? <WordingNotes text={value} /> : null}
-          {children}
-        </>
-      }
-    >
-      {({ id, describedBy, invalid }) => <textarea id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />}
+    <FieldFrame label={label} hint={hint} error={error} after={children}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} value={text} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => type(e.target.value)} onBlur={() => text !== value && onChange(text)} />
+      )}
     </FieldFrame>
   );
 }

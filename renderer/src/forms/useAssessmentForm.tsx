@@ -6,7 +6,7 @@
  *
  * An editor says only how its form starts (`defaults`) and how its values become the part's
  * fields (`toPart`); errors, from the schema or from the main side, are shown next to their field
- * by model path and listed in the page's error summary. See docs/decisions/ui-03-forms-layer.md.
+ * by model path and listed in the page's error summary. See docs/decisions/ui-04-forms-layer.md.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';

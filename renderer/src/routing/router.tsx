@@ -4,22 +4,21 @@
  * set-up / unlock gate); the screens below it render only while the store is unlocked, and the
  * address stays put while it is locked, so unlocking returns to the same case and part.
  */
-import { createHashRouter, Navigate, useParams } from 'react-router';
+import { createHashRouter, Navigate } from 'react-router';
 import { App, Unlocked } from '../App';
-import { AssessmentsScreen } from '../screens/AssessmentsScreen';
-import { AssessmentScreen, type CaseView } from '../screens/AssessmentScreen';
-import { NewAssessmentScreen } from '../screens/NewAssessmentScreen';
-import { SettingsScreen } from '../screens/SettingsScreen';
-import { VerifyScreen } from '../screens/VerifyScreen';
-import { DashboardScreen } from '../dashboard/DashboardScreen';
+import type { CaseView } from '../screens/AssessmentScreen';
 import { setNavigator } from '../state/session';
 import { paths } from './paths';
 
-function CaseRoute({ view }: { view: CaseView }) {
-  const { id = '', part } = useParams();
-  // Keyed by case so nothing from one young person's case lingers on another's.
-  return <AssessmentScreen key={`${id}-${view}-${part ?? ''}`} id={id} part={part} view={view} />;
-}
+/*
+ * Each screen is its own chunk, loaded when its route is first entered: the first screen (set-up
+ * or unlock) needs none of them, so the initial JavaScript is the frame alone (issue 10.10:
+ * ≤ 300 KB gzipped). The router waits for the chunk before it draws the screen; the files are local.
+ */
+const caseRoute = (view: CaseView) => async () => {
+  const { CaseRoute } = await import('./CaseRoute');
+  return { element: <CaseRoute view={view} /> };
+};
 
 function NotFound() {
   return (
@@ -41,14 +40,14 @@ export const router = createHashRouter([
         element: <Unlocked />,
         children: [
           { index: true, element: <Navigate to={paths.assessments()} replace /> },
-          { path: 'assessments', element: <AssessmentsScreen /> },
-          { path: 'assessments/new', element: <NewAssessmentScreen /> },
-          { path: 'assessments/:id', element: <CaseRoute view="overview" /> },
-          { path: 'assessments/:id/parts/:part', element: <CaseRoute view="part" /> },
-          { path: 'assessments/:id/check', element: <CaseRoute view="check" /> },
-          { path: 'verify', element: <VerifyScreen /> },
-          { path: 'settings', element: <SettingsScreen /> },
-          { path: 'dashboard', element: <DashboardScreen /> },
+          { path: 'assessments', lazy: async () => ({ Component: (await import('../screens/AssessmentsScreen')).AssessmentsScreen }) },
+          { path: 'assessments/new', lazy: async () => ({ Component: (await import('../screens/NewAssessmentScreen')).NewAssessmentScreen }) },
+          { path: 'assessments/:id', lazy: caseRoute('overview') },
+          { path: 'assessments/:id/parts/:part', lazy: caseRoute('part') },
+          { path: 'assessments/:id/check', lazy: caseRoute('check') },
+          { path: 'verify', lazy: async () => ({ Component: (await import('../screens/VerifyScreen')).VerifyScreen }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../screens/SettingsScreen')).SettingsScreen }) },
+          { path: 'dashboard', lazy: async () => ({ Component: (await import('../dashboard/DashboardScreen')).DashboardScreen }) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -88,6 +88,14 @@ export class EvidencePage extends RecordEditors {
   item(n: number): Locator {
     return this.page.getByRole('group', { name: new RegExp(`^Evidence ${n}\\b`) });
   }
+  /** The cards drawn now (a long list draws those near the focus and the window only). */
+  drawn(): Locator {
+    return this.page.locator('form[aria-label="Evidence"] fieldset.item-card');
+  }
+  async goTo(n: number): Promise<void> {
+    await this.page.getByLabel('Go to item').selectOption({ index: n - 1 });
+    await this.page.getByRole('button', { name: 'Go', exact: true }).click();
+  }
   async attach(n: number, title: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.field(`Attach a file to “${title}”`).setInputFiles(file);
     await this.item(n).getByRole('status').or(this.item(n).getByRole('alert')).first().waitFor();

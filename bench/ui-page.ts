@@ -1,0 +1,146 @@
+/**
+ * In-page instruments for bench/ui.ts: timed input, timed clicks, keystroke latency, and counts that
+ * do not depend on how fast the machine is (React commits, components rendered, DOM mutations),
+ * so a figure taken on a loaded machine can still be judged.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * Installed before the app loads. React DOM (production builds too) reports every commit to a
+ * DevTools hook when one is present; this one counts commits and, for each, the components that
+ * actually ran (mounted, or re-rendered: the same test React DevTools uses), without keeping any
+ * fiber. It also keeps `__name` (tsx's helper for function names) defined in the page.
+ */
+export const INSTRUMENTS = `
+globalThis.__name = (f) => f;
+(() => {
+  const counts = { commits: 0, rendered: 0, on: false, detail: false, byName: new Map() };
+  globalThis.__bench = counts;
+  const COMPONENT = new Set([0, 1, 11, 14, 15]); // function, class, forwardRef, memo, simple memo
+  const nameOf = (f) => { const t = f.elementType; return (t && (t.displayName || t.name || (t.type && (t.type.displayName || t.type.name)) || (t.render && t.render.name))) || '?'; };
+  function walk(f) {
+    // A fiber that reuses its old children was not re-rendered below it (React DevTools' test).
+    for (; f; f = f.sibling) {
+      const ran = f.alternate === null || (f.flags & 1) !== 0; // mounted, or PerformedWork
+      if (COMPONENT.has(f.tag) && ran) {
+        counts.rendered++;
+        if (counts.detail) { const n = nameOf(f); counts.byName.set(n, (counts.byName.get(n) || 0) + 1); }
+      }
+      if (f.child && !(f.alternate && f.alternate.child === f.child)) walk(f.child);
+    }
+  }
+  globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot(_id, root) { counts.commits++; if (counts.on) walk(root.current.child); },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+})();
+`;
+
+export interface Counts {
+  commits: number;
+  rendered: number;
+  mutations: number;
+}
+
+/** React commits, components rendered and DOM mutation records while `work` runs. */
+export async function counted<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; counts: Counts }> {
+  await page.evaluate(() => {
+    const b = (globalThis as unknown as { __bench: { commits: number; rendered: number; on: boolean; mutations?: number; mo?: MutationObserver } }).__bench;
+    b.commits = 0;
+    b.rendered = 0;
+    b.mutations = 0;
+    b.on = true;
+    b.mo = new MutationObserver((records) => (b.mutations! += records.length));
+    b.mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  const value = await work();
+  const counts = await page.evaluate(() => {
+    const b = (globalThis as unknown as { __bench: { commits: number; rendered: number; on: boolean; mutations: number; mo: MutationObserver } }).__bench;
+    b.mo.takeRecords().forEach(() => b.mutations++);
+    b.mo.disconnect();
+    b.on = false;
+    return { commits: b.commits, rendered: b.rendered, mutations: b.mutations };
+  });
+  return { value, counts };
+}
+
+/** The main thread's own time (script, layout, style) over `work`, from Chromium's counters. */
+export async function mainThread<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; script: number; layout: number; task: number }> {
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = new Map(metrics.map((x) => [x.name, x.value]));
+    return { script: m.get('ScriptDuration') ?? 0, layout: (m.get('LayoutDuration') ?? 0) + (m.get('RecalcStyleDuration') ?? 0), task: m.get('TaskDuration') ?? 0 };
+  };
+  const a = await read();
+  const value = await work();
+  const b = await read();
+  return { value, script: (b.script - a.script) * 1000, layout: (b.layout - a.layout) * 1000, task: (b.task - a.task) * 1000 };
+}
+
+/** From an input event to the next frame after `watch`'s text changes. */
+export async function timedInput(page: Page, inputSelector: string, value: string, watch: string): Promise<number> {
+  return page.evaluate(
+    ([sel, v, w]) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>(sel)!;
+        const target = document.querySelector(w)!;
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        mo.observe(target, { childList: true, subtree: true, characterData: true });
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        const t0 = performance.now();
+        setter.call(input, v);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    [inputSelector, value, watch] as const,
+  );
+}
+
+/** Click the element `button` (an XPath) and time until `ready` matches, then the frame after. */
+export async function timedClick(page: Page, button: string, ready: string): Promise<number> {
+  return page.evaluate(
+    ([b, r]) =>
+      new Promise<number>((resolve, reject) => {
+        const el = document.evaluate(b, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE).singleNodeValue as HTMLElement | null;
+        if (!el) return reject(new Error(`nothing to click at ${b}`));
+        const t0 = performance.now();
+        const check = () => (document.querySelector(r) ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)) : requestAnimationFrame(check));
+        el.click();
+        check();
+      }),
+    [button, ready] as const,
+  );
+}
+
+/** Typing gap: faster than most typists (≈ 120 ms), so work deferred past a keystroke still meets the next one. */
+const GAP_MS = 30;
+
+/**
+ * Keystrokes in the focused text field, alternately "x" and Backspace: each from the event's own
+ * time stamp (so time spent queued behind earlier work counts) to the frame after the input was
+ * handled.
+ */
+export async function keystrokes(page: Page, n: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[]; __t0: number; __armed?: boolean };
+    w.__lat = [];
+    if (w.__armed) return;
+    w.__armed = true;
+    document.addEventListener('keydown', (e) => (w.__t0 = e.timeStamp), { capture: true });
+    document.addEventListener('input', () => requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - w.__t0), 0)), { capture: true });
+  });
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
+    await page.waitForTimeout(GAP_MS);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+}
