@@ -130,3 +130,23 @@ export function formatDateAsTold(d: DateAsTold, names: SolarHijriNames = 'irania
   const note = [d.calendar === 'gregory' ? '' : CALENDAR_LABELS[d.calendar], said].filter(Boolean).join('; ');
   return `${told}${note ? ` (${note})` : ''} = ${converted}`;
 }
+
+/** A length of time in words: "2 hours 5 minutes", "45 minutes", "1 hour". */
+export function plainDuration(minutes: number): string {
+  const m = Math.round(minutes);
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  const parts: string[] = [];
+  if (h > 0) parts.push(`${h} hour${h === 1 ? '' : 's'}`);
+  if (rest > 0 || h === 0) parts.push(`${rest} minute${rest === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+/** Hours in words, as days past two days: "5 hours", "3 days and 5 hours". */
+export function plainHours(hours: number): string {
+  const h = Math.max(0, Math.floor(hours));
+  if (h < 48) return `${h} hour${h === 1 ? '' : 's'}`;
+  const days = Math.floor(h / 24);
+  const rest = h % 24;
+  return `${days} days${rest ? ` and ${rest} hour${rest === 1 ? '' : 's'}` : ''}`;
+}

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { ApiError } from '../../../shared/contract';
 import type { AttachmentRef } from '../../../shared/domain/model';
 import { base64ToBytes } from '../download';
+import { ModalDialog } from '../forms/ModalDialog';
 import { ImagePreview } from './ImagePreview';
 import { PdfPages } from './PdfPages';
 import './attachments.css';
@@ -18,21 +19,15 @@ export function AttachmentContent({ loaded }: { loaded: Loaded }) {
 }
 
 /**
- * "Open" beside an attachment: a modal dialog with the file drawn inside the app, fetched from the
+ * "Open" beside an attachment: a modal dialog (React Aria, forms/ModalDialog) with the file drawn inside the app, fetched from the
  * store through `attachments.get` (the renderer never sees a path).
  */
 export function AttachmentOpenButton({ attachment }: { attachment: Pick<AttachmentRef, 'sha256' | 'name'> }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<ApiError>();
 
   useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
     if (!open) return;
     let cancelled = false;
     void api['attachments.get']({ sha256: attachment.sha256 }).then((res) => {
@@ -52,32 +47,20 @@ export function AttachmentOpenButton({ attachment }: { attachment: Pick<Attachme
       <button type="button" className="secondary" onClick={() => setOpen(true)} aria-label={`Open ${attachment.name}`}>
         Open
       </button>
-      <dialog
-        ref={dialog}
-        className="attachment-dialog"
-        aria-labelledby={titleId}
-        onCancel={(e) => {
-          e.preventDefault();
-          setOpen(false);
-        }}
-      >
-        {open ? (
-          <>
-            <div className="title-row">
-              <h2 id={titleId}>{attachment.name}</h2>
-              <button type="button" className="secondary" onClick={() => setOpen(false)} autoFocus>
-                Close
-              </button>
-            </div>
-            {error ? (
-              <div role="alert" className="error-box">
-                {error.message}
-              </div>
-            ) : null}
-            {loaded ? <AttachmentContent loaded={loaded} /> : error ? null : <p role="status">Opening…</p>}
-          </>
+      <ModalDialog open={open} title={attachment.name} className="attachment-dialog" onClose={() => setOpen(false)}>
+        <div className="title-row">
+          <h2>{attachment.name}</h2>
+          <button type="button" className="secondary" onClick={() => setOpen(false)} autoFocus>
+            Close
+          </button>
+        </div>
+        {error ? (
+          <div role="alert" className="error-box">
+            {error.message}
+          </div>
         ) : null}
-      </dialog>
+        {loaded ? <AttachmentContent loaded={loaded} /> : error ? null : <p role="status">Opening…</p>}
+      </ModalDialog>
     </>
   );
 }

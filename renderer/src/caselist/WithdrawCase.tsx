@@ -5,7 +5,7 @@ import type { Assessment } from '../../../shared/domain/model';
 import { roleMay } from '../../../shared/domain/roles';
 import { formatInstant } from '../../../shared/format/index';
 import { useSession } from '../state/session';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../forms/ConfirmDialog';
 
 /**
  * Withdraw a case opened by mistake: the reason is asked for and kept (a review entry, audited);

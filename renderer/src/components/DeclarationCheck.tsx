@@ -1,4 +1,4 @@
-import { CheckField } from './FormControls';
+import { CheckField } from '../forms/fields';
 import { declarationFor } from '../../../shared/domain/declaration';
 import { useSession } from '../state/session';
 

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { base64ToBytes, download } from '../download';
 import { useSession } from '../state/session';
@@ -134,9 +134,9 @@ export function DashboardScreen() {
     <article aria-labelledby="dash-title" className="dashboard">
       <h1 id="dash-title">Quality dashboard</h1>
       <form className="panel dash-filters" onSubmit={apply} noValidate aria-label="Which assessments">
-        <Field label="Decided from" type="date" value={since} onChange={setSince} error={fieldError('since')} />
-        <Field label="Decided up to" type="date" value={until} onChange={setUntil} error={fieldError('until')} />
-        <Field label="Assessors (names, separated by commas; empty for everyone)" value={assessors} onChange={setAssessors} error={fieldError('assessors')} />
+        <TextField label="Decided from" type="date" value={since} onChange={setSince} error={fieldError('since')} />
+        <TextField label="Decided up to" type="date" value={until} onChange={setUntil} error={fieldError('until')} />
+        <TextField label="Assessors (names, separated by commas; empty for everyone)" value={assessors} onChange={setAssessors} error={fieldError('assessors')} />
         <div className="actions">
           <button type="submit">Show the figures</button>
           <button type="button" className="secondary" onClick={() => void report()} disabled={!figures}>

@@ -1,103 +1,10 @@
-import { memo, useCallback, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { CheckField, errorAt, SelectField } from '../components/FormControls';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
-import type { Assessment, EvidenceItem, Session } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
+import { useFieldArray } from 'react-hook-form';
+import { CheckField, SelectField, TextArea, TextField } from '../forms/fields';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { instantFromLocal, localFromInstant, newId } from '../forms/values';
+import type { Assessment } from '../../../shared/domain/model';
+import { EvidenceChecklist, sessionOptions } from './laterFields';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
-
-/* Small controls shared by the analysis, minded-to, decision and sharing editors. */
-
-export const Check = CheckField;
-
-export function Select(props: { label: string; value: string; onChange(v: string): void; options: Array<[string, string]>; hint?: ReactNode; error?: string }) {
-  return <SelectField<string> {...props} />;
-}
-
-const kindNames: Record<EvidenceItem['kind'], string> = {
-  'identity-document': 'identity document',
-  'other-document': 'document',
-  'third-party': 'third party',
-  'young-persons-account': "young person's account",
-  appearance: 'appearance',
-  demeanour: 'demeanour',
-  scientific: 'scientific',
-  'prior-assessment': 'earlier assessment',
-  'home-office-information': 'Home Office information',
-  other: 'other',
-};
-
-interface ChecklistProps {
-  legend: string;
-  evidence: EvidenceItem[];
-  selected: string[];
-  onChange(ids: string[]): void;
-}
-
-/**
- * Checkboxes over the assessment's evidence items, by title (and kind, so reliance on appearance is visible).
- * With 200 items a list is 200 inputs: it redraws only when its items or choices change, never
- * because its form redrew for a keystroke elsewhere (the handler it is given may be new each time;
- * the latest one is called).
- */
-export function EvidenceChecklist({ onChange, ...rest }: ChecklistProps) {
-  const latest = useRef(onChange);
-  useLayoutEffect(() => {
-    latest.current = onChange;
-  });
-  const stable = useCallback((ids: string[]) => latest.current(ids), []);
-  return <Checklist {...rest} onChange={stable} />;
-}
-
-const Checklist = memo(function Checklist({ legend, evidence, selected, onChange }: ChecklistProps) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      {evidence.length === 0 ? <p className="hint">No evidence items are recorded yet: add them in the evidence part first.</p> : null}
-      {evidence.map((e) => (
-        <label key={e.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={selected.includes(e.id)}
-            onChange={(ev) => onChange(ev.target.checked ? [...selected, e.id] : selected.filter((id) => id !== e.id))}
-          />
-          {e.title} <span className="hint">({kindNames[e.kind]})</span>
-        </label>
-      ))}
-      {selected
-        .filter((id) => !evidence.some((e) => e.id === id))
-        .map((id) => (
-          <label key={id} className="checkbox finding-warn">
-            <input type="checkbox" checked onChange={() => onChange(selected.filter((s) => s !== id))} />
-            An evidence item no longer in the record ({id}): untick to drop it
-          </label>
-        ))}
-    </fieldset>
-  );
-});
-
-/** One formatter for every session option (making one per call cost ~2 ms per redraw of a form). */
-const sessionWhen = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** Sessions as options, by date and time, in the order held. */
-export function sessionOptions(sessions: Session[], none: string): Array<[string, string]> {
-  const sorted = [...sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  return [
-    ['', none],
-    ...sorted.map((s, i): [string, string] => [
-      s.id,
-      `Session ${i + 1}: ${sessionWhen.format(new Date(s.start))}${s.place ? `, ${s.place}` : ''}`,
-    ]),
-  ];
-}
-
-/** The main side names fields from `assessment.`; an editor shows the message beside the field it names. */
-export function fieldErrorOf(error: { field?: string; message: string } | undefined) {
-  return (path: string) => errorAt(error, path);
-}
 
 interface PointDraft {
   id: string;
@@ -121,77 +28,79 @@ const draftOf = (p: Assessment['adversePoints'][number]): PointDraft => ({
   otherExplanations: p.otherExplanations ?? '',
 });
 
+interface Form {
+  analysis: string;
+  points: PointDraft[];
+}
+
+function toPart(f: Form) {
+  return {
+    analysis: f.analysis.trim() ? f.analysis : undefined,
+    adversePoints: f.points.map((p) => ({
+      id: p.id,
+      text: p.text,
+      evidenceIds: p.evidenceIds,
+      reliedOn: p.reliedOn,
+      putOn: instantFromLocal(p.putOn),
+      putInSessionId: p.putInSessionId || undefined,
+      answer: p.answer.trim() ? p.answer : undefined,
+      otherExplanations: p.otherExplanations.trim() ? p.otherExplanations : undefined,
+    })),
+  };
+}
+
 /** Analysis: how the evidence was weighed, and each adverse point, put fairly to the young person (AA-20, AA-21). */
 export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
-  const [analysis, setAnalysis] = useDraftState('analysis', () => assessment.analysis ?? '');
-  const [points, setPoints] = useDraftState<PointDraft[]>('points', () => assessment.adversePoints.map(draftOf));
-  const { save, error, saving } = useAssessmentSave('analysis', onSaved);
-  const fieldError = fieldErrorOf(error);
+  const form = useAssessmentForm({
+    assessment,
+    part: 'analysis',
+    defaults: (): Form => ({ analysis: assessment.analysis ?? '', points: assessment.adversePoints.map(draftOf) }),
+    toPart,
+    onSaved,
+  });
+  const points = useFieldArray({ control: form.form.control, name: 'points' });
   const sessions = sessionOptions(assessment.sessions, 'Not recorded');
-
-  const update = (i: number, patch: Partial<PointDraft>) => setPoints((old) => old.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    await save({
-      ...assessment,
-      analysis: analysis.trim() ? analysis : undefined,
-      adversePoints: points.map((p) => ({
-        id: p.id,
-        text: p.text,
-        evidenceIds: p.evidenceIds,
-        reliedOn: p.reliedOn,
-        putOn: instantFromLocal(p.putOn),
-        putInSessionId: p.putInSessionId || undefined,
-        answer: p.answer.trim() ? p.answer : undefined,
-        otherExplanations: p.otherExplanations.trim() ? p.otherExplanations : undefined,
-      })),
-    });
-  }
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Analysis and adverse points">
-      <TextArea label="Analysis: how the evidence was weighed" value={analysis} onChange={setAnalysis} hint="Weigh all the evidence together; there is no burden of proof on the young person." error={fieldError('analysis')}>
-        <WordingNotes text={analysis} />
-      </TextArea>
+    <AssessmentFormView f={form} label="Analysis and adverse points">
+      <TextArea label="Analysis: how the evidence was weighed" name="analysis" hint="Weigh all the evidence together; there is no burden of proof on the young person." wording />
 
       <h4>Adverse points</h4>
       <p className="hint">
         Each point that counts against the stated age and is relied on must be put to the young person before the decision, with their answer recorded (AA-20), and other explanations considered (AA-21).
       </p>
-      {points.length === 0 ? <p>No adverse points are recorded.</p> : null}
-      {points.map((p, i) => (
-        <fieldset key={p.id} className="item-card" aria-label={`Adverse point ${i + 1}`}>
-          <legend>Adverse point {i + 1}</legend>
-          <TextArea label="What counts against the stated age" value={p.text} onChange={(v) => update(i, { text: v })} error={fieldError(`adversePoints.${i}.text`)}>
-            <WordingNotes text={p.text} />
-          </TextArea>
-          <EvidenceChecklist legend="Evidence it rests on" evidence={assessment.evidence} selected={p.evidenceIds} onChange={(ids) => update(i, { evidenceIds: ids })} />
-          <Check label="Relied on in the decision" checked={p.reliedOn} onChange={(v) => update(i, { reliedOn: v })} />
-          <Field label="Put to the young person on" type="datetime-local" value={p.putOn} onChange={(v) => update(i, { putOn: v })} error={fieldError(`adversePoints.${i}.putOn`)} />
-          <Select label="In which session" value={p.putInSessionId} onChange={(v) => update(i, { putInSessionId: v })} options={sessions} />
-          <TextArea label="The young person's answer" value={p.answer} onChange={(v) => update(i, { answer: v })} hint="In their words, as interpreted." />
-          <TextArea
-            label="Other explanations considered"
-            value={p.otherExplanations}
-            onChange={(v) => update(i, { otherExplanations: v })}
-            hint="Trauma and memory, interpreting, calendars, instructions from smugglers or traffickers: say what you considered and your view."
-          >
-            <WordingNotes text={p.otherExplanations} />
-          </TextArea>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => setPoints((old) => old.filter((_, j) => j !== i))}>
-              Remove adverse point {i + 1}
-            </button>
-          </div>
-        </fieldset>
-      ))}
+      {points.fields.length === 0 ? <p>No adverse points are recorded.</p> : null}
+      {points.fields.map((row, i) => {
+        const at = (k: keyof PointDraft) => `points.${i}.${k}`;
+        const model = (k: string) => `adversePoints.${i}.${k}`;
+        return (
+          <fieldset key={row.id} className="item-card" aria-label={`Adverse point ${i + 1}`}>
+            <legend>Adverse point {i + 1}</legend>
+            <TextArea label="What counts against the stated age" name={at('text')} errorPath={model('text')} wording />
+            <EvidenceChecklist legend="Evidence it rests on" evidence={assessment.evidence} name={at('evidenceIds')} />
+            <CheckField label="Relied on in the decision" name={at('reliedOn')} errorPath={model('reliedOn')} />
+            <TextField label="Put to the young person on" type="datetime-local" name={at('putOn')} errorPath={model('putOn')} />
+            <SelectField<string> label="In which session" name={at('putInSessionId')} errorPath={model('putInSessionId')} options={sessions} />
+            <TextArea label="The young person's answer" name={at('answer')} errorPath={model('answer')} hint="In their words, as interpreted." />
+            <TextArea
+              label="Other explanations considered"
+              name={at('otherExplanations')}
+              errorPath={model('otherExplanations')}
+              hint="Trauma and memory, interpreting, calendars, instructions from smugglers or traffickers: say what you considered and your view."
+              wording
+            />
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => points.remove(i)}>
+                Remove adverse point {i + 1}
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setPoints((old) => [...old, { id: newId(), text: '', evidenceIds: [], reliedOn: true, putOn: '', putInSessionId: '', answer: '', otherExplanations: '' }])}>
+        <button type="button" className="secondary" onClick={() => points.append({ id: newId(), text: '', evidenceIds: [], reliedOn: true, putOn: '', putInSessionId: '', answer: '', otherExplanations: '' })}>
           Add an adverse point
         </button>
       </div>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'analysis')} />
-    </form>
+    </AssessmentFormView>
   );
 }

@@ -1,15 +1,14 @@
-import { useMemo, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
+import { useMemo } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { SelectField, TextArea, TextField } from '../forms/fields';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { instantFromLocal, localFromInstant, newId } from '../forms/values';
 import type { Assessment, Decision } from '../../../shared/domain/model';
 import { ageOn, dateAtAge, isoDateOfInstant } from '../../../shared/domain/calendars';
 import { evaluate, ruleById } from '../../../shared/safeguards/index';
-import { SaveBar } from './SaveBar';
-import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
+import { formatDate } from '../../../shared/format/dates';
+import { EvidenceChecklist } from './laterFields';
 import type { EditorProps } from './types';
-import { EvidenceChecklist, fieldErrorOf, Select } from './AnalysisEditor';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 /** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
 const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
@@ -36,7 +35,6 @@ interface Draft {
 
 const wholeNumber = (s: string): number | undefined => (/^\s*\d{1,2}\s*$/.test(s) ? Number(s) : undefined);
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The decision as the model has it, when every required part parses; otherwise undefined. */
 function decisionOf(f: Draft): Decision | undefined {
@@ -57,7 +55,11 @@ function decisionOf(f: Draft): Decision | undefined {
 }
 
 /** What the age range means, said plainly (AA-23: a range reaching below 18 is a child). */
-function RangeMeaning({ f, onChild }: { f: Draft; onChild(): void }) {
+function RangeMeaning() {
+  const [ageLow, ageHigh, outcome] = useWatch({ name: ['ageLow', 'ageHigh', 'outcome'] }) as [string, string, string];
+  const { setValue } = useFormContext<Draft>();
+  const f = { ageLow, ageHigh, outcome };
+  const onChild = () => setValue('outcome', 'child', { shouldDirty: true });
   const low = wholeNumber(f.ageLow);
   const high = wholeNumber(f.ageHigh);
   if (low === undefined || high === undefined) return <p className="hint">Give the assessed age as a range of whole years (the same number twice for a single age).</p>;
@@ -86,7 +88,9 @@ function RangeMeaning({ f, onChild }: { f: Draft; onChild(): void }) {
   );
 }
 
-function AgeOnDecisionDate({ f }: { f: Draft }) {
+function AgeOnDecisionDate() {
+  const [dateOfBirth, decidedOnLocal] = useWatch({ name: ['dateOfBirth', 'decidedOn'] }) as [string, string];
+  const f = { dateOfBirth, decidedOn: decidedOnLocal };
   const decidedOn = instantFromLocal(f.decidedOn);
   if (!isIsoDate(f.dateOfBirth) || !decidedOn) return null;
   const on = isoDateOfInstant(decidedOn);
@@ -98,16 +102,14 @@ function AgeOnDecisionDate({ f }: { f: Draft }) {
   }
   return (
     <p className="hint" aria-live="polite">
-      On the decision date ({longDate(on)}) this date of birth gives an age of <strong>{age}</strong>
-      {age < 18 ? `; they turn 18 on ${longDate(dateAtAge(f.dateOfBirth, 18))}.` : '.'}
+      On the decision date ({formatDate(on)}) this date of birth gives an age of <strong>{age}</strong>
+      {age < 18 ? `; they turn 18 on ${formatDate(dateAtAge(f.dateOfBirth, 18))}.` : '.'}
     </p>
   );
 }
 
-/** The decision: outcome, assessed age, date of birth, benefit of the doubt and reasons linked to evidence. */
-export function DecisionEditor({ assessment, onSaved }: EditorProps) {
-  const d = assessment.decision;
-  const [f, setF] = useDraftState<Draft>('form', () => ({
+function formFrom(d: Assessment['decision']): Draft {
+  return {
     outcome: d?.outcome ?? '',
     ageLow: d ? String(d.ageLow) : '',
     ageHigh: d ? String(d.ageHigh) : '',
@@ -116,108 +118,108 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
     benefitOfDoubt: d?.benefitOfDoubt ?? '',
     decidedOn: localFromInstant(d?.decidedOn),
     reasons: d?.reasons.map((r) => ({ ...r })) ?? [],
-  }));
-  const set = (k: Exclude<keyof Draft, 'reasons'>) => (v: string) => setF((old) => ({ ...old, [k]: v }));
-  const setReason = (i: number, patch: Partial<ReasonDraft>) => setF((old) => ({ ...old, reasons: old.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-  const { save, error, saving } = useAssessmentSave('decision', onSaved);
-  const fieldError = fieldErrorOf(error);
+  };
+}
 
-  const draft = useMemo(() => decisionOf(f), [f]);
-  const live = useMemo(() => (draft ? evaluate({ ...assessment, decision: draft }, { asAtStage: 'decision' }, liveRules) : []), [assessment, draft]);
+function toPart(f: Draft) {
+  const empty = !f.outcome && !f.ageLow && !f.ageHigh && !f.dateOfBirth && !f.decidedOn && !f.dateOfBirthBasis.trim() && !f.benefitOfDoubt.trim() && f.reasons.length === 0;
+  if (empty) return { decision: undefined };
+  // An incomplete decision goes to the schema as typed, so its check names the missing field.
+  const typed = {
+    outcome: f.outcome || undefined,
+    ageLow: wholeNumber(f.ageLow) ?? (f.ageLow.trim() ? f.ageLow : undefined),
+    ageHigh: wholeNumber(f.ageHigh) ?? (f.ageHigh.trim() ? f.ageHigh : undefined),
+    dateOfBirth: f.dateOfBirth || undefined,
+    decidedOn: instantFromLocal(f.decidedOn),
+    dateOfBirthBasis: f.dateOfBirthBasis.trim() ? f.dateOfBirthBasis : undefined,
+    benefitOfDoubt: f.benefitOfDoubt.trim() ? f.benefitOfDoubt : undefined,
+    reasons: f.reasons,
+  };
+  return { decision: decisionOf(f) ?? typed };
+}
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const empty = !f.outcome && !f.ageLow && !f.ageHigh && !f.dateOfBirth && !f.decidedOn && !f.dateOfBirthBasis.trim() && !f.benefitOfDoubt.trim() && f.reasons.length === 0;
-    // An incomplete decision goes to the main side as typed, so its validation names the missing field.
-    const typed = {
-      outcome: f.outcome || undefined,
-      ageLow: wholeNumber(f.ageLow) ?? (f.ageLow.trim() ? f.ageLow : undefined),
-      ageHigh: wholeNumber(f.ageHigh) ?? (f.ageHigh.trim() ? f.ageHigh : undefined),
-      dateOfBirth: f.dateOfBirth || undefined,
-      decidedOn: instantFromLocal(f.decidedOn),
-      dateOfBirthBasis: f.dateOfBirthBasis.trim() ? f.dateOfBirthBasis : undefined,
-      benefitOfDoubt: f.benefitOfDoubt.trim() ? f.benefitOfDoubt : undefined,
-      reasons: f.reasons,
-    } as unknown as Decision;
-    const next: Assessment = { ...assessment, decision: empty ? undefined : (draft ?? typed) };
-    await save(next);
-  }
-
+/** The decision: outcome, assessed age, date of birth, benefit of the doubt and reasons linked to evidence. */
+export function DecisionEditor({ assessment, onSaved }: EditorProps) {
+  const form = useAssessmentForm({ assessment, part: 'decision', defaults: () => formFrom(assessment.decision), toPart, onSaved });
+  const reasons = useFieldArray({ control: form.form.control, name: 'reasons' });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Decision">
-      <Select
+    <AssessmentFormView f={form} label="Decision">
+      <SelectField
         label="Outcome"
-        value={f.outcome}
-        onChange={set('outcome')}
+        name="outcome"
+        errorPath="decision.outcome"
         options={[
           ['', 'Not decided yet'],
           ['child', 'A child (under 18)'],
           ['adult', 'An adult (18 or over)'],
         ]}
-        error={fieldError('decision.outcome')}
       />
       <fieldset>
         <legend>Assessed age on the decision date</legend>
         <div className="inline-fields">
-          <Field label="Youngest age in the range" type="number" value={f.ageLow} onChange={set('ageLow')} error={fieldError('decision.ageLow')} />
-          <Field label="Oldest age in the range" type="number" value={f.ageHigh} onChange={set('ageHigh')} error={fieldError('decision.ageHigh')} />
+          <TextField label="Youngest age in the range" type="number" name="ageLow" errorPath="decision.ageLow" />
+          <TextField label="Oldest age in the range" type="number" name="ageHigh" errorPath="decision.ageHigh" />
         </div>
-        <RangeMeaning f={f} onChild={() => setF((old) => ({ ...old, outcome: 'child' }))} />
+        <RangeMeaning />
       </fieldset>
-      <Field label="Decided on" type="datetime-local" value={f.decidedOn} onChange={set('decidedOn')} error={fieldError('decision.decidedOn')} />
-      <Field label="Date of birth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} error={fieldError('decision.dateOfBirth')} />
-      <AgeOnDecisionDate f={f} />
-      <TextArea label="Basis for the date of birth" value={f.dateOfBirthBasis} onChange={set('dateOfBirthBasis')} hint="The stated date, a document, the 1 January convention … (AA-25)." />
+      <TextField label="Decided on" type="datetime-local" name="decidedOn" errorPath="decision.decidedOn" />
+      <TextField label="Date of birth" type="date" name="dateOfBirth" errorPath="decision.dateOfBirth" />
+      <AgeOnDecisionDate />
+      <TextArea label="Basis for the date of birth" name="dateOfBirthBasis" errorPath="decision.dateOfBirthBasis" hint="The stated date, a document, the 1 January convention … (AA-25)." />
       <TextArea
         label="How the benefit of the doubt was applied"
-        value={f.benefitOfDoubt}
-        onChange={set('benefitOfDoubt')}
+        name="benefitOfDoubt"
+        errorPath="decision.benefitOfDoubt"
         hint="Required for an adult finding: remaining doubt about being over 18 is resolved in favour of childhood (AA-23)."
-        error={fieldError('decision.benefitOfDoubt')}
-      >
-        <WordingNotes text={f.benefitOfDoubt} />
-      </TextArea>
+        wording
+      />
 
       <h4>Reasons</h4>
       <p className="hint">Each reason cites the evidence items it rests on (AA-26). Appearance and demeanour can only be a small part (AA-18).</p>
-      {f.reasons.length === 0 ? <p>No reasons are recorded yet.</p> : null}
-      {f.reasons.map((r, i) => (
-        <fieldset key={r.id} className="item-card" aria-label={`Reason ${i + 1}`}>
+      {reasons.fields.length === 0 ? <p>No reasons are recorded yet.</p> : null}
+      {reasons.fields.map((row, i) => (
+        <fieldset key={row.id} className="item-card" aria-label={`Reason ${i + 1}`}>
           <legend>Reason {i + 1}</legend>
-          <TextArea label="Reason" value={r.text} onChange={(v) => setReason(i, { text: v })} error={fieldError(`decision.reasons.${i}.text`)}>
-            <WordingNotes text={r.text} />
-          </TextArea>
-          <EvidenceChecklist legend="Evidence this reason cites" evidence={assessment.evidence} selected={r.evidenceIds} onChange={(ids) => setReason(i, { evidenceIds: ids })} />
+          <TextArea label="Reason" name={`reasons.${i}.text`} errorPath={`decision.reasons.${i}.text`} wording />
+          <EvidenceChecklist legend="Evidence this reason cites" evidence={assessment.evidence} name={`reasons.${i}.evidenceIds`} />
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, reasons: old.reasons.filter((_, j) => j !== i) }))}>
+            <button type="button" className="secondary" onClick={() => reasons.remove(i)}>
               Remove reason {i + 1}
             </button>
           </div>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, reasons: [...old.reasons, { id: newId(), text: '', evidenceIds: [] }] }))}>
+        <button type="button" className="secondary" onClick={() => reasons.append({ id: newId(), text: '', evidenceIds: [] })}>
           Add a reason
         </button>
       </div>
+      <LiveCheck assessment={assessment} />
+    </AssessmentFormView>
+  );
+}
 
-      <section className="live-check" aria-label="Check of this decision as typed" aria-live="polite">
-        <h4>Check of this decision as typed (before saving)</h4>
-        {!draft ? (
-          <p className="hint">Fill in the outcome, the age range, the date of birth and the decision date to check the decision.</p>
-        ) : live.length === 0 ? (
-          <p>The decision as typed meets the decision safeguards (AA-18, AA-23, AA-25, AA-26).</p>
-        ) : (
-          <ul className="findings">
-            {live.map((x, i) => (
-              <li key={`${x.ruleId}-${i}`} className={x.severity === 'block' ? 'finding-block' : 'finding-warn'}>
-                <strong>{x.ruleId}</strong>: {x.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'decision')} />
-    </form>
+/** The decision rules run on the form as typed: only this re-renders on each change. */
+function LiveCheck({ assessment }: { assessment: Assessment }) {
+  const f = useWatch() as Draft;
+  const draft = useMemo(() => decisionOf(f), [f]);
+  const live = useMemo(() => (draft ? evaluate({ ...assessment, decision: draft }, { asAtStage: 'decision' }, liveRules) : []), [assessment, draft]);
+  return (
+    <section className="live-check" aria-label="Check of this decision as typed" aria-live="polite">
+      <h4>Check of this decision as typed (before saving)</h4>
+      {!draft ? (
+        <p className="hint">Fill in the outcome, the age range, the date of birth and the decision date to check the decision.</p>
+      ) : live.length === 0 ? (
+        <p>The decision as typed meets the decision safeguards (AA-18, AA-23, AA-25, AA-26).</p>
+      ) : (
+        <ul className="findings">
+          {live.map((x, i) => (
+            <li key={`${x.ruleId}-${i}`} className={x.severity === 'block' ? 'finding-block' : 'finding-warn'}>
+              <strong>{x.ruleId}</strong>: {x.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,14 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
+import { useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { SelectField, TextArea, TextField } from '../forms/fields';
+import { messageAt } from '../forms/errors';
+import { FieldCell, FieldRow } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { localFromInstant, newId } from '../forms/values';
 import { MertonDomain, type Assessment, type CalendarId, type DateAsTold } from '../../../shared/domain/model';
 import { CalendarError, calendarNames, periodOf, withGregorian } from '../../../shared/domain/calendars';
-import { SaveBar } from './SaveBar';
-import { errorAt, FieldCell, FieldRow, plainDate, SelectField } from './interviewControls';
-import { localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
+import { formatDate } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Domain = (typeof MertonDomain.options)[number];
 type TimelineEvent = Assessment['timeline'][number];
@@ -70,7 +69,7 @@ function dateOf(e: EventDraft): { date?: DateAsTold; problem?: string } {
 /** "4 April 2010", or "between 21 March 2010 and 20 March 2011" when only the year or month was told. */
 function conversion(d: DateAsTold): string {
   const { first, last } = periodOf(d);
-  return first === last ? `Gregorian: ${plainDate(first)}.` : `Gregorian: between ${plainDate(first)} and ${plainDate(last)} (kept as that range, not a day).`;
+  return first === last ? `Gregorian: ${formatDate(first)}.` : `Gregorian: between ${formatDate(first)} and ${formatDate(last)} (kept as that range, not a day).`;
 }
 
 function toEventDraft(t: TimelineEvent): EventDraft {
@@ -86,146 +85,172 @@ function toEventDraft(t: TimelineEvent): EventDraft {
   };
 }
 
+interface Form {
+  domains: Record<Domain, DomainDraft>;
+  events: EventDraft[];
+}
+
+function formFrom(assessment: Assessment): Form {
+  const domains = {} as Record<Domain, DomainDraft>;
+  for (const d of MertonDomain.options) {
+    const found = assessment.domains.find((x) => x.domain === d);
+    domains[d] = found ? { explored: found.explored ? 'yes' : 'no', summary: found.summary ?? '', reason: found.reasonNotExplored ?? '' } : { explored: '', summary: '', reason: '' };
+  }
+  return { domains, events: assessment.timeline.map(toEventDraft) };
+}
+
+/** A date that does not convert stops the save (AA-40): which event, and why, in words. */
+function undatedEvents(f: Form): Array<[string, string]> {
+  for (const [i, ev] of f.events.entries()) {
+    const { date, problem } = dateOf(ev);
+    if (!date) return [[`events.${i}.date`, `Timeline event ${i + 1}${ev.event.trim() ? ` (“${ev.event.trim()}”)` : ''}: ${problem}`]];
+  }
+  return [];
+}
+
+function toPart(f: Form) {
+  return {
+    domains: MertonDomain.options.flatMap((d) => {
+      const x = f.domains[d];
+      if (x.explored === '') return [];
+      return [{ domain: d, explored: x.explored === 'yes', summary: x.summary.trim() ? x.summary : undefined, reasonNotExplored: x.reason.trim() || undefined }];
+    }),
+    // Every date converts here: `undatedEvents` stopped the save otherwise.
+    timeline: f.events.map((ev) => ({ id: ev.id, event: ev.event, date: dateOf(ev).date, sourceSessionId: ev.sourceSessionId || undefined })),
+  };
+}
+
 /** Interviews: the Merton domains explored (or why not), and the young person's life timeline in their own calendar. */
 export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
-  const [domains, setDomains] = useDraftState<Record<Domain, DomainDraft>>('domains', () => {
-    const out = {} as Record<Domain, DomainDraft>;
-    for (const d of MertonDomain.options) {
-      const found = assessment.domains.find((x) => x.domain === d);
-      out[d] = found ? { explored: found.explored ? 'yes' : 'no', summary: found.summary ?? '', reason: found.reasonNotExplored ?? '' } : { explored: '', summary: '', reason: '' };
-    }
-    return out;
-  });
-  const [events, setEvents] = useDraftState<EventDraft[]>('events', () => assessment.timeline.map(toEventDraft));
-  const [problem, setProblem] = useState<string>();
-  const { save, error, saving } = useAssessmentSave('domains', onSaved);
-  const setDomain = (d: Domain, patch: Partial<DomainDraft>) => setDomains((old) => ({ ...old, [d]: { ...old[d], ...patch } }));
-  const updateEvent = (i: number, patch: Partial<EventDraft>) => setEvents((old) => old.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+  const form = useAssessmentForm({ assessment, part: 'domains', defaults: () => formFrom(assessment), toPart, check: undatedEvents, onSaved });
+  const events = useFieldArray({ control: form.form.control, name: 'events' });
   const sessionOptions: Array<[string, string]> = [
     ['', 'Not linked to a session'],
     ...assessment.sessions.map((s, i): [string, string] => [s.id, `Session ${i + 1} (${localFromInstant(s.start).replace('T', ' ')})`]),
   ];
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const timeline: TimelineEvent[] = [];
-    for (const [i, ev] of events.entries()) {
-      const { date, problem: p } = dateOf(ev);
-      if (!date) {
-        // Saving would store a date with no valid conversion (AA-40): say which event, keep everything typed.
-        setProblem(`Timeline event ${i + 1}${ev.event.trim() ? ` (“${ev.event.trim()}”)` : ''}: ${p}`);
-        return;
-      }
-      timeline.push({ id: ev.id, event: ev.event, date, sourceSessionId: ev.sourceSessionId || undefined });
-    }
-    setProblem(undefined);
-    const next: Assessment = {
-      ...assessment,
-      domains: MertonDomain.options.flatMap((d) => {
-        const x = domains[d];
-        if (x.explored === '') return [];
-        return [{ domain: d, explored: x.explored === 'yes', summary: x.summary.trim() ? x.summary : undefined, reasonNotExplored: x.reason.trim() || undefined }];
-      }),
-      timeline,
-    };
-    await save(next);
-  }
-
-  const domainIndex = (d: Domain) => MertonDomain.options.filter((o) => domains[o].explored !== '').indexOf(d);
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Merton domains and life timeline">
+    <AssessmentFormView f={form} label="Merton domains and life timeline" saveLabel="Save the domains and timeline">
       <h4>The nine areas of the young person's life (Merton domains)</h4>
       <p className="hint">For each area, record what was explored, or why it was not explored (AA-15).</p>
-      {MertonDomain.options.map((d) => {
-        const x = domains[d];
-        const at = (field: string) => errorAt(error, `domains.${domainIndex(d)}.${field}`);
-        return (
-          <fieldset key={d} className="item-card">
-            <legend>
-              <h4>{domainNames[d].name}</h4>
-            </legend>
-            <p className="hint">{domainNames[d].hint}</p>
-            <SelectField label={`${domainNames[d].name}: explored?`} value={x.explored} options={exploredOptions} onChange={(v) => setDomain(d, { explored: v })} />
-            {x.explored === 'yes' ? (
-              <TextArea label={`${domainNames[d].name}: what was explored`} value={x.summary} onChange={(v) => setDomain(d, { summary: v })} error={at('summary')}>
-                <WordingNotes text={x.summary} />
-              </TextArea>
-            ) : null}
-            {x.explored === 'no' ? (
-              <Field label={`${domainNames[d].name}: why it was not explored`} value={x.reason} onChange={(v) => setDomain(d, { reason: v })} error={at('reasonNotExplored')} />
-            ) : null}
-          </fieldset>
-        );
-      })}
+      {MertonDomain.options.map((d) => (
+        <DomainCard key={d} d={d} />
+      ))}
 
       <h4>Life timeline</h4>
       <p className="hint">
         Keep each date in the calendar the young person used, as they said it; Carefile shows and stores the Gregorian date (AA-40). A Solar Hijri year runs from March to March.
       </p>
-      {events.length === 0 ? <p>No event is recorded yet.</p> : null}
-      {events.map((ev, i) => {
-        const { date, problem: p } = dateOf(ev);
-        const at = (field: string) => errorAt(error, `timeline.${i}.${field}`);
-        return (
-          <fieldset key={ev.id} className="item-card">
-            <legend>
-              <h4>Event {i + 1}</h4>
-            </legend>
-            <Field label={`Event ${i + 1}: what happened`} value={ev.event} onChange={(v) => updateEvent(i, { event: v })} error={at('event')} />
-            <SelectField label={`Event ${i + 1}: calendar`} value={ev.calendar} options={calendars} onChange={(v) => updateEvent(i, { calendar: v })} />
-            <FieldRow>
-              <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: year`} value={ev.year} onChange={(v) => updateEvent(i, { year: v })} hint="As they told it" />
-              </FieldCell>
-              <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: month`} value={ev.month} onChange={(v) => updateEvent(i, { month: v })} hint="Number, if known" />
-              </FieldCell>
-              <FieldCell width="9rem">
-                <Field label={`Event ${i + 1}: day`} value={ev.day} onChange={(v) => updateEvent(i, { day: v })} hint="If known" />
-              </FieldCell>
-            </FieldRow>
-            <Field label={`Event ${i + 1}: the date as they said it`} value={ev.asSaid} onChange={(v) => updateEvent(i, { asSaid: v })} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
-            {date ? (
-              <p aria-live="polite">
-                <strong>{conversion(date)}</strong>
-              </p>
-            ) : (
-              <p className="field-error" role="alert">
-                {p}
-              </p>
-            )}
-            {at('date') ? (
-              <p className="field-error" role="alert">
-                {at('date')}
-              </p>
-            ) : null}
-            <SelectField label={`Event ${i + 1}: told in`} value={ev.sourceSessionId} options={sessionOptions} onChange={(v) => updateEvent(i, { sourceSessionId: v })} />
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setEvents((old) => old.filter((_, j) => j !== i))}>
-                Remove event {i + 1}
-              </button>
-            </div>
-          </fieldset>
-        );
-      })}
+      {events.fields.length === 0 ? <p>No event is recorded yet.</p> : null}
+      {events.fields.map((row, i) => (
+        <fieldset key={row.id} className="item-card">
+          <legend>
+            <h4>Event {i + 1}</h4>
+          </legend>
+          <TextField label={`Event ${i + 1}: what happened`} name={`events.${i}.event`} errorPath={`timeline.${i}.event`} />
+          <SelectField label={`Event ${i + 1}: calendar`} name={`events.${i}.calendar`} options={calendars} />
+          <FieldRow>
+            <FieldCell width="9rem">
+              <TextField label={`Event ${i + 1}: year`} name={`events.${i}.year`} hint="As they told it" />
+            </FieldCell>
+            <FieldCell width="9rem">
+              <TextField label={`Event ${i + 1}: month`} name={`events.${i}.month`} hint="Number, if known" />
+            </FieldCell>
+            <FieldCell width="9rem">
+              <TextField label={`Event ${i + 1}: day`} name={`events.${i}.day`} hint="If known" />
+            </FieldCell>
+          </FieldRow>
+          <TextField label={`Event ${i + 1}: the date as they said it`} name={`events.${i}.asSaid`} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
+          <EventDate i={i} />
+          <SelectField label={`Event ${i + 1}: told in`} name={`events.${i}.sourceSessionId`} errorPath={`timeline.${i}.sourceSessionId`} options={sessionOptions} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => events.remove(i)}>
+              Remove event {i + 1}
+            </button>
+          </div>
+        </fieldset>
+      ))}
       <div className="actions">
         <button
           type="button"
           className="secondary"
           onClick={() =>
-            setEvents((old) => [...old, { id: newId(), event: '', calendar: old.at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory', year: '', month: '', day: '', asSaid: '', sourceSessionId: '' }])
+            events.append({
+              id: newId(),
+              event: '',
+              calendar: form.form.getValues('events').at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory',
+              year: '',
+              month: '',
+              day: '',
+              asSaid: '',
+              sourceSessionId: '',
+            })
           }
         >
           Add a timeline event
         </button>
       </div>
-      {problem ? (
-        <div role="alert" className="error-box">
-          Not saved. {problem}
-        </div>
-      ) : null}
-      <SaveBar saving={saving} error={error} label="Save the domains and timeline" disabled={!isPartOpen(assessment, 'domains')} />
-    </form>
+      <NotSaved />
+    </AssessmentFormView>
   );
+}
+
+/**
+ * One domain. The model keeps only the domains answered, in order, so the schema and the main side
+ * name a domain's fields by its place among those (`domains.2.summary`): worked out from the answers.
+ */
+function DomainCard({ d }: { d: Domain }) {
+  const explored = useWatch({ name: MertonDomain.options.map((o) => `domains.${o}.explored`) }) as Array<DomainDraft['explored']>;
+  const mine = explored[MertonDomain.options.indexOf(d)];
+  const index = MertonDomain.options.filter((_, k) => explored[k] !== '').indexOf(d);
+  const name = domainNames[d].name;
+  return (
+    <fieldset className="item-card">
+      <legend>
+        <h4>{name}</h4>
+      </legend>
+      <p className="hint">{domainNames[d].hint}</p>
+      <SelectField label={`${name}: explored?`} name={`domains.${d}.explored`} options={exploredOptions} />
+      {mine === 'yes' ? <TextArea label={`${name}: what was explored`} name={`domains.${d}.summary`} errorPath={`domains.${index}.summary`} wording /> : null}
+      {mine === 'no' ? <TextField label={`${name}: why it was not explored`} name={`domains.${d}.reason`} errorPath={`domains.${index}.reasonNotExplored`} /> : null}
+    </fieldset>
+  );
+}
+
+/** The Gregorian date or range as typed, or why it is not a date yet. */
+function EventDate({ i }: { i: number }) {
+  const ev = useWatch({ name: `events.${i}` }) as EventDraft;
+  const { errors } = useFormState({ name: `timeline.${i}.date` });
+  const saved = messageAt(errors, `timeline.${i}.date`);
+  const { date, problem } = dateOf(ev);
+  return (
+    <>
+      {date ? (
+        <p aria-live="polite">
+          <strong>{conversion(date)}</strong>
+        </p>
+      ) : (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {saved ? (
+        <p className="field-error" role="alert">
+          {saved}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function NotSaved() {
+  const { errors } = useFormState({ name: 'events' });
+  const { getValues } = useFormContext<Form>();
+  const first = getValues('events')
+    .map((_, i) => messageAt(errors, `events.${i}.date`))
+    .find(Boolean);
+  return first ? (
+    <div role="alert" className="error-box">
+      Not saved. {first}
+    </div>
+  ) : null;
 }

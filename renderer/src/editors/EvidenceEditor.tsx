@@ -1,14 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
+import { useId, useState } from 'react';
+import { useController, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
-import type { Assessment, AttachmentRef, EvidenceItem, EvidenceKind } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { CheckField, errorAt, FieldCell, FieldRow, SelectField } from './interviewControls';
-import { newId, useAssessmentSave } from './useAssessmentSave';
+import { CheckField, SelectField, TextArea, TextField } from '../forms/fields';
+import { hasCheckErrors, messageAt } from '../forms/errors';
+import { FieldCell, FieldRow } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { newId } from '../forms/values';
+import type { AttachmentRef, EvidenceItem, EvidenceKind } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 import { AttachmentOpenButton } from '../attachments/AttachmentPreview';
 import { EvidenceList } from './evidence/EvidenceList';
 
@@ -114,7 +113,7 @@ function fromDraft(d: ItemDraft): EvidenceItem {
   };
 }
 
-const itemLabel = (x: ItemDraft, i: number) => `Evidence ${i + 1}${x.title.trim() ? `: ${x.title.trim()}` : ''}`;
+const itemLabel = (title: string | undefined, i: number) => `Evidence ${i + 1}${title?.trim() ? `: ${title.trim()}` : ''}`;
 
 function emptyItem(): ItemDraft {
   return toDraft({ id: newId(), kind: 'other-document', title: '', weight: 'not-yet-weighed', rejected: false, attachments: [], receivedAfterDecision: false });
@@ -134,7 +133,10 @@ function plainSize(bytes: number): string {
 }
 
 /** Attached files (name, type, size, SHA-256) and the picker that stores a new one through `attachments.add`. */
-function Attachments({ item, label, onChange }: { item: ItemDraft; label: string; onChange(list: AttachmentRef[]): void }) {
+function Attachments({ name, label }: { name: string; label: string }) {
+  const { field } = useController({ name });
+  const attachments = (field.value as AttachmentRef[] | undefined) ?? [];
+  const onChange = (list: AttachmentRef[]) => field.onChange(list);
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -153,7 +155,7 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
       if (!res.ok) setProblem(res.error.message);
       else {
         setProblem(undefined);
-        if (!item.attachments.some((a) => a.sha256 === res.value.sha256)) onChange([...item.attachments, res.value]);
+        if (!attachments.some((a) => a.sha256 === res.value.sha256)) onChange([...attachments, res.value]);
         setAdded(`“${res.value.name}” is stored. Save the evidence to keep it with this item.`);
       }
     } catch (err) {
@@ -166,12 +168,12 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
   return (
     <fieldset className="subgroup">
       <legend>Attached files</legend>
-      {item.attachments.length === 0 ? <p className="hint">No file attached.</p> : null}
+      {attachments.length === 0 ? <p className="hint">No file attached.</p> : null}
       <ul className="attachments">
-        {item.attachments.map((a) => (
+        {attachments.map((a) => (
           <li key={a.sha256}>
             {a.name} ({a.mediaType}, {plainSize(a.size)}) · SHA-256 <span className="mono">{a.sha256}</span> <AttachmentOpenButton attachment={a} />{' '}
-            <button type="button" className="secondary" onClick={() => onChange(item.attachments.filter((x) => x.sha256 !== a.sha256))}>
+            <button type="button" className="secondary" onClick={() => onChange(attachments.filter((x) => x.sha256 !== a.sha256))}>
               Detach {a.name}
             </button>
           </li>
@@ -205,17 +207,34 @@ function Attachments({ item, label, onChange }: { item: ItemDraft; label: string
   );
 }
 
+type Form = { items: ItemDraft[] };
+
+const NO_TITLE = 'Give this item a title (e.g. “Tazkira” or “Letter from the foster carer”).';
+
+/** An item without a title is named before anything is sent. */
+function untitled(f: Form): Array<[string, string]> {
+  return f.items.flatMap((x, i): Array<[string, string]> => (x.title.trim() ? [] : [[`evidence.${i}.title`, NO_TITLE]]));
+}
+
 /** Interviews: every piece of evidence, weighed with reasons; documents rejected only with reasons. */
 export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
-  const [items, setItems] = useDraftState<ItemDraft[]>('items', () => assessment.evidence.map(toDraft));
-  const { save, error, saving } = useAssessmentSave('evidence', onSaved);
-  const update = (i: number, patch: Partial<ItemDraft>) => setItems((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const form = useAssessmentForm({
+    assessment,
+    part: 'evidence',
+    defaults: (): Form => ({ items: assessment.evidence.map(toDraft) }),
+    toPart: (f: Form) => ({ evidence: f.items.map(fromDraft) }),
+    check: untitled,
+    onSaved,
+  });
+  const items = useFieldArray({ control: form.form.control, name: 'items' });
+  const titles = useWatch({ control: form.form.control, name: items.fields.map((_, i) => `items.${i}.title` as const) });
   const decided = assessment.decision !== undefined;
-  const [untitled, setUntitled] = useState<number[]>([]);
   // 200 evidence cards at once cost a second to draw (issue 13.3): EvidenceList draws those in view.
   const [reveal, setReveal] = useState<{ index: number; seq: number }>();
   const show = (index: number) => setReveal((r) => ({ index, seq: (r?.seq ?? 0) + 1 }));
-  // A refused save names an item (`evidence.41.title`): draw it, so its message is on the page.
+  // A refused save (the form's check, the schema or the main side) names an item (`evidence.41.title`):
+  // draw it, so its message is on the page when the error summary looks for it.
+  const error = form.error;
   const named = /^evidence\.(\d+)\./.exec(error?.field ?? '');
   const [shownError, setShownError] = useState(error);
   if (error !== shownError) {
@@ -223,150 +242,129 @@ export function EvidenceEditor({ assessment, onSaved }: EditorProps) {
     if (named) show(Number(named[1]));
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const missing = items.flatMap((x, i) => (x.title.trim() ? [] : [i]));
-    setUntitled(missing);
-    if (missing.length > 0) {
-      show(missing[0]!);
-      return;
-    }
-    await save({ ...assessment, evidence: items.map(fromDraft) } satisfies Assessment);
-  }
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Evidence">
+    <AssessmentFormView f={form} label="Evidence" saveLabel="Save the evidence">
       <p className="hint">
         Weigh every item with reasons. A document is rejected only with reasons (AA-16, AA-17). Observations of appearance or demeanour need their context and a caveat on how unreliable they are (AA-19).
       </p>
-      {items.length === 0 ? <p>No evidence is recorded yet.</p> : null}
-      <EvidenceList count={items.length} keyOf={(i) => items[i]!.id} labelOf={(i) => itemLabel(items[i]!, i)} reveal={reveal}>
-        {(i) => {
-        const x = items[i]!;
-        const n = i + 1;
-        const at = (field: string) => errorAt(error, `evidence.${i}.${field}`);
-        const name = x.title.trim() ? `“${x.title.trim()}”` : `item ${n}`;
-        return (
-          <fieldset key={x.id} className="item-card">
-            <legend>
-              <h4>
-                Evidence {n}
-                {x.title.trim() ? `: ${x.title.trim()}` : ''}
-              </h4>
-            </legend>
-            <SelectField label={`Evidence ${n}: kind`} value={x.kind} options={kindNames} onChange={(v) => update(i, { kind: v })} />
-            <Field
-              label={`Evidence ${n}: title`}
-              value={x.title}
-              onChange={(v) => update(i, { title: v })}
-              error={untitled.includes(i) ? 'Give this item a title (e.g. “Tazkira” or “Letter from the foster carer”).' : at('title')}
-            />
-            <FieldRow>
-              <FieldCell width="24rem">
-                <Field label={`Evidence ${n}: source`} value={x.source} onChange={(v) => update(i, { source: v })} hint="Who gave it, or where it came from." error={at('source')} />
-              </FieldCell>
-              <FieldCell width="12rem">
-                <Field label={`Evidence ${n}: obtained on`} type="date" value={x.obtainedOn} onChange={(v) => update(i, { obtainedOn: v })} error={at('obtainedOn')} />
-              </FieldCell>
-            </FieldRow>
-            <TextArea label={`Evidence ${n}: summary`} value={x.summary} onChange={(v) => update(i, { summary: v })} error={at('summary')}>
-              <WordingNotes text={x.summary} />
-            </TextArea>
-
-            {OBSERVATION.has(x.kind) ? (
-              <>
-                <TextArea
-                  label={`Evidence ${n}: context of the observation`}
-                  value={x.observationContext}
-                  onChange={(v) => update(i, { observationContext: v })}
-                  hint="Ethnicity, culture, trauma, the journey, malnutrition: what may make someone look or act older or younger."
-                  error={at('observationContext')}
-                >
-                  <WordingNotes text={x.observationContext} />
-                </TextArea>
-                <TextArea
-                  label={`Evidence ${n}: reliability caveat`}
-                  value={x.reliabilityCaveat}
-                  onChange={(v) => update(i, { reliabilityCaveat: v })}
-                  hint="Say plainly how little appearance and demeanour can tell about age."
-                  error={at('reliabilityCaveat')}
-                />
-              </>
-            ) : null}
-
-            <SelectField label={`Evidence ${n}: weight`} value={x.weight} options={weightNames} onChange={(v) => update(i, { weight: v })} error={at('weight')} />
-            <TextArea label={`Evidence ${n}: reasons for this weight`} value={x.weightReasons} onChange={(v) => update(i, { weightReasons: v })} error={at('weightReasons')}>
-              <WordingNotes text={x.weightReasons} />
-            </TextArea>
-            <CheckField label={`Evidence ${n}: rejected`} checked={x.rejected} onChange={(v) => update(i, { rejected: v })} />
-            {x.rejected ? (
-              <TextArea label={`Evidence ${n}: why it is rejected`} value={x.rejectionReasons} onChange={(v) => update(i, { rejectionReasons: v })} error={at('rejectionReasons')}>
-                <WordingNotes text={x.rejectionReasons} />
-              </TextArea>
-            ) : null}
-
-            {x.kind === 'scientific' || x.sciMethod || x.sciRefused ? (
-              <fieldset className="subgroup">
-                <legend>Scientific method (AA-34, AA-35)</legend>
-                <Field label={`Evidence ${n}: method`} value={x.sciMethod} onChange={(v) => update(i, { sciMethod: v })} error={at('scientific.method')} />
-                <CheckField label={`Evidence ${n}: used only after a fair (Merton) assessment`} checked={x.sciAfterFair} onChange={(v) => update(i, { sciAfterFair: v })} />
-                <CheckField label={`Evidence ${n}: the young person refused`} checked={x.sciRefused} onChange={(v) => update(i, { sciRefused: v })} />
-                {x.sciRefused ? (
-                  <TextArea label={`Evidence ${n}: their reasons for refusing, in their words`} value={x.sciRefusalReasons} onChange={(v) => update(i, { sciRefusalReasons: v })} error={at('scientific.refusalReasons')} />
-                ) : null}
-              </fieldset>
-            ) : null}
-
-            {PRIOR.has(x.kind) || x.priorBy || x.priorOutcome || x.priorComparison ? (
-              <fieldset className="subgroup">
-                <legend>Earlier assessment: compared, never adopted (AA-04, AA-41)</legend>
-                <FieldRow>
-                  <FieldCell width="24rem">
-                    <Field label={`Evidence ${n}: assessed by`} value={x.priorBy} onChange={(v) => update(i, { priorBy: v })} error={at('priorAssessment.by')} />
-                  </FieldCell>
-                  <FieldCell width="12rem">
-                    <Field label={`Evidence ${n}: assessed on`} type="date" value={x.priorDate} onChange={(v) => update(i, { priorDate: v })} error={at('priorAssessment.date')} />
-                  </FieldCell>
-                </FieldRow>
-                <Field label={`Evidence ${n}: its outcome`} value={x.priorOutcome} onChange={(v) => update(i, { priorOutcome: v })} error={at('priorAssessment.outcome')} />
-                <TextArea label={`Evidence ${n}: how it compares with this assessment`} value={x.priorComparison} onChange={(v) => update(i, { priorComparison: v })} error={at('priorAssessment.comparison')}>
-                  <WordingNotes text={x.priorComparison} />
-                </TextArea>
-              </fieldset>
-            ) : null}
-
-            {decided || x.receivedAfterDecision ? (
-              <CheckField label={`Evidence ${n}: received after the decision (calls for a reassessment review, AA-37)`} checked={x.receivedAfterDecision} onChange={(v) => update(i, { receivedAfterDecision: v })} />
-            ) : null}
-
-            <Attachments item={x} label={`Attach a file to ${name}`} onChange={(list) => update(i, { attachments: list })} />
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setItems((old) => old.filter((_, j) => j !== i))}>
-                Remove evidence {n}
-              </button>
-            </div>
-          </fieldset>
-        );
-        }}
+      {items.fields.length === 0 ? <p>No evidence is recorded yet.</p> : null}
+      <EvidenceList count={items.fields.length} keyOf={(i) => items.fields[i]!.id} labelOf={(i) => itemLabel(titles[i], i)} reveal={reveal}>
+        {(i) => <EvidenceCard i={i} decided={decided} onRemove={() => items.remove(i)} />}
       </EvidenceList>
       <div className="actions">
         <button
           type="button"
           className="secondary"
           onClick={() => {
-            setItems((old) => [...old, emptyItem()]);
-            show(items.length);
+            items.append(emptyItem());
+            show(items.fields.length);
           }}
         >
           Add evidence
         </button>
       </div>
- {untitled.length > 0 ? (
-        <div role="alert" className="error-box">
-          Not saved: {untitled.map((i) => `evidence ${i + 1}`).join(', ')} {untitled.length === 1 ? 'has' : 'have'} no title.
-        </div>
+      <Untitled count={items.fields.length} />
+    </AssessmentFormView>
+  );
+}
+
+function Untitled({ count }: { count: number }) {
+  const { errors } = useFormState({ name: 'evidence' });
+  if (!hasCheckErrors(errors)) return null;
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => messageAt(errors, `evidence.${i}.title`) === NO_TITLE);
+  return missing.length > 0 ? (
+    <div role="alert" className="error-box">
+      Not saved: {missing.map((i) => `evidence ${i + 1}`).join(', ')} {missing.length === 1 ? 'has' : 'have'} no title.
+    </div>
+  ) : null;
+}
+
+/** One item: the fields its kind calls for, re-rendered when those choices change, not on every keystroke. */
+function EvidenceCard({ i, decided, onRemove }: { i: number; decided: boolean; onRemove(): void }) {
+  const [kind, title, rejected, sciMethod, sciRefused, priorBy, priorOutcome, priorComparison, receivedAfterDecision] = useWatch({
+    name: ['kind', 'title', 'rejected', 'sciMethod', 'sciRefused', 'priorBy', 'priorOutcome', 'priorComparison', 'receivedAfterDecision'].map((k) => `items.${i}.${k}`),
+  }) as [EvidenceKind, string, boolean, string, boolean, string, string, string, boolean];
+  const n = i + 1;
+  const at = (k: keyof ItemDraft) => `items.${i}.${k}`;
+  const model = (path: string) => `evidence.${i}.${path}`;
+  const name = title.trim() ? `“${title.trim()}”` : `item ${n}`;
+  return (
+    <fieldset className="item-card">
+      <legend>
+        <h4>
+          Evidence {n}
+          {title.trim() ? `: ${title.trim()}` : ''}
+        </h4>
+      </legend>
+      <SelectField label={`Evidence ${n}: kind`} name={at('kind')} errorPath={model('kind')} options={kindNames} />
+      <TextField label={`Evidence ${n}: title`} name={at('title')} errorPath={model('title')} />
+      <FieldRow>
+        <FieldCell width="24rem">
+          <TextField label={`Evidence ${n}: source`} name={at('source')} errorPath={model('source')} hint="Who gave it, or where it came from." />
+        </FieldCell>
+        <FieldCell width="12rem">
+          <TextField label={`Evidence ${n}: obtained on`} type="date" name={at('obtainedOn')} errorPath={model('obtainedOn')} />
+        </FieldCell>
+      </FieldRow>
+      <TextArea label={`Evidence ${n}: summary`} name={at('summary')} errorPath={model('summary')} wording />
+
+      {OBSERVATION.has(kind) ? (
+        <>
+          <TextArea
+            label={`Evidence ${n}: context of the observation`}
+            name={at('observationContext')}
+            errorPath={model('observationContext')}
+            hint="Ethnicity, culture, trauma, the journey, malnutrition: what may make someone look or act older or younger."
+            wording
+          />
+          <TextArea
+            label={`Evidence ${n}: reliability caveat`}
+            name={at('reliabilityCaveat')}
+            errorPath={model('reliabilityCaveat')}
+            hint="Say plainly how little appearance and demeanour can tell about age."
+          />
+        </>
       ) : null}
-      <SaveBar saving={saving} error={error} label="Save the evidence" disabled={!isPartOpen(assessment, 'evidence')} />
-    </form>
+
+      <SelectField label={`Evidence ${n}: weight`} name={at('weight')} errorPath={model('weight')} options={weightNames} />
+      <TextArea label={`Evidence ${n}: reasons for this weight`} name={at('weightReasons')} errorPath={model('weightReasons')} wording />
+      <CheckField label={`Evidence ${n}: rejected`} name={at('rejected')} errorPath={model('rejected')} />
+      {rejected ? <TextArea label={`Evidence ${n}: why it is rejected`} name={at('rejectionReasons')} errorPath={model('rejectionReasons')} wording /> : null}
+
+      {kind === 'scientific' || sciMethod || sciRefused ? (
+        <fieldset className="subgroup">
+          <legend>Scientific method (AA-34, AA-35)</legend>
+          <TextField label={`Evidence ${n}: method`} name={at('sciMethod')} errorPath={model('scientific.method')} />
+          <CheckField label={`Evidence ${n}: used only after a fair (Merton) assessment`} name={at('sciAfterFair')} />
+          <CheckField label={`Evidence ${n}: the young person refused`} name={at('sciRefused')} />
+          {sciRefused ? <TextArea label={`Evidence ${n}: their reasons for refusing, in their words`} name={at('sciRefusalReasons')} errorPath={model('scientific.refusalReasons')} /> : null}
+        </fieldset>
+      ) : null}
+
+      {PRIOR.has(kind) || priorBy || priorOutcome || priorComparison ? (
+        <fieldset className="subgroup">
+          <legend>Earlier assessment: compared, never adopted (AA-04, AA-41)</legend>
+          <FieldRow>
+            <FieldCell width="24rem">
+              <TextField label={`Evidence ${n}: assessed by`} name={at('priorBy')} errorPath={model('priorAssessment.by')} />
+            </FieldCell>
+            <FieldCell width="12rem">
+              <TextField label={`Evidence ${n}: assessed on`} type="date" name={at('priorDate')} errorPath={model('priorAssessment.date')} />
+            </FieldCell>
+          </FieldRow>
+          <TextField label={`Evidence ${n}: its outcome`} name={at('priorOutcome')} errorPath={model('priorAssessment.outcome')} />
+          <TextArea label={`Evidence ${n}: how it compares with this assessment`} name={at('priorComparison')} errorPath={model('priorAssessment.comparison')} wording />
+        </fieldset>
+      ) : null}
+
+      {decided || receivedAfterDecision ? <CheckField label={`Evidence ${n}: received after the decision (calls for a reassessment review, AA-37)`} name={at('receivedAfterDecision')} /> : null}
+
+      <Attachments name={at('attachments')} label={`Attach a file to ${name}`} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onRemove}>
+          Remove evidence {n}
+        </button>
+      </div>
+    </fieldset>
   );
 }

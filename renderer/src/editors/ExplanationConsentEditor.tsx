@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
+import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { fromYesNo, opt, TextArea, TextField, YesNoField, yesNo } from '../forms/fields';
+import { FieldGrid } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { instantFromLocal, localFromInstant } from '../forms/values';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { instantFromLocal, localFromInstant, useAssessmentSave } from './useAssessmentSave';
-import { FieldRow, YesNoField, errorAt, fromYesNo, opt, yesNo, type YesNo } from './earlyFields';
+import { formatInstant } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 function formFrom(a: Assessment) {
   const e = a.explanation;
@@ -26,92 +25,85 @@ function formFrom(a: Assessment) {
 }
 type Form = ReturnType<typeof formFrom>;
 
+function toPart(assessment: Assessment, f: Form) {
+  return {
+    explanation: {
+      verbalOn: instantFromLocal(f.verbalOn),
+      writtenOn: instantFromLocal(f.writtenOn),
+      language: opt(f.language),
+      understandingNote: opt(f.understandingNote),
+    },
+    consent: {
+      toTakePart: fromYesNo(f.toTakePart),
+      toShareInformation: fromYesNo(f.toShareInformation),
+      recordedOn: instantFromLocal(f.recordedOn),
+      // Once saved, a withdrawal cannot be taken out here: it stays in the record (an addendum corrects a mistake).
+      withdrawnOn: assessment.consent.withdrawnOn ?? instantFromLocal(f.withdrawnOn),
+      note: opt(f.note),
+    },
+  };
+}
+
 /**
  * Explaining: the purpose told verbally and in writing, how the young person showed they understood,
  * and their answers on taking part and sharing. A withdrawal of consent is logged with its time; the
  * answers given before stay as they were, so the record shows both.
  */
 export function ExplanationConsentEditor({ assessment, onSaved }: EditorProps) {
-  const [f, setF] = useDraftState<Form>('form', () => formFrom(assessment));
-  const [withdrawing, setWithdrawing] = useState(false);
-  const set =
-    <K extends keyof Form>(k: K) =>
-    (v: Form[K]) =>
-      setF((old) => ({ ...old, [k]: v }));
-  const { save, error, saving } = useAssessmentSave('explanation', onSaved);
-  const err = (path: string) => errorAt(error, path);
-  const withdrawnBefore = assessment.consent.withdrawnOn;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const next: Assessment = {
-      ...assessment,
-      explanation: {
-        verbalOn: instantFromLocal(f.verbalOn),
-        writtenOn: instantFromLocal(f.writtenOn),
-        language: opt(f.language),
-        understandingNote: opt(f.understandingNote),
-      },
-      consent: {
-        toTakePart: fromYesNo(f.toTakePart),
-        toShareInformation: fromYesNo(f.toShareInformation),
-        recordedOn: instantFromLocal(f.recordedOn),
-        // Once saved, a withdrawal cannot be taken out here: it stays in the record (an addendum corrects a mistake).
-        withdrawnOn: withdrawnBefore ?? instantFromLocal(f.withdrawnOn),
-        note: opt(f.note),
-      },
-    };
-    if (await save(next)) setWithdrawing(false);
-  }
-
-  const nowLocal = () => localFromInstant(new Date().toISOString());
+  const form = useAssessmentForm({ assessment, part: 'explanation', defaults: () => formFrom(assessment), toPart: (f: Form) => toPart(assessment, f), onSaved });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Explanation and consent">
+    <AssessmentFormView f={form} label="Explanation and consent">
       <fieldset>
         <legend>Explaining the assessment (AA-12)</legend>
         <p className="hint">Explain why the assessment is happening, what it involves, who will be there, and that it is separate from the asylum claim: out loud and in writing, in a language the young person understands.</p>
-        <FieldRow>
-          <Field label="Explained verbally on" type="datetime-local" value={f.verbalOn} onChange={set('verbalOn')} error={err('explanation.verbalOn')} />
-          <Field label="Explained in writing on" type="datetime-local" value={f.writtenOn} onChange={set('writtenOn')} error={err('explanation.writtenOn')} />
-        </FieldRow>
-        <Field label="Language of the explanation" value={f.language} onChange={set('language')} hint="e.g. Tigrinya, written leaflet read aloud by the interpreter." />
-        <TextArea label="How the young person showed they understood" value={f.understandingNote} onChange={set('understandingNote')} hint="In their own words, what they said the assessment is for." error={err('explanation.understandingNote')}>
-          <WordingNotes text={f.understandingNote} />
-        </TextArea>
+        <FieldGrid>
+          <TextField label="Explained verbally on" type="datetime-local" name="verbalOn" errorPath="explanation.verbalOn" />
+          <TextField label="Explained in writing on" type="datetime-local" name="writtenOn" errorPath="explanation.writtenOn" />
+        </FieldGrid>
+        <TextField label="Language of the explanation" name="language" errorPath="explanation.language" hint="e.g. Tigrinya, written leaflet read aloud by the interpreter." />
+        <TextArea label="How the young person showed they understood" name="understandingNote" errorPath="explanation.understandingNote" hint="In their own words, what they said the assessment is for." wording />
       </fieldset>
 
       <fieldset>
         <legend>Consent (AA-13)</legend>
-        <FieldRow>
-          <YesNoField label="Agreed to take part" value={f.toTakePart} onChange={(v: YesNo) => set('toTakePart')(v)} error={err('consent.toTakePart')} />
-          <YesNoField label="Agreed to information being shared" value={f.toShareInformation} onChange={(v: YesNo) => set('toShareInformation')(v)} error={err('consent.toShareInformation')} />
-          <Field label="Answers recorded on" type="datetime-local" value={f.recordedOn} onChange={set('recordedOn')} error={err('consent.recordedOn')} />
-        </FieldRow>
-        {withdrawnBefore ? (
-          <p className="warn-box" role="note">
-            Consent was withdrawn on {new Date(withdrawnBefore).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. No interview may take place after this; the answers above are the ones given before.
-          </p>
-        ) : withdrawing || f.withdrawnOn ? (
-          <Field label="Consent withdrawn on" type="datetime-local" value={f.withdrawnOn} onChange={set('withdrawnOn')} error={err('consent.withdrawnOn')} hint="Saved as a logged withdrawal: it is kept in the record and cannot be removed here." />
-        ) : (
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setWithdrawing(true);
-                set('withdrawnOn')(nowLocal());
-              }}
-            >
-              Record that consent was withdrawn
-            </button>
-          </div>
-        )}
-        <TextArea label="Consent note" value={f.note} onChange={set('note')} hint="Limits on sharing, what the young person was told about withdrawing." error={err('consent.note')}>
-          <WordingNotes text={f.note} />
-        </TextArea>
+        <FieldGrid>
+          <YesNoField label="Agreed to take part" name="toTakePart" errorPath="consent.toTakePart" />
+          <YesNoField label="Agreed to information being shared" name="toShareInformation" errorPath="consent.toShareInformation" />
+          <TextField label="Answers recorded on" type="datetime-local" name="recordedOn" errorPath="consent.recordedOn" />
+        </FieldGrid>
+        <Withdrawal withdrawnBefore={assessment.consent.withdrawnOn} />
+        <TextArea label="Consent note" name="note" errorPath="consent.note" hint="Limits on sharing, what the young person was told about withdrawing." wording />
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'explanation')} />
-    </form>
+    </AssessmentFormView>
+  );
+}
+
+function Withdrawal({ withdrawnBefore }: { withdrawnBefore?: string }) {
+  const [withdrawing, setWithdrawing] = useState(false);
+  const withdrawnOn = useWatch({ name: 'withdrawnOn' }) as string;
+  const { setValue } = useFormContext<Form>();
+  if (withdrawnBefore) {
+    return (
+      <p className="warn-box" role="note">
+        Consent was withdrawn on {formatInstant(withdrawnBefore)}. No interview may take place after this; the answers above are the ones given before.
+      </p>
+    );
+  }
+  if (withdrawing || withdrawnOn) {
+    return <TextField label="Consent withdrawn on" type="datetime-local" name="withdrawnOn" errorPath="consent.withdrawnOn" hint="Saved as a logged withdrawal: it is kept in the record and cannot be removed here." />;
+  }
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          setWithdrawing(true);
+          setValue('withdrawnOn', localFromInstant(new Date().toISOString()), { shouldDirty: true });
+        }}
+      >
+        Record that consent was withdrawn
+      </button>
+    </div>
   );
 }

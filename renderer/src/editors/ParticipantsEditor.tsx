@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
+import { useEffect, useState } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
-import { CodeField } from '../components/CodePicker';
+import { CheckField, opt, SelectField, TextField } from '../forms/fields';
+import { CodeField } from '../forms/CodeField';
+import { FieldGrid, ItemTitle } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { newId } from '../forms/values';
 import type { Assessment, Participant } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { newId, useAssessmentSave } from './useAssessmentSave';
-import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
@@ -36,7 +35,8 @@ interface PersonForm {
   role: Role;
   name: string;
   organisation: string;
-  userId?: string;
+  /** '' when not linked to a Carefile user (the select's empty option). */
+  userId: string;
   qualifiedSocialWorker: boolean;
   registrationNumber: string;
   ageAssessmentExperience: boolean;
@@ -56,7 +56,7 @@ interface RequestForm {
   from: string;
   requestedOn: string;
   receivedOn: string;
-  evidenceId?: string;
+  evidenceId: string;
 }
 
 const personForm = (p: Participant): PersonForm => ({
@@ -64,7 +64,7 @@ const personForm = (p: Participant): PersonForm => ({
   role: p.role,
   name: p.name,
   organisation: p.organisation ?? '',
-  userId: p.userId,
+  userId: p.userId ?? '',
   qualifiedSocialWorker: p.qualifiedSocialWorker ?? false,
   registrationNumber: p.registrationNumber ?? '',
   ageAssessmentExperience: p.ageAssessmentExperience ?? false,
@@ -83,7 +83,7 @@ const blankPerson = (role: Role): PersonForm => personForm({ id: newId(), role, 
 
 /** Only the fields that belong to the role are saved, so changing someone's role leaves nothing stale behind. */
 function toParticipant(p: PersonForm): Participant {
-  const base: Participant = { id: p.id, role: p.role, name: p.name, organisation: opt(p.organisation), userId: p.userId };
+  const base: Participant = { id: p.id, role: p.role, name: p.name, organisation: opt(p.organisation), userId: p.userId || undefined };
   switch (p.role) {
     case 'assessor':
       return { ...base, qualifiedSocialWorker: p.qualifiedSocialWorker, registrationNumber: opt(p.registrationNumber), ageAssessmentExperience: p.ageAssessmentExperience, experienceNote: opt(p.experienceNote) };
@@ -116,142 +116,155 @@ function signerOptions(signers: Signer[], current: string | undefined): (readonl
   return options;
 }
 
+interface Form {
+  people: PersonForm[];
+  requests: RequestForm[];
+}
+
+function formFrom(a: Assessment): Form {
+  return {
+    people: a.participants.map(personForm),
+    requests: a.informationRequests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: r.receivedOn ?? '', evidenceId: r.evidenceId ?? '' })),
+  };
+}
+
+function toPart(f: Form) {
+  return {
+    participants: f.people.map(toParticipant),
+    informationRequests: f.requests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: opt(r.receivedOn), evidenceId: r.evidenceId || undefined })),
+  };
+}
+
 /** Planning: who takes part (assessors, interpreter, appropriate adult...) and the information asked of others. */
 export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
-  const [people, setPeople] = useDraftState<PersonForm[]>('people', () => assessment.participants.map(personForm));
-  const [requests, setRequests] = useDraftState<RequestForm[]>('requests', () =>
-    assessment.informationRequests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: r.receivedOn ?? '', evidenceId: r.evidenceId })),
-  );
+  const form = useAssessmentForm({ assessment, part: 'participants', defaults: () => formFrom(assessment), toPart, onSaved });
+  const people = useFieldArray({ control: form.form.control, name: 'people' });
+  const requests = useFieldArray({ control: form.form.control, name: 'requests' });
   const [newRole, setNewRole] = useState<Role>('assessor');
   const signers = useSigners();
-  const { save, error, saving } = useAssessmentSave('participants', onSaved);
-  const err = (path: string) => errorAt(error, path);
-
-  const setPerson =
-    <K extends keyof PersonForm>(i: number, k: K) =>
-    (v: PersonForm[K]) =>
-      setPeople((old) => old.map((p, j) => (j === i ? { ...p, [k]: v } : p)));
-  const setRequest = (i: number, k: keyof RequestForm) => (v: string) => setRequests((old) => old.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const next: Assessment = {
-      ...assessment,
-      participants: people.map(toParticipant),
-      informationRequests: requests.map((r) => ({ id: r.id, from: r.from, requestedOn: r.requestedOn, receivedOn: opt(r.receivedOn), evidenceId: r.evidenceId || undefined })),
-    };
-    await save(next);
-  }
-
   const evidenceOptions: (readonly [string, string])[] = [['', 'Not linked yet'], ...assessment.evidence.map((e) => [e.id, e.title] as const)];
   const inSessions = new Set(assessment.sessions.flatMap((s) => s.presentParticipantIds));
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Participants and information requests">
+    <AssessmentFormView f={form} label="Participants and information requests">
       <h4>People taking part</h4>
       <p className="hint">Two qualified social workers, one experienced in age assessment (AA-05, AA-06); an interpreter in the young person's language and dialect (AA-07); an independent appropriate adult they accept (AA-09).</p>
-      {people.length === 0 ? <p className="hint">No one recorded yet.</p> : null}
-      {people.map((p, i) => {
-        const label = `${roleName(p.role)}${p.name.trim() ? `: ${p.name}` : ''}`;
-        return (
-          <div className="item-card" key={p.id} role="group" aria-label={`Participant ${i + 1}`}>
-            <ItemTitle>{label}</ItemTitle>
-            <FieldRow>
-              <Field label="Name" value={p.name} onChange={setPerson(i, 'name')} error={err(`participants.${i}.name`)} />
-              <SelectField<Role> label="Role" value={p.role} options={roleLabels} onChange={(v) => v && setPerson(i, 'role')(v)} />
-              <Field label="Organisation" value={p.organisation} onChange={setPerson(i, 'organisation')} />
-            </FieldRow>
-            {p.role === 'assessor' || p.role === 'manager' ? (
-              <SelectField<string>
-                label="Carefile user (who signs the record as this person)"
-                value={p.userId ?? ''}
-                options={signerOptions(signers, p.userId)}
-                onChange={(v) => setPerson(i, 'userId')(v || undefined)}
-                hint="Links this person to their signing certificate, so the record shows whether each assessor has signed (AA-30)."
-              />
-            ) : null}
-            {p.role === 'assessor' ? (
-              <>
-                <FieldRow>
-                  <CheckField label="Qualified, registered social worker" checked={p.qualifiedSocialWorker} onChange={setPerson(i, 'qualifiedSocialWorker')} />
-                  <CheckField label="Experienced in age assessment or work with unaccompanied children" checked={p.ageAssessmentExperience} onChange={setPerson(i, 'ageAssessmentExperience')} />
-                </FieldRow>
-                <FieldRow>
-                  <Field label="Social Work England registration number" value={p.registrationNumber} onChange={setPerson(i, 'registrationNumber')} />
-                  <Field label="Experience and training" value={p.experienceNote} onChange={setPerson(i, 'experienceNote')} hint="e.g. number of assessments, training and when." />
-                </FieldRow>
-              </>
-            ) : null}
-            {p.role === 'interpreter' ? (
-              <>
-              <FieldRow>
-                <Field label="Language" value={p.language} onChange={setPerson(i, 'language')} />
-                <Field label="Dialect" value={p.dialect} onChange={setPerson(i, 'dialect')} hint="Not just the language (AA-07)." />
-                <SelectField<Mode> label="How they interpret" value={p.mode} options={modeLabels} onChange={setPerson(i, 'mode')} />
-              </FieldRow>
-              <FieldRow>
-                <CodeField kind="language" label="ISO 639-3 code of the interpreter's language" code={p.languageCode} onChange={setPerson(i, 'languageCode')} hint="Type to search, e.g. Tigrinya or tir. Compared with the young person's first language (AA-07)." />
-                <CodeField kind="language" label="ISO 639-3 code of the interpreter's dialect, if listed" code={p.dialectCode} onChange={setPerson(i, 'dialectCode')} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
-              </FieldRow>
-              </>
-            ) : null}
-            {p.role === 'appropriate-adult' ? (
-              <FieldRow>
-                <CheckField label="Independent of the council" checked={p.independentOfCouncil} onChange={setPerson(i, 'independentOfCouncil')} />
-                <CheckField label="Trained as an appropriate adult" checked={p.trained} onChange={setPerson(i, 'trained')} />
-                <CheckField label="The young person accepts them" checked={p.acceptedByYoungPerson} onChange={setPerson(i, 'acceptedByYoungPerson')} />
-              </FieldRow>
-            ) : null}
-            <div className="actions">
-              {/* Sessions name who was present; removing such a person would leave the record pointing at no one. */}
-              <button type="button" className="secondary" disabled={inSessions.has(p.id)} aria-describedby={inSessions.has(p.id) ? `${p.id}-in-session` : undefined} onClick={() => setPeople((old) => old.filter((_, j) => j !== i))}>
-                Remove {label}
-              </button>
-              {inSessions.has(p.id) ? (
-                <span className="hint" id={`${p.id}-in-session`}>
-                  Recorded as present in a session, so they stay in the record. Take them out of the session first if that was a mistake.
-                </span>
-              ) : null}
-            </div>
-          </div>
-        );
-      })}
+      {people.fields.length === 0 ? <p className="hint">No one recorded yet.</p> : null}
+      {people.fields.map((row, i) => (
+        <PersonCard key={row.id} i={i} signers={signers} inSessions={inSessions} onRemove={() => people.remove(i)} />
+      ))}
       <SelectField<Role> label="Role of the person to add" value={newRole} options={roleLabels} onChange={(v) => v && setNewRole(v)} />
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setPeople((old) => [...old, blankPerson(newRole)])}>
+        <button type="button" className="secondary" onClick={() => people.append(blankPerson(newRole))}>
           Add a participant
         </button>
       </div>
 
       <h4>Information requested from others</h4>
       <p className="hint">Carers, school or college, GP, the Home Office: what was asked for, and whether it came back.</p>
-      {requests.length === 0 ? <p className="hint">No requests recorded yet.</p> : null}
-      {requests.map((r, i) => (
-        <div className="item-card" key={r.id} role="group" aria-label={`Information request ${i + 1}`}>
-          <FieldRow>
-            <Field label="Requested from" value={r.from} onChange={setRequest(i, 'from')} error={err(`informationRequests.${i}.from`)} />
-            <Field label="Requested on" type="date" value={r.requestedOn} onChange={setRequest(i, 'requestedOn')} error={err(`informationRequests.${i}.requestedOn`)} />
-            <Field label="Received on" type="date" value={r.receivedOn} onChange={setRequest(i, 'receivedOn')} error={err(`informationRequests.${i}.receivedOn`)} />
-          </FieldRow>
-          <SelectField<string>
-            label="Evidence item it became"
-            value={r.evidenceId ?? ''}
-            options={evidenceOptions}
-            onChange={setRequest(i, 'evidenceId')}
-            hint={r.receivedOn && !r.evidenceId ? 'What came back must be weighed as evidence (AA-17): add it under Evidence, then link it here.' : undefined}
-          />
+      {requests.fields.length === 0 ? <p className="hint">No requests recorded yet.</p> : null}
+      {requests.fields.map((row, i) => (
+        <div className="item-card" key={row.id} role="group" aria-label={`Information request ${i + 1}`}>
+          <FieldGrid>
+            <TextField label="Requested from" name={`requests.${i}.from`} errorPath={`informationRequests.${i}.from`} />
+            <TextField label="Requested on" type="date" name={`requests.${i}.requestedOn`} errorPath={`informationRequests.${i}.requestedOn`} />
+            <TextField label="Received on" type="date" name={`requests.${i}.receivedOn`} errorPath={`informationRequests.${i}.receivedOn`} />
+          </FieldGrid>
+          <RequestEvidence i={i} options={evidenceOptions} />
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => setRequests((old) => old.filter((_, j) => j !== i))}>
+            <button type="button" className="secondary" onClick={() => requests.remove(i)}>
               Remove request {i + 1}
             </button>
           </div>
         </div>
       ))}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setRequests((old) => [...old, { id: newId(), from: '', requestedOn: '', receivedOn: '' }])}>
+        <button type="button" className="secondary" onClick={() => requests.append({ id: newId(), from: '', requestedOn: '', receivedOn: '', evidenceId: '' })}>
           Add an information request
         </button>
       </div>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'participants')} />
-    </form>
+    </AssessmentFormView>
+  );
+}
+
+/** One person: the fields their role calls for (re-rendered when their role or name changes, not the whole form). */
+function PersonCard({ i, signers, inSessions, onRemove }: { i: number; signers: Signer[]; inSessions: ReadonlySet<string>; onRemove(): void }) {
+  const [personId, role, name, userId] = useWatch({ name: [`people.${i}.id`, `people.${i}.role`, `people.${i}.name`, `people.${i}.userId`] }) as [string, Role, string, string | undefined];
+  const inSession = inSessions.has(personId);
+  const label = `${roleName(role)}${name.trim() ? `: ${name}` : ''}`;
+  const at = (k: keyof PersonForm) => `people.${i}.${k}`;
+  return (
+    <div className="item-card" role="group" aria-label={`Participant ${i + 1}`}>
+      <ItemTitle>{label}</ItemTitle>
+      <FieldGrid>
+        <TextField label="Name" name={at('name')} errorPath={`participants.${i}.name`} />
+        <SelectField<Role> label="Role" name={at('role')} errorPath={`participants.${i}.role`} options={roleLabels} />
+        <TextField label="Organisation" name={at('organisation')} errorPath={`participants.${i}.organisation`} />
+      </FieldGrid>
+      {role === 'assessor' || role === 'manager' ? (
+        <SelectField<string>
+          label="Carefile user (who signs the record as this person)"
+          name={at('userId')}
+          errorPath={`participants.${i}.userId`}
+          options={signerOptions(signers, userId || undefined)}
+          hint="Links this person to their signing certificate, so the record shows whether each assessor has signed (AA-30)."
+        />
+      ) : null}
+      {role === 'assessor' ? (
+        <>
+          <FieldGrid>
+            <CheckField label="Qualified, registered social worker" name={at('qualifiedSocialWorker')} />
+            <CheckField label="Experienced in age assessment or work with unaccompanied children" name={at('ageAssessmentExperience')} />
+          </FieldGrid>
+          <FieldGrid>
+            <TextField label="Social Work England registration number" name={at('registrationNumber')} errorPath={`participants.${i}.registrationNumber`} />
+            <TextField label="Experience and training" name={at('experienceNote')} errorPath={`participants.${i}.experienceNote`} hint="e.g. number of assessments, training and when." />
+          </FieldGrid>
+        </>
+      ) : null}
+      {role === 'interpreter' ? (
+        <>
+          <FieldGrid>
+            <TextField label="Language" name={at('language')} errorPath={`participants.${i}.language`} />
+            <TextField label="Dialect" name={at('dialect')} errorPath={`participants.${i}.dialect`} hint="Not just the language (AA-07)." />
+            <SelectField<Mode | ''> label="How they interpret" name={at('mode')} options={modeLabels} />
+          </FieldGrid>
+          <FieldGrid>
+            <CodeField kind="language" label="ISO 639-3 code of the interpreter's language" name={at('languageCode')} errorPath={`participants.${i}.languageCode`} hint="Type to search, e.g. Tigrinya or tir. Compared with the young person's first language (AA-07)." />
+            <CodeField kind="language" label="ISO 639-3 code of the interpreter's dialect, if listed" name={at('dialectCode')} errorPath={`participants.${i}.dialectCode`} hint="Some dialects have their own code (Hazaragi haz, Sudanese Arabic apd)." />
+          </FieldGrid>
+        </>
+      ) : null}
+      {role === 'appropriate-adult' ? (
+        <FieldGrid>
+          <CheckField label="Independent of the council" name={at('independentOfCouncil')} />
+          <CheckField label="Trained as an appropriate adult" name={at('trained')} />
+          <CheckField label="The young person accepts them" name={at('acceptedByYoungPerson')} />
+        </FieldGrid>
+      ) : null}
+      <div className="actions">
+        {/* Sessions name who was present; removing such a person would leave the record pointing at no one. */}
+        <button type="button" className="secondary" disabled={inSession} aria-describedby={inSession ? `${personId}-in-session` : undefined} onClick={onRemove}>
+          Remove {label}
+        </button>
+        {inSession ? (
+          <span className="hint" id={`${personId}-in-session`}>
+            Recorded as present in a session, so they stay in the record. Take them out of the session first if that was a mistake.
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function RequestEvidence({ i, options }: { i: number; options: (readonly [string, string])[] }) {
+  const [receivedOn, evidenceId] = useWatch({ name: [`requests.${i}.receivedOn`, `requests.${i}.evidenceId`] }) as [string, string];
+  return (
+    <SelectField<string>
+      label="Evidence item it became"
+      name={`requests.${i}.evidenceId`}
+      errorPath={`informationRequests.${i}.evidenceId`}
+      options={options}
+      hint={receivedOn && !evidenceId ? 'What came back must be weighed as evidence (AA-17): add it under Evidence, then link it here.' : undefined}
+    />
   );
 }

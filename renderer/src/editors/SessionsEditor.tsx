@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
-import type { Assessment, Participant, Session } from '../../../shared/domain/model';
+import { useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { CheckField, TextArea, TextField } from '../forms/fields';
+import { CheckboxGroup } from '../forms/bound';
+import { hasCheckErrors } from '../forms/errors';
+import { FieldCell, FieldRow } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { instantFromLocal, localFromInstant, newId } from '../forms/values';
+import type { Participant, Session } from '../../../shared/domain/model';
 import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
-import { SaveBar } from './SaveBar';
-import { CheckField, errorAt, FieldCell, FieldRow, plainDuration, plainHours } from './interviewControls';
-import { instantFromLocal, localFromInstant, newId, useAssessmentSave } from './useAssessmentSave';
+import { plainDuration, plainHours } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 const roleNames: Record<Participant['role'], string> = {
   assessor: 'assessor',
@@ -23,7 +23,6 @@ const roleNames: Record<Participant['role'], string> = {
 };
 
 interface BreakDraft {
-  key: string;
   start: string;
   end: string;
 }
@@ -52,7 +51,7 @@ function toDraft(s: Session): SessionDraft {
     unwell: s.unwell,
     wellbeingNote: s.wellbeingNote ?? '',
     present: s.presentParticipantIds,
-    breaks: s.breaks.map((b) => ({ key: newId(), start: localFromInstant(b.start), end: localFromInstant(b.end) })),
+    breaks: s.breaks.map((b) => ({ start: localFromInstant(b.start), end: localFromInstant(b.end) })),
     interpreterCheck: s.interpreterCheck ?? '',
     summary: s.summary ?? '',
   };
@@ -76,7 +75,7 @@ function fromDraft(d: SessionDraft): Session {
 }
 
 /** Length, longest stretch without a break, and time since arrival, in plain words; or what is wrong with the times. */
-function timing(d: SessionDraft, arrival: string | undefined): { text: string; warn?: string } | undefined {
+function timing(d: Pick<SessionDraft, 'start' | 'end' | 'breaks'>, arrival: string | undefined): { text: string; warn?: string } | undefined {
   const start = instantFromLocal(d.start);
   const end = instantFromLocal(d.end);
   if (!start || !end) return undefined;
@@ -89,7 +88,8 @@ function timing(d: SessionDraft, arrival: string | undefined): { text: string; w
   if (complete.some((b) => minutesBetween(start, b.start) < 0 || minutesBetween(b.end, end) < 0)) {
     return { text: `Length: ${plainDuration(length)}.`, warn: 'A break falls outside the session: check its times.' };
   }
-  const stretch = longestStretch({ ...fromDraft(d), start, end, breaks: complete });
+  // The rule reads only the times.
+  const stretch = longestStretch({ start, end, breaks: complete } as Pick<Session, 'start' | 'end' | 'breaks'> as Session);
   const breakMinutes = complete.reduce((sum, b) => sum + minutesBetween(b.start, b.end), 0);
   const parts = [
     `Length: ${plainDuration(length)}${complete.length ? `, of which ${plainDuration(breakMinutes)} in ${complete.length === 1 ? 'one break' : `${complete.length} breaks`}` : ', with no break'}.`,
@@ -111,144 +111,150 @@ function emptySession(prev: SessionDraft | undefined): SessionDraft {
   return { id: newId(), start: '', end: '', place: prev?.place ?? '', inDetention: false, unwell: false, wellbeingNote: '', present: prev?.present ?? [], breaks: [], interpreterCheck: '', summary: '' };
 }
 
+type Form = { sessions: SessionDraft[] };
+
+/** Times are asked for before anything is sent, in words about the session rather than the schema's. */
+function missingTimes(f: Form): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  f.sessions.forEach((s, i) => {
+    if (!instantFromLocal(s.start)) problems.push([`sessions.${i}.start`, 'Give the date and time the session started.']);
+    if (!instantFromLocal(s.end)) problems.push([`sessions.${i}.end`, 'Give the date and time the session ended.']);
+    s.breaks.forEach((b, k) => {
+      if (!instantFromLocal(b.start)) problems.push([`sessions.${i}.breaks.${k}.start`, 'Give the time the break started.']);
+      if (!instantFromLocal(b.end)) problems.push([`sessions.${i}.breaks.${k}.end`, 'Give the time the break ended.']);
+    });
+  });
+  return problems;
+}
+
 /** Interviews: each session held, when and where, who was there, the breaks, and how the young person was. */
 export function SessionsEditor({ assessment, onSaved }: EditorProps) {
-  const [sessions, setSessions] = useDraftState<SessionDraft[]>('sessions', () => assessment.sessions.map(toDraft));
-  const { save, error, saving } = useAssessmentSave('sessions', onSaved);
-  const arrival = assessment.youngPerson.arrivalInUk;
-  const update = (i: number, patch: Partial<SessionDraft>) => setSessions((old) => old.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-
-  const [timeProblems, setTimeProblems] = useState<Record<string, string>>({});
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const problems: Record<string, string> = {};
-    sessions.forEach((s, i) => {
-      if (!instantFromLocal(s.start)) problems[`${i}.start`] = 'Give the date and time the session started.';
-      if (!instantFromLocal(s.end)) problems[`${i}.end`] = 'Give the date and time the session ended.';
-      s.breaks.forEach((b, k) => {
-        if (!instantFromLocal(b.start)) problems[`${i}.breaks.${k}.start`] = 'Give the time the break started.';
-        if (!instantFromLocal(b.end)) problems[`${i}.breaks.${k}.end`] = 'Give the time the break ended.';
-      });
-    });
-    setTimeProblems(problems);
-    if (Object.keys(problems).length > 0) return;
-    const next: Assessment = { ...assessment, sessions: sessions.map(fromDraft) };
-    await save(next);
-  }
-
+  // The form's paths are the model's (sessions.0.start): errors need no mapping.
+  const form = useAssessmentForm({
+    assessment,
+    part: 'sessions',
+    defaults: (): Form => ({ sessions: assessment.sessions.map(toDraft) }),
+    toPart: (f: Form) => ({ sessions: f.sessions.map(fromDraft) }),
+    check: missingTimes,
+    onSaved,
+  });
+  const sessions = useFieldArray({ control: form.form.control, name: 'sessions' });
+  const people = assessment.participants.map((p) => [p.id, `${p.name} (${roleNames[p.role]})`] as const);
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Interview sessions">
+    <AssessmentFormView f={form} label="Interview sessions" saveLabel="Save the sessions">
       <p className="hint">
         Record every session held. Allow rest after arrival, never interview in detention or while the young person is unwell, hold several sessions and give breaks (AA-11, AA-14).
       </p>
-      {sessions.length === 0 ? <p>No session is recorded yet.</p> : null}
-      {sessions.map((s, i) => {
-        const t = timing(s, arrival);
-        const at = (field: string) => timeProblems[`${i}.${field}`] ?? errorAt(error, `sessions.${i}.${field}`);
-        return (
-          <fieldset key={s.id} className="item-card">
-            <legend>
-              <h4>Session {i + 1}</h4>
-            </legend>
-            <FieldRow>
-              <FieldCell>
-                <Field label={`Session ${i + 1} start`} type="datetime-local" value={s.start} onChange={(v) => update(i, { start: v })} error={at('start')} />
-              </FieldCell>
-              <FieldCell>
-                <Field label={`Session ${i + 1} end`} type="datetime-local" value={s.end} onChange={(v) => update(i, { end: v })} error={at('end')} />
-              </FieldCell>
-            </FieldRow>
-            {t ? (
-              <p className="hint" aria-live="polite">
-                {t.text}
-              </p>
-            ) : null}
-            {t?.warn ? <p className="finding-warn">{t.warn}</p> : null}
-            <Field label={`Place of session ${i + 1}`} value={s.place} onChange={(v) => update(i, { place: v })} error={at('place')} />
-            <CheckField label={`Session ${i + 1} was held in detention (police or immigration)`} checked={s.inDetention} onChange={(v) => update(i, { inDetention: v })} />
-            <CheckField label={`The young person was unwell, exhausted or distressed in session ${i + 1}`} checked={s.unwell} onChange={(v) => update(i, { unwell: v })} />
-            <Field label={`How the young person was in session ${i + 1}`} value={s.wellbeingNote} onChange={(v) => update(i, { wellbeingNote: v })} hint="Tired, hungry, unwell, upset: say it plainly." error={at('wellbeingNote')} />
-
-            <fieldset className="subgroup">
-              <legend>Who was present</legend>
-              {assessment.participants.length === 0 ? <p className="hint">No participants yet: add them in Planning.</p> : null}
-              {assessment.participants.map((p) => (
-                <CheckField
-                  key={p.id}
-                  label={`${p.name} (${roleNames[p.role]})`}
-                  checked={s.present.includes(p.id)}
-                  onChange={(on) => update(i, { present: on ? [...s.present, p.id] : s.present.filter((id) => id !== p.id) })}
-                />
-              ))}
-            </fieldset>
-
-            <fieldset className="subgroup">
-              <legend>Breaks</legend>
-              {s.breaks.length === 0 ? <p className="hint">No break recorded.</p> : null}
-              {s.breaks.map((b, k) => (
-                <FieldRow key={b.key}>
-                  <FieldCell>
-                    <Field
-                      label={`Session ${i + 1}, break ${k + 1} start`}
-                      type="datetime-local"
-                      value={b.start}
-                      onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, start: v } : x)) })}
-                      error={at(`breaks.${k}.start`)}
-                    />
-                  </FieldCell>
-                  <FieldCell>
-                    <Field
-                      label={`Session ${i + 1}, break ${k + 1} end`}
-                      type="datetime-local"
-                      value={b.end}
-                      onChange={(v) => update(i, { breaks: s.breaks.map((x, y) => (y === k ? { ...x, end: v } : x)) })}
-                      error={at(`breaks.${k}.end`)}
-                    />
-                  </FieldCell>
-                  <div className="actions">
-                    <button type="button" className="secondary" onClick={() => update(i, { breaks: s.breaks.filter((_, y) => y !== k) })}>
-                      Remove break {k + 1} from session {i + 1}
-                    </button>
-                  </div>
-                </FieldRow>
-              ))}
-              <div className="actions">
-                <button type="button" className="secondary" onClick={() => update(i, { breaks: [...s.breaks, { key: newId(), start: s.start, end: s.start }] })}>
-                  Add a break to session {i + 1}
-                </button>
-              </div>
-            </fieldset>
-
-            <Field
-              label={`Session ${i + 1}: how mutual understanding with the interpreter was checked`}
-              value={s.interpreterCheck}
-              onChange={(v) => update(i, { interpreterCheck: v })}
-              hint="E.g. language and dialect confirmed with the young person at the start (AA-07)."
-              error={at('interpreterCheck')}
-            />
-            <TextArea label={`Summary of session ${i + 1}`} value={s.summary} onChange={(v) => update(i, { summary: v })} error={at('summary')}>
-              <WordingNotes text={s.summary} />
-            </TextArea>
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setSessions((old) => old.filter((_, j) => j !== i))}>
-                Remove session {i + 1}
-              </button>
-            </div>
-          </fieldset>
-        );
-      })}
+      {sessions.fields.length === 0 ? <p>No session is recorded yet.</p> : null}
+      {sessions.fields.map((row, i) => (
+        <fieldset key={row.id} className="item-card">
+          <legend>
+            <h4>Session {i + 1}</h4>
+          </legend>
+          <FieldRow>
+            <FieldCell>
+              <TextField label={`Session ${i + 1} start`} type="datetime-local" name={`sessions.${i}.start`} />
+            </FieldCell>
+            <FieldCell>
+              <TextField label={`Session ${i + 1} end`} type="datetime-local" name={`sessions.${i}.end`} />
+            </FieldCell>
+          </FieldRow>
+          <Timing i={i} arrival={assessment.youngPerson.arrivalInUk} />
+          <TextField label={`Place of session ${i + 1}`} name={`sessions.${i}.place`} />
+          <CheckField label={`Session ${i + 1} was held in detention (police or immigration)`} name={`sessions.${i}.inDetention`} />
+          <CheckField label={`The young person was unwell, exhausted or distressed in session ${i + 1}`} name={`sessions.${i}.unwell`} />
+          <TextField label={`How the young person was in session ${i + 1}`} name={`sessions.${i}.wellbeingNote`} hint="Tired, hungry, unwell, upset: say it plainly." />
+          <CheckboxGroup
+            className="subgroup"
+            legend="Who was present"
+            name={`sessions.${i}.present`}
+            errorPath={`sessions.${i}.presentParticipantIds`}
+            options={people}
+            empty={<p className="hint">No participants yet: add them in Planning.</p>}
+          />
+          <Breaks i={i} />
+          <TextField
+            label={`Session ${i + 1}: how mutual understanding with the interpreter was checked`}
+            name={`sessions.${i}.interpreterCheck`}
+            hint="E.g. language and dialect confirmed with the young person at the start (AA-07)."
+          />
+          <TextArea label={`Summary of session ${i + 1}`} name={`sessions.${i}.summary`} wording />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => sessions.remove(i)}>
+              Remove session {i + 1}
+            </button>
+          </div>
+        </fieldset>
+      ))}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setSessions((old) => [...old, emptySession(old.at(-1))])}>
+        <button type="button" className="secondary" onClick={() => sessions.append(emptySession(form.form.getValues('sessions').at(-1)))}>
           Add a session
         </button>
       </div>
-      {Object.keys(timeProblems).length > 0 ? (
-        <div role="alert" className="error-box">
-          Not saved: some times are missing (marked above).
-        </div>
-      ) : null}
-      <SaveBar saving={saving} error={error} label="Save the sessions" disabled={!isPartOpen(assessment, 'sessions')} />
-    </form>
+      <MissingTimes />
+    </AssessmentFormView>
   );
+}
+
+/** Length, stretches and rest, live: re-rendered with the session's times only, not its summary. */
+function Timing({ i, arrival }: { i: number; arrival?: string }) {
+  const [start, end, breaks] = useWatch({ name: [`sessions.${i}.start`, `sessions.${i}.end`, `sessions.${i}.breaks`] }) as [string, string, BreakDraft[]];
+  const t = timing({ start, end, breaks: breaks ?? [] }, arrival);
+  return (
+    <>
+      {t ? (
+        <p className="hint" aria-live="polite">
+          {t.text}
+        </p>
+      ) : null}
+      {t?.warn ? <p className="finding-warn">{t.warn}</p> : null}
+    </>
+  );
+}
+
+function Breaks({ i }: { i: number }) {
+  const { control, getValues } = useFormContext<Form>();
+  const breaks = useFieldArray({ control, name: `sessions.${i}.breaks` });
+  return (
+    <fieldset className="subgroup">
+      <legend>Breaks</legend>
+      {breaks.fields.length === 0 ? <p className="hint">No break recorded.</p> : null}
+      {breaks.fields.map((b, k) => (
+        <FieldRow key={b.id}>
+          <FieldCell>
+            <TextField label={`Session ${i + 1}, break ${k + 1} start`} type="datetime-local" name={`sessions.${i}.breaks.${k}.start`} />
+          </FieldCell>
+          <FieldCell>
+            <TextField label={`Session ${i + 1}, break ${k + 1} end`} type="datetime-local" name={`sessions.${i}.breaks.${k}.end`} />
+          </FieldCell>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => breaks.remove(k)}>
+              Remove break {k + 1} from session {i + 1}
+            </button>
+          </div>
+        </FieldRow>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            const start = getValues(`sessions.${i}.start`);
+            breaks.append({ start, end: start });
+          }}
+        >
+          Add a break to session {i + 1}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function MissingTimes() {
+  const { errors } = useFormState();
+  return hasCheckErrors(errors) ? (
+    <div role="alert" className="error-box">
+      Not saved: some times are missing (marked above).
+    </div>
+  ) : null;
 }

@@ -1,12 +1,9 @@
-import { type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field } from '../components/Field';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { CheckField, SelectField, TextField } from '../forms/fields';
+import { CheckboxGroup } from '../forms/bound';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import type { Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { newId, useAssessmentSave } from './useAssessmentSave';
 import type { EditorProps } from './types';
-import { Check, fieldErrorOf, Select } from './AnalysisEditor';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 type Sharing = Assessment['sharing'];
 type Copy = Sharing['copies'][number];
@@ -28,7 +25,6 @@ const parts: Array<[Part, string]> = [
 ];
 
 interface CopyDraft {
-  key: string;
   recipient: Copy['recipient'];
   name: string;
   givenOn: string;
@@ -37,7 +33,6 @@ interface CopyDraft {
 }
 
 const copyDraft = (c?: Copy): CopyDraft => ({
-  key: newId(), // copies have no id in the model; the key only keeps React's rows stable
   recipient: c?.recipient ?? 'young-person',
   name: c?.name ?? '',
   givenOn: c?.givenOn ?? '',
@@ -45,108 +40,105 @@ const copyDraft = (c?: Copy): CopyDraft => ({
   language: c?.language ?? '',
 });
 
-/** Sharing the decision: how to challenge it, legal advice, copies given, and what the Home Office receives (AA-27, AA-28, AA-36). */
-export function SharingEditor({ assessment, onSaved }: EditorProps) {
-  const s = assessment.sharing;
-  const [challenge, setChallenge] = useDraftState('challenge', () => s.challengeRouteGiven);
-  const [legalAdvice, setLegalAdvice] = useDraftState('legalAdvice', () => s.legalAdviceRightGiven);
-  const [copies, setCopies] = useDraftState<CopyDraft[]>('copies', () => s.copies.map(copyDraft));
-  const [ho, setHo] = useDraftState('homeOffice', () => ({
-    shared: s.homeOffice !== undefined,
-    sharedOn: s.homeOffice?.sharedOn ?? '',
-    lawfulBasis: s.homeOffice?.lawfulBasis ?? '',
-    parts: s.homeOffice?.parts ?? (['conclusion', 'reasons', 'process'] as Part[]),
-  }));
-  const { save, error, saving } = useAssessmentSave('sharing', onSaved);
-  const fieldError = fieldErrorOf(error);
-  const updateCopy = (i: number, patch: Partial<CopyDraft>) => setCopies((old) => old.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+interface Form {
+  challenge: boolean;
+  legalAdvice: boolean;
+  copies: CopyDraft[];
+  hoShared: boolean;
+  hoSharedOn: string;
+  hoLawfulBasis: string;
+  hoParts: Part[];
+}
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const sharing: Sharing = {
-      challengeRouteGiven: challenge,
-      legalAdviceRightGiven: legalAdvice,
-      copies: copies.map((c) => ({
+function formFrom(s: Sharing): Form {
+  return {
+    challenge: s.challengeRouteGiven,
+    legalAdvice: s.legalAdviceRightGiven,
+    copies: s.copies.map(copyDraft),
+    hoShared: s.homeOffice !== undefined,
+    hoSharedOn: s.homeOffice?.sharedOn ?? '',
+    hoLawfulBasis: s.homeOffice?.lawfulBasis ?? '',
+    hoParts: s.homeOffice?.parts ?? ['conclusion', 'reasons', 'process'],
+  };
+}
+
+function toPart(f: Form): { sharing: Sharing } {
+  return {
+    sharing: {
+      challengeRouteGiven: f.challenge,
+      legalAdviceRightGiven: f.legalAdvice,
+      copies: f.copies.map((c) => ({
         recipient: c.recipient,
         name: c.name.trim() ? c.name : undefined,
         givenOn: c.givenOn,
         method: c.method,
         language: c.language.trim() ? c.language : undefined,
       })),
-      homeOffice: ho.shared ? { sharedOn: ho.sharedOn, lawfulBasis: ho.lawfulBasis, parts: ho.parts } : undefined,
-    };
-    await save({ ...assessment, sharing });
-  }
+      homeOffice: f.hoShared ? { sharedOn: f.hoSharedOn, lawfulBasis: f.hoLawfulBasis, parts: f.hoParts } : undefined,
+    },
+  };
+}
 
+/** Sharing the decision: how to challenge it, legal advice, copies given, and what the Home Office receives (AA-27, AA-28, AA-36). */
+export function SharingEditor({ assessment, onSaved }: EditorProps) {
+  const form = useAssessmentForm({ assessment, part: 'sharing', defaults: () => formFrom(assessment.sharing), toPart, onSaved });
+  const copies = useFieldArray({ control: form.form.control, name: 'copies' });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Sharing the decision">
+    <AssessmentFormView f={form} label="Sharing the decision">
       <fieldset>
         <legend>Told to the young person, in their language (AA-27)</legend>
-        <Check label="How to challenge the decision was explained" checked={challenge} onChange={setChallenge} />
-        <Check label="Their right to independent legal advice was explained" checked={legalAdvice} onChange={setLegalAdvice} />
+        <CheckField label="How to challenge the decision was explained" name="challenge" errorPath="sharing.challengeRouteGiven" />
+        <CheckField label="Their right to independent legal advice was explained" name="legalAdvice" errorPath="sharing.legalAdviceRightGiven" />
       </fieldset>
 
       <h4>Copies of the decision given</h4>
       <p className="hint">Give a copy to the young person, in a language they understand, and to their representative (AA-28).</p>
-      {copies.length === 0 ? <p>No copies are recorded as given.</p> : null}
-      {copies.map((c, i) => (
-        <fieldset key={c.key} className="item-card" aria-label={`Copy ${i + 1}`}>
+      {copies.fields.length === 0 ? <p>No copies are recorded as given.</p> : null}
+      {copies.fields.map((row, i) => (
+        <fieldset key={row.id} className="item-card" aria-label={`Copy ${i + 1}`}>
           <legend>Copy {i + 1}</legend>
-          <Select label="Given to" value={c.recipient} onChange={(v) => updateCopy(i, { recipient: v as Copy['recipient'] })} options={recipients} />
+          <SelectField label="Given to" name={`copies.${i}.recipient`} errorPath={`sharing.copies.${i}.recipient`} options={recipients} />
           <div className="inline-fields">
-            <Field label="Name" value={c.name} onChange={(v) => updateCopy(i, { name: v })} />
-            <Field label="Given on" type="date" value={c.givenOn} onChange={(v) => updateCopy(i, { givenOn: v })} error={fieldError(`sharing.copies.${i}.givenOn`)} />
-            <Field label="Language" value={c.language} onChange={(v) => updateCopy(i, { language: v })} />
+            <TextField label="Name" name={`copies.${i}.name`} errorPath={`sharing.copies.${i}.name`} />
+            <TextField label="Given on" type="date" name={`copies.${i}.givenOn`} errorPath={`sharing.copies.${i}.givenOn`} />
+            <TextField label="Language" name={`copies.${i}.language`} errorPath={`sharing.copies.${i}.language`} />
           </div>
-          <Field label="How it was given" value={c.method} onChange={(v) => updateCopy(i, { method: v })} hint="In person and read aloud, post, secure email …" error={fieldError(`sharing.copies.${i}.method`)} />
+          <TextField label="How it was given" name={`copies.${i}.method`} errorPath={`sharing.copies.${i}.method`} hint="In person and read aloud, post, secure email …" />
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => setCopies((old) => old.filter((_, j) => j !== i))}>
+            <button type="button" className="secondary" onClick={() => copies.remove(i)}>
               Remove copy {i + 1}
             </button>
           </div>
         </fieldset>
       ))}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setCopies((old) => [...old, copyDraft()])}>
+        <button type="button" className="secondary" onClick={() => copies.append(copyDraft())}>
           Add a copy given
         </button>
       </div>
 
       <fieldset>
         <legend>Sharing with the Home Office (AA-36)</legend>
-        <Check label="The decision was shared with the Home Office" checked={ho.shared} onChange={(v) => setHo((old) => ({ ...old, shared: v }))} />
-        {ho.shared ? (
-          <>
-            <div className="inline-fields">
-              <Field label="Shared on" type="date" value={ho.sharedOn} onChange={(v) => setHo((old) => ({ ...old, sharedOn: v }))} error={fieldError('sharing.homeOffice.sharedOn')} />
-            </div>
-            <Field
-              label="Lawful basis"
-              value={ho.lawfulBasis}
-              onChange={(v) => setHo((old) => ({ ...old, lawfulBasis: v }))}
-              hint="Consent, or the statutory basis and the information-sharing agreement used."
-              error={fieldError('sharing.homeOffice.lawfulBasis')}
-            />
-            <fieldset>
-              <legend>What was shared</legend>
-              {parts.map(([p, label]) => (
-                <label key={p} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={ho.parts.includes(p)}
-                    onChange={(e) => setHo((old) => ({ ...old, parts: e.target.checked ? [...old.parts, p] : old.parts.filter((x) => x !== p) }))}
-                  />
-                  {label}
-                </label>
-              ))}
-              {ho.parts.includes('full-report') && assessment.consent.toShareInformation !== true ? (
-                <p className="finding-warn">The young person has not consented to sharing: the full report may not go to the Home Office without it. Share the conclusion, reasons and process only.</p>
-              ) : null}
-            </fieldset>
-          </>
-        ) : null}
+        <CheckField label="The decision was shared with the Home Office" name="hoShared" />
+        <HomeOffice consented={assessment.consent.toShareInformation === true} />
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'sharing')} />
-    </form>
+    </AssessmentFormView>
+  );
+}
+
+function HomeOffice({ consented }: { consented: boolean }) {
+  const [shared, chosen] = useWatch({ name: ['hoShared', 'hoParts'] }) as [boolean, Part[]];
+  if (!shared) return null;
+  return (
+    <>
+      <div className="inline-fields">
+        <TextField label="Shared on" type="date" name="hoSharedOn" errorPath="sharing.homeOffice.sharedOn" />
+      </div>
+      <TextField label="Lawful basis" name="hoLawfulBasis" errorPath="sharing.homeOffice.lawfulBasis" hint="Consent, or the statutory basis and the information-sharing agreement used." />
+      <CheckboxGroup legend="What was shared" name="hoParts" errorPath="sharing.homeOffice.parts" options={parts} />
+      {chosen.includes('full-report') && !consented ? (
+        <p className="finding-warn">The young person has not consented to sharing: the full report may not go to the Home Office without it. Share the conclusion, reasons and process only.</p>
+      ) : null}
+    </>
   );
 }

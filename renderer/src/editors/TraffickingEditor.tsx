@@ -1,13 +1,10 @@
-import { type FormEvent } from 'react';
-import { useDraftState } from '../drafts/DraftContext';
-import { Field, TextArea } from '../components/Field';
-import { WordingNotes } from '../components/WordingNotes';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { CheckField, opt, SelectField, TextArea, TextField } from '../forms/fields';
+import { FieldGrid, ItemTitle } from '../forms/layout';
+import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
+import { newId } from '../forms/values';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
-import { SaveBar } from './SaveBar';
-import { newId, useAssessmentSave } from './useAssessmentSave';
-import { CheckField, FieldRow, ItemTitle, SelectField, errorAt, opt } from './earlyFields';
 import type { EditorProps } from './types';
-import { isPartOpen } from '../../../shared/domain/workflow';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
 
@@ -60,76 +57,61 @@ function formFrom(a: Assessment) {
 }
 type Form = ReturnType<typeof formFrom>;
 
+function toPart(f: Form) {
+  // A row left completely empty is not an indicator; any row with something in it is kept as typed.
+  const indicators = f.indicators
+    .filter((i) => [i.indicator, i.observedOn, i.source, i.ownWords].some((s) => s.trim() !== ''))
+    .map((i) => ({ id: i.id, indicator: i.indicator, observedOn: opt(i.observedOn), source: opt(i.source), ownWords: opt(i.ownWords) }));
+  // A referral or plan with any detail is sent with its date as typed, so a missing date is named by the schema.
+  const nrm = [f.nrmDate, f.nrmReference, f.nrmFirstResponder].some((s) => s.trim() !== '');
+  const guardian = [f.guardianDate, f.guardianService].some((s) => s.trim() !== '');
+  const plan = [f.planAgreedOn, f.planSummary].some((s) => s.trim() !== '');
+  return {
+    trafficking: {
+      screenedOn: opt(f.screenedOn),
+      indicators,
+      s51PresumptionApplied: f.s51,
+      childrensServicesInformed: opt(f.childrensServicesInformed),
+      policeInformed: opt(f.policeInformed),
+      nrmReferral: nrm ? { date: f.nrmDate, reference: opt(f.nrmReference), firstResponder: opt(f.nrmFirstResponder) } : undefined,
+      guardianReferral: guardian ? { date: f.guardianDate, service: opt(f.guardianService) } : undefined,
+      missingFromCarePlan: plan ? { agreedOn: f.planAgreedOn, summary: f.planSummary } : undefined,
+    },
+    accommodation: f.accType ? { type: f.accType, since: opt(f.accSince), note: opt(f.accNote) } : undefined,
+    treatedAsStatedAge: f.treatedAsStatedAge,
+    additionalNeeds: opt(f.additionalNeeds),
+  };
+}
+
 /** Before you start: the trafficking screen and the s.51 steps, where the young person lives, and their needs. */
 export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
-  const [f, setF] = useDraftState<Form>('form', () => formFrom(assessment));
-  const set =
-    <K extends keyof Form>(k: K) =>
-    (v: Form[K]) =>
-      setF((old) => ({ ...old, [k]: v }));
-  const setIndicator = (i: number, k: keyof IndicatorForm) => (v: string) =>
-    setF((old) => ({ ...old, indicators: old.indicators.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }));
-  const { save, error, saving } = useAssessmentSave('trafficking', onSaved);
-  const err = (path: string) => errorAt(error, path);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    // A row left completely empty is not an indicator; any row with something in it is kept as typed.
-    const indicators = f.indicators
-      .filter((i) => [i.indicator, i.observedOn, i.source, i.ownWords].some((s) => s.trim() !== ''))
-      .map((i) => ({ id: i.id, indicator: i.indicator, observedOn: opt(i.observedOn), source: opt(i.source), ownWords: opt(i.ownWords) }));
-    // A referral or plan with any detail is sent with its date as typed, so a missing date is named by the main side.
-    const nrm = [f.nrmDate, f.nrmReference, f.nrmFirstResponder].some((s) => s.trim() !== '');
-    const guardian = [f.guardianDate, f.guardianService].some((s) => s.trim() !== '');
-    const plan = [f.planAgreedOn, f.planSummary].some((s) => s.trim() !== '');
-    const next: Assessment = {
-      ...assessment,
-      trafficking: {
-        screenedOn: opt(f.screenedOn),
-        indicators,
-        s51PresumptionApplied: f.s51,
-        childrensServicesInformed: opt(f.childrensServicesInformed),
-        policeInformed: opt(f.policeInformed),
-        nrmReferral: nrm ? { date: f.nrmDate, reference: opt(f.nrmReference), firstResponder: opt(f.nrmFirstResponder) } : undefined,
-        guardianReferral: guardian ? { date: f.guardianDate, service: opt(f.guardianService) } : undefined,
-        missingFromCarePlan: plan ? { agreedOn: f.planAgreedOn, summary: f.planSummary } : undefined,
-      },
-      youngPerson: {
-        ...assessment.youngPerson,
-        accommodation: f.accType ? { type: f.accType, since: opt(f.accSince), note: opt(f.accNote) } : undefined,
-      },
-      treatedAsStatedAge: f.treatedAsStatedAge,
-      additionalNeeds: opt(f.additionalNeeds),
-    };
-    await save(next);
-  }
-
-  const indicatorsPresent = f.indicators.some((i) => i.indicator.trim() !== '');
+  const form = useAssessmentForm({ assessment, part: 'trafficking', defaults: () => formFrom(assessment), toPart, onSaved });
+  const indicators = useFieldArray({ control: form.form.control, name: 'indicators' });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Trafficking, accommodation and needs">
+    <AssessmentFormView f={form} label="Trafficking, accommodation and needs">
       <fieldset>
         <legend>Trafficking screen</legend>
-        <Field label="Screened for trafficking indicators on" type="date" value={f.screenedOn} onChange={set('screenedOn')} error={err('trafficking.screenedOn')} hint="Screen before planning the assessment (AA-03)." />
+        <TextField label="Screened for trafficking indicators on" type="date" name="screenedOn" errorPath="trafficking.screenedOn" hint="Screen before planning the assessment (AA-03)." />
         <h4>Indicators</h4>
-        {f.indicators.length === 0 ? <p className="hint">No indicators recorded.</p> : null}
-        {f.indicators.map((ind, i) => (
-          <div className="item-card" key={ind.id} role="group" aria-label={`Indicator ${i + 1}`}>
+        {indicators.fields.length === 0 ? <p className="hint">No indicators recorded.</p> : null}
+        {indicators.fields.map((row, i) => (
+          <div className="item-card" key={row.id} role="group" aria-label={`Indicator ${i + 1}`}>
             <ItemTitle>Indicator {i + 1}</ItemTitle>
-            <Field label="What was seen or said" value={ind.indicator} onChange={setIndicator(i, 'indicator')} error={err(`trafficking.indicators.${i}.indicator`)} />
-            <FieldRow>
-              <Field label="Observed on" type="date" value={ind.observedOn} onChange={setIndicator(i, 'observedOn')} error={err(`trafficking.indicators.${i}.observedOn`)} />
-              <Field label="Source" value={ind.source} onChange={setIndicator(i, 'source')} hint="Who said or saw it, and where." />
-            </FieldRow>
-            <TextArea label="In the young person's own words" value={ind.ownWords} onChange={setIndicator(i, 'ownWords')} hint="As they said it, through the interpreter if one was used." />
+            <TextField label="What was seen or said" name={`indicators.${i}.indicator`} errorPath={`trafficking.indicators.${i}.indicator`} />
+            <FieldGrid>
+              <TextField label="Observed on" type="date" name={`indicators.${i}.observedOn`} errorPath={`trafficking.indicators.${i}.observedOn`} />
+              <TextField label="Source" name={`indicators.${i}.source`} errorPath={`trafficking.indicators.${i}.source`} hint="Who said or saw it, and where." />
+            </FieldGrid>
+            <TextArea label="In the young person's own words" name={`indicators.${i}.ownWords`} errorPath={`trafficking.indicators.${i}.ownWords`} hint="As they said it, through the interpreter if one was used." />
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, indicators: old.indicators.filter((_, j) => j !== i) }))}>
+              <button type="button" className="secondary" onClick={() => indicators.remove(i)}>
                 Remove indicator {i + 1}
               </button>
             </div>
           </div>
         ))}
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => setF((old) => ({ ...old, indicators: [...old.indicators, { id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' }] }))}>
+          <button type="button" className="secondary" onClick={() => indicators.append({ id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' })}>
             Add an indicator
           </button>
         </div>
@@ -137,61 +119,68 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
 
       <fieldset>
         <legend>Section 51 presumption and referrals</legend>
-        {indicatorsPresent ? (
-          <p className="warn-box">
-            With trafficking indicators, the young person is presumed to be under 18 until their age is determined (Modern Slavery Act 2015 s.51). Inform children's services and the police, refer to the National Referral Mechanism
-            (no consent is needed for a child) and to the Independent Child Trafficking Guardian service, and agree a missing-from-care plan.
-          </p>
-        ) : (
-          <p className="hint">These steps are owed once any trafficking indicator is recorded.</p>
-        )}
-        <CheckField label="The s.51 presumption is applied (treated as under 18)" checked={f.s51} onChange={set('s51')} />
-        <FieldRow>
-          <Field label="Children's services informed on" type="date" value={f.childrensServicesInformed} onChange={set('childrensServicesInformed')} error={err('trafficking.childrensServicesInformed')} />
-          <Field label="Police informed on" type="date" value={f.policeInformed} onChange={set('policeInformed')} error={err('trafficking.policeInformed')} />
-        </FieldRow>
+        <S51Note />
+        <CheckField label="The s.51 presumption is applied (treated as under 18)" name="s51" errorPath="trafficking.s51PresumptionApplied" />
+        <FieldGrid>
+          <TextField label="Children's services informed on" type="date" name="childrensServicesInformed" errorPath="trafficking.childrensServicesInformed" />
+          <TextField label="Police informed on" type="date" name="policeInformed" errorPath="trafficking.policeInformed" />
+        </FieldGrid>
         <fieldset>
           <legend>National Referral Mechanism referral</legend>
-          <FieldRow>
-            <Field label="NRM referral made on" type="date" value={f.nrmDate} onChange={set('nrmDate')} error={err('trafficking.nrmReferral')} />
-            <Field label="NRM reference" value={f.nrmReference} onChange={set('nrmReference')} />
-            <Field label="First responder" value={f.nrmFirstResponder} onChange={set('nrmFirstResponder')} />
-          </FieldRow>
+          <FieldGrid>
+            <TextField label="NRM referral made on" type="date" name="nrmDate" errorPath="trafficking.nrmReferral" />
+            <TextField label="NRM reference" name="nrmReference" />
+            <TextField label="First responder" name="nrmFirstResponder" />
+          </FieldGrid>
         </fieldset>
         <fieldset>
           <legend>Independent Child Trafficking Guardian referral</legend>
-          <FieldRow>
-            <Field label="Guardian referral made on" type="date" value={f.guardianDate} onChange={set('guardianDate')} error={err('trafficking.guardianReferral')} />
-            <Field label="Guardian service" value={f.guardianService} onChange={set('guardianService')} />
-          </FieldRow>
+          <FieldGrid>
+            <TextField label="Guardian referral made on" type="date" name="guardianDate" errorPath="trafficking.guardianReferral" />
+            <TextField label="Guardian service" name="guardianService" />
+          </FieldGrid>
         </fieldset>
         <fieldset>
           <legend>Missing-from-care plan (AA-42)</legend>
-          <Field label="Plan agreed on" type="date" value={f.planAgreedOn} onChange={set('planAgreedOn')} error={err('trafficking.missingFromCarePlan.agreedOn')} />
-          <TextArea label="What the plan says" value={f.planSummary} onChange={set('planSummary')} hint="Who does what if the young person goes missing: carer, police, guardian." error={err('trafficking.missingFromCarePlan.summary')}>
-            <WordingNotes text={f.planSummary} />
-          </TextArea>
+          <TextField label="Plan agreed on" type="date" name="planAgreedOn" errorPath="trafficking.missingFromCarePlan.agreedOn" />
+          <TextArea label="What the plan says" name="planSummary" errorPath="trafficking.missingFromCarePlan.summary" hint="Who does what if the young person goes missing: carer, police, guardian." wording />
         </fieldset>
       </fieldset>
 
       <fieldset>
         <legend>Accommodation and care while the assessment is pending</legend>
-        <SelectField label="Where the young person lives now" value={f.accType} options={accommodationLabels} onChange={set('accType')} error={err('youngPerson.accommodation')} />
-        {adultSettings.has(f.accType) ? (
-          <p className="error-box">
-            AA-02: a young person whose age is undecided must be accommodated as a child (Children Act 1989 s.20), not in adult or custodial accommodation. Move them to child-appropriate accommodation now.
-          </p>
-        ) : null}
-        <FieldRow>
-          <Field label="Living there since" type="date" value={f.accSince} onChange={set('accSince')} error={err('youngPerson.accommodation.since')} />
-          <Field label="Accommodation note" value={f.accNote} onChange={set('accNote')} hint="e.g. the placement, the carer, or where exactly." />
-        </FieldRow>
-        <CheckField label="Treated as their stated age while the assessment is pending" checked={f.treatedAsStatedAge} onChange={set('treatedAsStatedAge')} hint="AA-02: services, school and placement follow the stated age until a lawful decision." />
-        <TextArea label="Additional needs" value={f.additionalNeeds} onChange={set('additionalNeeds')} hint="Health, trauma, sleep, faith, preferences (e.g. an interpreter's gender)." error={err('additionalNeeds')}>
-          <WordingNotes text={f.additionalNeeds} />
-        </TextArea>
+        <SelectField label="Where the young person lives now" name="accType" errorPath="accommodation" options={accommodationLabels} />
+        <AdultSettingWarning />
+        <FieldGrid>
+          <TextField label="Living there since" type="date" name="accSince" errorPath="accommodation.since" />
+          <TextField label="Accommodation note" name="accNote" errorPath="accommodation.note" hint="e.g. the placement, the carer, or where exactly." />
+        </FieldGrid>
+        <CheckField label="Treated as their stated age while the assessment is pending" name="treatedAsStatedAge" errorPath="treatedAsStatedAge" hint="AA-02: services, school and placement follow the stated age until a lawful decision." />
+        <TextArea label="Additional needs" name="additionalNeeds" errorPath="additionalNeeds" hint="Health, trauma, sleep, faith, preferences (e.g. an interpreter's gender)." wording />
       </fieldset>
-      <SaveBar saving={saving} error={error} disabled={!isPartOpen(assessment, 'trafficking')} />
-    </form>
+    </AssessmentFormView>
   );
+}
+
+/** What s.51 asks for, once any indicator is recorded (re-rendered with the indicators only). */
+function S51Note() {
+  const indicators = useWatch({ name: 'indicators' }) as IndicatorForm[] | undefined;
+  const present = (indicators ?? []).some((i) => i.indicator.trim() !== '');
+  return present ? (
+    <p className="warn-box">
+      With trafficking indicators, the young person is presumed to be under 18 until their age is determined (Modern Slavery Act 2015 s.51). Inform children's services and the police, refer to the National Referral Mechanism
+      (no consent is needed for a child) and to the Independent Child Trafficking Guardian service, and agree a missing-from-care plan.
+    </p>
+  ) : (
+    <p className="hint">These steps are owed once any trafficking indicator is recorded.</p>
+  );
+}
+
+function AdultSettingWarning() {
+  const type = useWatch({ name: 'accType' }) as string;
+  return adultSettings.has(type) ? (
+    <p className="error-box">
+      AA-02: a young person whose age is undecided must be accommodated as a child (Children Act 1989 s.20), not in adult or custodial accommodation. Move them to child-appropriate accommodation now.
+    </p>
+  ) : null;
 }

@@ -1,24 +1,26 @@
 /**
  * The parts of an assessment a social worker edits, listed in the order of the stages. One entry per
- * editor; each editor saves its own part (shared/domain/parts.ts) through useAssessmentSave.
+ * editor; each editor saves its own part (shared/domain/parts.ts) through the forms layer (forms/useAssessmentForm).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatTime } from '../../../shared/format/dates';
 import { DraftProvider } from '../drafts/DraftProvider';
 import type { EditorProps, EditorSection } from './types';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
-import { YoungPersonEditor } from './YoungPersonEditor';
-import { TraffickingEditor } from './TraffickingEditor';
-import { ParticipantsEditor } from './ParticipantsEditor';
-import { SafeguardLogEditor } from './SafeguardLogEditor';
-import { ExplanationConsentEditor } from './ExplanationConsentEditor';
-import { SessionsEditor } from './SessionsEditor';
-import { DomainsTimelineEditor } from './DomainsTimelineEditor';
-import { EvidenceEditor } from './EvidenceEditor';
-import { AnalysisEditor } from './AnalysisEditor';
-import { MindedToEditor } from './MindedToEditor';
-import { DecisionEditor } from './DecisionEditor';
-import { SharingEditor } from './SharingEditor';
+
+// Each editor (and the forms layer under it) is its own chunk, loaded when its part is opened.
+const YoungPersonEditor = lazy(() => import('./YoungPersonEditor').then((m) => ({ default: m.YoungPersonEditor })));
+const TraffickingEditor = lazy(() => import('./TraffickingEditor').then((m) => ({ default: m.TraffickingEditor })));
+const ParticipantsEditor = lazy(() => import('./ParticipantsEditor').then((m) => ({ default: m.ParticipantsEditor })));
+const SafeguardLogEditor = lazy(() => import('./SafeguardLogEditor').then((m) => ({ default: m.SafeguardLogEditor })));
+const ExplanationConsentEditor = lazy(() => import('./ExplanationConsentEditor').then((m) => ({ default: m.ExplanationConsentEditor })));
+const SessionsEditor = lazy(() => import('./SessionsEditor').then((m) => ({ default: m.SessionsEditor })));
+const DomainsTimelineEditor = lazy(() => import('./DomainsTimelineEditor').then((m) => ({ default: m.DomainsTimelineEditor })));
+const EvidenceEditor = lazy(() => import('./EvidenceEditor').then((m) => ({ default: m.EvidenceEditor })));
+const AnalysisEditor = lazy(() => import('./AnalysisEditor').then((m) => ({ default: m.AnalysisEditor })));
+const MindedToEditor = lazy(() => import('./MindedToEditor').then((m) => ({ default: m.MindedToEditor })));
+const DecisionEditor = lazy(() => import('./DecisionEditor').then((m) => ({ default: m.DecisionEditor })));
+const SharingEditor = lazy(() => import('./SharingEditor').then((m) => ({ default: m.SharingEditor })));
 
 export const editorSections: EditorSection[] = [
   { id: 'young-person', title: 'Young person and reason for doubt', paths: ['youngPerson', 'reasonForDoubt'], part: 'youngPerson', Component: YoungPersonEditor },
@@ -70,13 +72,15 @@ export function PartEditor({ assessment, onSaved, section }: EditorProps & { sec
         </p>
       ) : null}
       <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
-        <Editor
-          assessment={assessment}
-          onSaved={(saved) => {
-            setSavedAt(new Date());
-            onSaved(saved);
-          }}
-        />
+        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+          <Editor
+            assessment={assessment}
+            onSaved={(saved) => {
+              setSavedAt(new Date());
+              onSaved(saved);
+            }}
+          />
+        </Suspense>
       </DraftProvider>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Assessment } from '../../../shared/domain/model';
-import type { SavedAssessment } from './useAssessmentSave';
+import type { SavedAssessment } from '../forms/useAssessmentForm';
 import type { PartName } from '../../../shared/domain/parts';
 
 export interface EditorProps {
@@ -15,5 +15,6 @@ export interface EditorSection {
   paths: string[];
   /** The part of the assessment (and so the channel) this editor saves. */
   part: PartName;
-  Component: (props: EditorProps) => React.JSX.Element | null;
+  /** Loaded when the part is first opened (editors/index.tsx), so the first screen does not carry the forms. */
+  Component: React.ComponentType<EditorProps>;
 }

@@ -5,7 +5,8 @@
  * month or year as a range, never a single day that overstates its precision (AA-40).
  * Numbers are typed, never picked by the browser's locale (no `type="date"`).
  */
-import { useId } from 'react';
+import { useContext, useId } from 'react';
+import { BoundControlsContext, need } from './fields';
 import type { CalendarId, DateAsTold } from '../../../shared/domain/model';
 import { calendarNames } from '../../../shared/domain/calendars';
 import { formatDateRange, gregorianPeriod, MONTH_NAMES, type SolarHijriNames } from '../../../shared/format/dates';
@@ -52,7 +53,28 @@ export function gregorianText(v: DateAsToldValue): string | undefined {
   return p.first === p.last ? `In the Gregorian calendar: ${words}` : `In the Gregorian calendar: ${words} (the ${d.month === undefined ? 'whole year' : 'whole month'})`;
 }
 
-export function DateAsToldInput({
+export interface DateInputProps {
+  legend: string;
+  hint?: string;
+  names?: SolarHijriNames;
+}
+
+/**
+ * Bound to a part form by `name` (its value a DateAsToldValue, its errors those of `errorPath`),
+ * or given `value` and `onChange`.
+ */
+export function DateAsToldInput(
+  props: DateInputProps & ({ name: string; errorPath?: string; value?: never; onChange?: never; error?: never } | { name?: undefined; errorPath?: never; value: DateAsToldValue; onChange(v: DateAsToldValue): void; error?: string }),
+) {
+  const bound = useContext(BoundControlsContext);
+  if (props.name !== undefined) {
+    const Date = need(bound).Date;
+    return <Date {...props} />;
+  }
+  return <DateBox {...props} />;
+}
+
+export function DateBox({
   legend,
   hint,
   value,

@@ -6,7 +6,7 @@ import { assessorsOf, nextSigners, signingStage } from '../../../shared/domain/w
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
 import { formatInstant, label } from '../../../shared/format/index';
 import { useSession } from '../state/session';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DeclarationCheck } from '../components/DeclarationCheck';
 import { AddendaPanel } from '../screens/AddendaPanel';
@@ -129,8 +129,8 @@ export function HandoverPanel({
       ) : myTurn && !early && !withdrawn ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <h4>{!signed ? 'Sign the record' : manager ? 'Authorise: add your signature' : 'Countersign the record'}</h4>
-          <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-          {manager ? <Field label="Your comment on authorising (printed with your signature)" value={comment} onChange={setComment} /> : null}
+          <TextField label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
+          {manager ? <TextField label="Your comment on authorising (printed with your signature)" value={comment} onChange={setComment} /> : null}
           <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
           <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
           <div className="actions">

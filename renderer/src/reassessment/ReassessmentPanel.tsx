@@ -6,8 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
-import { SelectField } from '../components/FormControls';
+import { TextField, TextArea } from '../forms/fields';
+import { SelectField } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment, NewInformationKind, OverturnedByKind } from '../../../shared/domain/model';
@@ -41,7 +41,7 @@ function ReopenForm({ assessment, onDone }: { assessment: Assessment; onDone(rea
       </p>
       <SelectField<NewInformationKind> label="What arrived" value={kind} options={kindOptions} onChange={setKind} error={fieldError(error, 'kind')} />
       <TextArea label="What it is and why it matters" value={description} onChange={setDescription} error={fieldError(error, 'description')} />
-      <Field label="Received on" type="date" value={receivedOn} onChange={setReceivedOn} error={fieldError(error, 'receivedOn')} />
+      <TextField label="Received on" type="date" value={receivedOn} onChange={setReceivedOn} error={fieldError(error, 'receivedOn')} />
       <ErrorAlert error={error} shownAtFields={['kind', 'description', 'receivedOn']} />
       <div className="actions">
         <button type="submit">Reopen for reassessment</button>
@@ -78,9 +78,9 @@ function OverturnedForm({ assessment, onDone }: { assessment: Assessment; onDone
       <h3 id="overturned-title">Record an overturned decision</h3>
       <p className="hint">When a court, tribunal or review changes the outcome, record it here: the quality figures count it, so the service can learn from it (AA-43).</p>
       <SelectField<OverturnedByKind> label="Changed by" value={by} options={byOptions} onChange={setBy} error={fieldError(error, 'by')} />
-      <Field label="Which court, tribunal or body" value={body} onChange={setBody} error={fieldError(error, 'body')} />
-      <Field label="Case reference (if any)" value={caseReference} onChange={setCaseReference} error={fieldError(error, 'caseReference')} />
-      <Field label="Date of the judgment or review" type="date" value={on} onChange={setOn} error={fieldError(error, 'on')} />
+      <TextField label="Which court, tribunal or body" value={body} onChange={setBody} error={fieldError(error, 'body')} />
+      <TextField label="Case reference (if any)" value={caseReference} onChange={setCaseReference} error={fieldError(error, 'caseReference')} />
+      <TextField label="Date of the judgment or review" type="date" value={on} onChange={setOn} error={fieldError(error, 'on')} />
       <SelectField<'child' | 'adult'>
         label="New outcome"
         value={outcome}
@@ -91,7 +91,7 @@ function OverturnedForm({ assessment, onDone }: { assessment: Assessment; onDone
         onChange={setOutcome}
         error={fieldError(error, 'newOutcome')}
       />
-      <Field label="Date of birth it declared (if any)" type="date" value={dateOfBirth} onChange={setDateOfBirth} error={fieldError(error, 'newOutcome.dateOfBirth')} />
+      <TextField label="Date of birth it declared (if any)" type="date" value={dateOfBirth} onChange={setDateOfBirth} error={fieldError(error, 'newOutcome.dateOfBirth')} />
       <TextArea label="The reason, as the judgment or review gives it" value={reason} onChange={setReason} error={fieldError(error, 'reason')} />
       <ErrorAlert error={error} shownAtFields={['by', 'body', 'caseReference', 'on', 'newOutcome', 'newOutcome.dateOfBirth', 'reason']} />
       <div className="actions">

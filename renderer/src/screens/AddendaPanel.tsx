@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { WordingNotes } from '../components/WordingNotes';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
+import { formatInstant } from '../../../shared/format/dates';
 
 /** Corrections to a signed assessment: added, audited, and signed by their author. */
 export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {
@@ -41,7 +42,7 @@ export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment
           <li key={a.id}>
             <p>{a.text}</p>
             <p className="hint">
-              By {a.createdBy} on {new Date(a.createdOn).toLocaleString('en-GB')} · {a.signedOn ? `signed ${new Date(a.signedOn).toLocaleString('en-GB')}` : 'not yet signed'}
+              By {a.createdBy} on {formatInstant(a.createdOn)} · {a.signedOn ? `signed ${formatInstant(a.signedOn)}` : 'not yet signed'}
             </p>
             {!a.signedOn ? (
               <button type="button" className="secondary" disabled={passphrase === ''} onClick={() => void sign(a.id)}>
@@ -51,7 +52,7 @@ export function AddendaPanel({ assessment, onChanged }: { assessment: Assessment
           </li>
         ))}
       </ol>
-      {unsigned.length > 0 ? <Field label="Your passphrase (to sign an addendum you wrote)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" /> : null}
+      {unsigned.length > 0 ? <TextField label="Your passphrase (to sign an addendum you wrote)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" /> : null}
       <form onSubmit={(e) => void add(e)} noValidate>
         <TextArea label="A correction (addendum)" value={text} onChange={setText} error={error?.field === 'text' ? error.message : undefined} hint="The signed record stays as it was; the correction is added beside it, audited, and signed by you.">
           <WordingNotes text={text} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { TextArea } from '../components/Field';
+import { TextArea } from '../forms/fields';
 import { FindingList } from '../components/FindingList';
 import { StageTrack } from '../components/StageTrack';
 import type { ApiError } from '../../../shared/contract';

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field, TextArea } from '../components/Field';
+import { TextField, TextArea } from '../forms/fields';
 import { WordingNotes } from '../components/WordingNotes';
-import { CodeField } from '../components/CodePicker';
+import { CodeField } from '../forms/CodeField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError, InputOf } from '../../../shared/contract';
 import { solarHijriNamesFor } from '../../../shared/format/dates';
@@ -72,10 +72,10 @@ function NewAssessmentForm() {
       <h1 id="new-title">New assessment: initial presentation</h1>
       <p className="presumption">Until a lawful decision, the young person is treated as the age they state, and accommodated as a child.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Council reference" value={f.reference} onChange={set('reference')} required error={fieldError('reference')} />
-        <Field label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} required error={fieldError('nameLatin')} />
-        <Field label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" hint="Arabic, Ge'ez, or any script they write their name in." error={fieldError('nameOwnScript')} />
-        <Field label="Stated age" type="number" value={f.statedAge} onChange={set('statedAge')} error={fieldError('statedAge')} />
+        <TextField label="Council reference" value={f.reference} onChange={set('reference')} required error={fieldError('reference')} />
+        <TextField label="Name, as the young person says it (Latin alphabet)" value={f.nameLatin} onChange={set('nameLatin')} required error={fieldError('nameLatin')} />
+        <TextField label="Name in their own script" value={f.nameOwnScript} onChange={set('nameOwnScript')} dir="auto" hint="Arabic, Ge'ez, or any script they write their name in." error={fieldError('nameOwnScript')} />
+        <TextField label="Stated age" type="number" value={f.statedAge} onChange={set('statedAge')} error={fieldError('statedAge')} />
         <DateAsToldInput
           legend="Stated date of birth, in the calendar they gave it"
           hint="Give it as they did: the year alone, or the month and year, is fine; the Gregorian date or range is shown as you type."
@@ -84,11 +84,11 @@ function NewAssessmentForm() {
           names={solarHijriNamesFor(f.nationality || f.nationalityCode)}
           error={fieldError('statedDob')}
         />
-        <Field label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
+        <TextField label="Nationality, as they say it" value={f.nationality} onChange={set('nationality')} />
         <CodeField kind="country" label="Nationality (ISO 3166 country)" code={f.nationalityCode} onChange={set('nationalityCode')} hint="Type to search, e.g. Eritrea or ER." error={fieldError('nationalityCode')} />
-        <Field label="First language (and dialect), as they say it" value={f.language} onChange={set('language')} />
+        <TextField label="First language (and dialect), as they say it" value={f.language} onChange={set('language')} />
         <CodeField kind="language" label="First language (ISO 639-3)" code={f.languageCode} onChange={set('languageCode')} hint="Type to search, e.g. Tigrinya or tir." error={fieldError('languageCode')} />
-        <Field label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} hint="Interviews are not held on the day of arrival or while the young person is exhausted." />
+        <TextField label="Arrival in the UK" type="datetime-local" value={f.arrival} onChange={set('arrival')} hint="Interviews are not held on the day of arrival or while the young person is exhausted." />
         <div className="field">
           <label htmlFor="route">Route</label>
           <select id="route" value={f.route} onChange={(e) => set('route')(e.target.value)}>

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { editorSections, PartEditor, sectionForPath } from '../editors/index';
 import { SaveErrorContext } from '../editors/SaveErrorContext';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ErrorSummary } from '../forms/ErrorSummary';
 import { FindingList } from '../components/FindingList';
 import { paths } from '../routing/paths';
 import { CaseHeader } from './CaseHeader';

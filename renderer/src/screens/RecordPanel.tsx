@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { base64ToBytes, download } from '../download';
@@ -10,6 +10,7 @@ import { DeclarationCheck } from '../components/DeclarationCheck';
 import { useSession } from '../state/session';
 import { nextSigners, signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
+import { formatInstant } from '../../../shared/format/dates';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
 export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Assessment; blocked: boolean; onSigned(): void }) {
@@ -62,7 +63,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     return (
       <>
         <p>
-          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${new Date(s.signedOn).toLocaleString('en-GB')})`).join('; ')}. The assessment
+          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${formatInstant(s.signedOn)})`).join('; ')}. The assessment
           is locked: corrections are made by addendum.
         </p>
         <div className="actions">
@@ -74,8 +75,8 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
           <form onSubmit={(e) => void countersign(e)} noValidate>
             <h3>Countersign the record</h3>
             <p className="hint">Next to sign: {waiting.map((w) => `${w.name} (${w.role})`).join(' or ')}. A manager&apos;s signature authorises the assessment.</p>
-            <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
-            {waiting[0]?.role === 'manager' ? <Field label="Comment to go with your authorising signature (printed in it)" value={comment} onChange={setComment} /> : null}
+            <TextField label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
+            {waiting[0]?.role === 'manager' ? <TextField label="Comment to go with your authorising signature (printed in it)" value={comment} onChange={setComment} /> : null}
             <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
             <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
             {done ? <p role="status">{done}</p> : null}
@@ -96,7 +97,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     <form onSubmit={(e) => void sign(e)} noValidate>
       <h3>Sign the record</h3>
       {early ? <p className="hint">The record is signed at the “{stageTitles[signingStage]}” stage or later.</p> : null}
-      <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
+      <TextField label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error?.field === 'passphrase' ? error.message : undefined} />
       <DeclarationCheck checked={declared} onChange={setDeclared} error={error?.field === 'declaration' ? error.message : undefined} />
       <ErrorAlert error={error} shownAtFields={['passphrase', 'declaration']} />
       {done ? <p role="status">{done}</p> : null}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import { TextArea } from '../components/Field';
+import { TextArea } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { WordingNotes } from '../components/WordingNotes';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { useSession } from '../state/session';
+import { formatInstant } from '../../../shared/format/dates';
 
 const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised', withdrawn: 'Withdrawn' } as const;
 
@@ -34,14 +35,14 @@ export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment;
       <h2 id="review-title">Management review</h2>
       {assessment.review.authorisedBy ? (
         <p className="authorised-note">
-          Authorised by {assessment.review.authorisedBy} on {new Date(assessment.review.authorisedOn ?? '').toLocaleString('en-GB')}.
+          Authorised by {assessment.review.authorisedBy} on {formatInstant(assessment.review.authorisedOn ?? '')}.
         </p>
       ) : null}
       {assessment.review.comments.length > 0 ? (
         <ol>
           {assessment.review.comments.map((c, i) => (
             <li key={`${c.on}-${i}`}>
-              <strong>{outcomeNames[c.outcome]}</strong>: {c.text} <span className="hint">({c.by}, {new Date(c.on).toLocaleString('en-GB')})</span>
+              <strong>{outcomeNames[c.outcome]}</strong>: {c.text} <span className="hint">({c.by}, {formatInstant(c.on)})</span>
             </li>
           ))}
         </ol>

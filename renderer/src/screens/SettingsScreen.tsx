@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError, OutputOf } from '../../../shared/contract';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../forms/ConfirmDialog';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportPanel } from '../bundles/ImportPanel';
@@ -91,8 +91,8 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
       {isAdmin ? (
         <form onSubmit={(e) => void add(e)} noValidate>
           <h3>Add a user</h3>
-          <Field label="User name" value={name} onChange={setName} required error={fieldError('name')} autoComplete="off" />
-          <Field label="Name shown on records" value={displayName} onChange={setDisplayName} error={fieldError('displayName')} />
+          <TextField label="User name" value={name} onChange={setName} required error={fieldError('name')} autoComplete="off" />
+          <TextField label="Name shown on records" value={displayName} onChange={setDisplayName} error={fieldError('displayName')} />
           <div className="field">
             <label htmlFor="new-user-role">Role</label>
             <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
@@ -101,7 +101,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
               <option value="admin">Administrator</option>
             </select>
           </div>
-          <Field label="First passphrase" type="password" value={passphrase} onChange={setPassphrase} required error={fieldError('passphrase')} autoComplete="new-password" hint="At least 12 characters. Give it to them in person; they can change it under Settings." />
+          <TextField label="First passphrase" type="password" value={passphrase} onChange={setPassphrase} required error={fieldError('passphrase')} autoComplete="new-password" hint="At least 12 characters. Give it to them in person; they can change it under Settings." />
           <div className="actions">
             <button type="submit">Add user</button>
           </div>
@@ -131,8 +131,8 @@ function PassphrasePanel({ userName }: { userName: string }) {
     <section className="panel" aria-labelledby="pw-title">
       <h2 id="pw-title">Your passphrase</h2>
       <form onSubmit={(e) => void change(e)} noValidate>
-        <Field label="Current passphrase" type="password" value={current} onChange={setCurrent} autoComplete="current-password" error={error?.field === 'currentPassphrase' ? error.message : undefined} />
-        <Field label="New passphrase" type="password" value={next} onChange={setNext} autoComplete="new-password" error={error?.field === 'newPassphrase' ? error.message : undefined} />
+        <TextField label="Current passphrase" type="password" value={current} onChange={setCurrent} autoComplete="current-password" error={error?.field === 'currentPassphrase' ? error.message : undefined} />
+        <TextField label="New passphrase" type="password" value={next} onChange={setNext} autoComplete="new-password" error={error?.field === 'newPassphrase' ? error.message : undefined} />
         <ErrorAlert error={error} shownAtFields={['currentPassphrase', 'newPassphrase']} />
         {notice ? <p role="status">{notice}</p> : null}
         <div className="actions">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError } from '../../../shared/contract';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -64,10 +64,10 @@ export function SetupScreen() {
         characters; a few unrelated words are easy to remember and hard to guess.
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Administrator user name" value={adminName} onChange={setAdminName} autoComplete="username" required error={fieldError('adminName')} hint="Letters, digits, dots or dashes, e.g. j.smith" />
-        <Field label="Name shown on records" value={displayName} onChange={setDisplayName} error={fieldError('adminDisplayName')} />
-        <Field label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="new-password" required error={fieldError('passphrase')} />
-        <Field label="Passphrase again" type="password" value={again} onChange={setAgain} autoComplete="new-password" required error={fieldError('again')} />
+        <TextField label="Administrator user name" value={adminName} onChange={setAdminName} autoComplete="username" required error={fieldError('adminName')} hint="Letters, digits, dots or dashes, e.g. j.smith" />
+        <TextField label="Name shown on records" value={displayName} onChange={setDisplayName} error={fieldError('adminDisplayName')} />
+        <TextField label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="new-password" required error={fieldError('passphrase')} />
+        <TextField label="Passphrase again" type="password" value={again} onChange={setAgain} autoComplete="new-password" required error={fieldError('again')} />
         <ErrorAlert error={error} shownAtFields={['adminName', 'adminDisplayName', 'passphrase', 'again']} />
         <div className="actions">
           <button type="submit" disabled={busy}>

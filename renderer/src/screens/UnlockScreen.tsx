@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError } from '../../../shared/contract';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -30,11 +30,11 @@ export function UnlockScreen() {
       <h1 id="unlock-title">Unlock the evidence store</h1>
       <form onSubmit={(e) => void submit(e)} noValidate>
         {useRecovery ? (
-          <Field label="Recovery key" value={recoveryKey} onChange={setRecoveryKey} autoComplete="off" required hint="The key written down at set-up, in groups of five." />
+          <TextField label="Recovery key" value={recoveryKey} onChange={setRecoveryKey} autoComplete="off" required hint="The key written down at set-up, in groups of five." />
         ) : (
           <>
-            <Field label="User name" value={userName} onChange={setUserName} autoComplete="username" required />
-            <Field label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" required />
+            <TextField label="User name" value={userName} onChange={setUserName} autoComplete="username" required />
+            <TextField label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" required />
           </>
         )}
         {waitSeconds > 0 && !error ? <div className="warn-box">After failed attempts, wait {waitSeconds} s before trying again.</div> : null}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { Field } from '../components/Field';
+import { TextField } from '../forms/fields';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import { base64ToBytes, download, fileToBase64 } from '../download';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DeclarationCheck } from '../components/DeclarationCheck';
+import { formatInstant } from '../../../shared/format/dates';
 
 type Report = OutputOf<'record.verify'>;
 
@@ -98,7 +99,7 @@ export function VerifyScreen() {
                     {s.subject ? <div className="hint">{s.subject.replace(/\n/g, ', ')}</div> : null}
                     {s.reason ? <div className="hint">{s.reason}</div> : null}
                   </td>
-                  <td>{s.signedAt ? new Date(s.signedAt).toLocaleString('en-GB') : 'unknown'}</td>
+                  <td>{s.signedAt ? formatInstant(s.signedAt) : 'unknown'}</td>
                   <td>{yes(s.check === 'valid', 'valid', s.check === 'digest-mismatch' ? 'intact, but the signed bytes changed' : 'does not verify')}</td>
                   <td>{yes(s.valid, 'yes, unchanged since', s.changedAfterSigning ? 'NO: changed after signing' : s.laterChanges.length ? 'NO: changed by a later update' : 'NO')}</td>
                   <td>{laterText(s.laterRevisions, s.coversWholeFile)}</td>
@@ -120,7 +121,7 @@ export function VerifyScreen() {
           {report.valid ? (
             <form onSubmit={(e) => void countersign(e)} noValidate>
               <h3>Countersign</h3>
-              <Field label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+              <TextField label="Your passphrase (unlocks your signing key)" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
               <DeclarationCheck checked={declared} onChange={setDeclared} />
               <div className="actions">
                 <button type="submit" disabled={passphrase === '' || !declared}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { ApiError, OutputOf } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
-import type { SavedAssessment } from '../editors/useAssessmentSave';
+import type { SavedAssessment } from '../forms/useAssessmentForm';
 
 export type Check = OutputOf<'assessments.check'>;
 export type DraftList = OutputOf<'drafts.list'>;

@@ -1,6 +1,6 @@
 /** The shared date style, and dates as told printed as what they are. */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateAsTold, formatDateRange, formatInstant, monthName, solarHijriNamesFor } from '../../../shared/format';
+import { formatDate, formatDateAsTold, formatDateRange, formatInstant, monthName, plainDuration, plainHours, solarHijriNamesFor } from '../../../shared/format';
 
 describe('one date style', () => {
   it('prints days as "14 October 2026" and instants in UK time', () => {
@@ -47,5 +47,15 @@ describe('dates as told', () => {
     expect(formatDateAsTold({ calendar: 'gregory', year: 2016, asSaid: 'the year the new school opened' })).toBe(
       '2016 (as said: \u201cthe year the new school opened\u201d) = between 1 January and 31 December 2016',
     );
+  });
+});
+
+describe('lengths of time in words, the same on screen and in the record', () => {
+  it('says hours and minutes, and days past two days', () => {
+    expect(plainDuration(90)).toBe('1 hour 30 minutes');
+    expect(plainDuration(45)).toBe('45 minutes');
+    expect(plainDuration(120)).toBe('2 hours');
+    expect(plainHours(5)).toBe('5 hours');
+    expect(plainHours(77)).toBe('3 days and 5 hours');
   });
 });

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TextArea } from '../../../renderer/src/components/Field';
+import { TextArea } from '../../../renderer/src/forms/fields';
 
 afterEach(cleanup);
 

@@ -7,18 +7,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/contract';
+import { problemTexts } from './errors';
 
 interface Problem {
   text: string;
   control?: HTMLElement;
-}
-
-/** `path: text; path: text` → the texts, without their model paths. */
-export function problemTexts(error: Pick<ApiError, 'message' | 'field'>): string[] {
-  return error.message
-    .split('; ')
-    .map((part) => part.replace(/^[A-Za-z][\w.]*: /, '').trim())
-    .filter(Boolean);
 }
 
 function findControl(scope: ParentNode, text: string): HTMLElement | undefined {

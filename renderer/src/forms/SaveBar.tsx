@@ -1,13 +1,13 @@
 import type { ApiError } from '../../../shared/contract';
-import { problemTexts } from '../components/ErrorSummary';
+import { problemTexts } from './errors';
 
-/** The editor panel (editors/index.tsx) says when a save went through; this says when it did not. */
+/** The save button of a form, with the refusal in plain words (the editor panel says when a save went through). */
 export function SaveBar({ saving, error, label = 'Save', disabled }: { saving: boolean; error?: ApiError; label?: string; disabled?: boolean }) {
   return (
     <>
       {error ? (
         <div role="alert" className="error-box">
-          {/* In plain words: the model paths the main side names fields by are left out (the summary at the top links to each field). */}
+          {/* In plain words: the model paths fields are named by are left out (the summary at the top links to each field). */}
           {problemTexts(error).join(' ')}
         </div>
       ) : null}
