@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatTime } from '../../../shared/format/dates';
 import { DraftProvider } from '../drafts/DraftProvider';
 import type { EditorProps, EditorSection } from './types';
+import { SavedAtContext } from './SaveErrorContext';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 import { YoungPersonEditor } from './YoungPersonEditor';
 import { TraffickingEditor } from './TraffickingEditor';
@@ -69,15 +70,17 @@ export function PartEditor({ assessment, onSaved, section }: EditorProps & { sec
           This assessment is signed and locked: corrections are made by addendum.{open ? ' How the decision was shared can still be recorded.' : ''}
         </p>
       ) : null}
-      <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
-        <Editor
-          assessment={assessment}
-          onSaved={(saved) => {
-            setSavedAt(new Date());
-            onSaved(saved);
-          }}
-        />
-      </DraftProvider>
+      <SavedAtContext.Provider value={savedAt ? formatTime(savedAt.toISOString()) : undefined}>
+        <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
+          <Editor
+            assessment={assessment}
+            onSaved={(saved) => {
+              setSavedAt(new Date());
+              onSaved(saved);
+            }}
+          />
+        </DraftProvider>
+      </SavedAtContext.Provider>
     </section>
   );
 }
