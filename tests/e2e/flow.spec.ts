@@ -149,6 +149,7 @@ test('task list, one part per page by keyboard alone, the error summary and chec
   await expect(page.getByRole('region', { name: 'Declaration and signature' })).toContainText('I declare that');
   await carefile.expectAccessible('check your answers');
   await carefile.guideShot('check-answers');
+  await carefile.guideShot('check-answers-warnings', page.getByRole('region', { name: 'Warnings open at signing' }));
   await yp.getByRole('link', { name: /^Change/ }).click();
   await expect(page).toHaveURL(/\/parts\/young-person$/);
   await backToTaskList(page);

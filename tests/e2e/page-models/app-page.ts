@@ -103,7 +103,14 @@ export class AppPage {
     const before = this.page.viewportSize();
     if (before?.width !== DESKTOP.width || before.height !== DESKTOP.height) await this.page.setViewportSize(DESKTOP);
     try {
-      await (target ?? this.page).screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      // A script's font (Ge'ez) loads when first needed: the picture waits for it, not for boxes.
+      await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // A part of the screen is cut from the whole page, so one taller than the window is not cut short.
+      const clip = target ? await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+      }) : undefined;
+      await this.page.screenshot({ path: file, animations: 'disabled', caret: 'hide', ...(clip ? { fullPage: true, clip } : {}) });
     } finally {
       if (before && (before.width !== DESKTOP.width || before.height !== DESKTOP.height)) await this.page.setViewportSize(before);
     }
