@@ -104,7 +104,11 @@ export class AppPage {
     if (before?.width !== DESKTOP.width || before.height !== DESKTOP.height) await this.page.setViewportSize(DESKTOP);
     try {
       // A script's font (Ge'ez) loads when first needed: the picture waits for it, not for boxes.
-      await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // (Loaded explicitly: a row drawn in the last frame may not have asked for it yet.)
+      await this.page.evaluate(async () => {
+        await document.fonts.load('16px "Carefile Ethiopic"', 'ሰ');
+        await document.fonts.ready;
+      });
       // A part of the screen is cut from the whole page, so one taller than the window is not cut short.
       const clip = target ? await target.evaluate((el) => {
         const r = el.getBoundingClientRect();
