@@ -7,6 +7,10 @@ import { router } from './routing/router';
 import './styles.css';
 import { keepFieldsOutOfAutofill } from './state/no-autofill';
 
+// The Ge'ez fallback font (styles.css) is fetched now, while the sign-in screen shows, not when the
+// first name is drawn: Chromium does not always redraw text it first drew as boxes while waiting.
+void document.fonts?.load('16px "Carefile Ethiopic"', 'ሰ').catch(() => undefined);
+
 const root = document.getElementById('root');
 if (root) {
   keepFieldsOutOfAutofill(root);

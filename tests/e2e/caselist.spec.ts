@@ -63,8 +63,8 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   await expect.poll(() => list.references()).toEqual(['AA-2026-0147', 'AA-2026-0151', 'SCN-DOCS', 'SCN-MATURE', 'SCN-SAME-DAY']);
   await list.sortBy('Reference');
   await expect.poll(async () => (await list.references())[0]).toBe('SCN-SAME-DAY');
-  expect(await new AppPage(page).seriousA11yViolations()).toEqual([]);
-  await page.screenshot({ path: 'test-results/screens/case-list.png' });
+  await new AppPage(page).expectAccessible('case list');
+  await new AppPage(page).guideShot('case-list');
 
   // A long evidence list draws only the cards near the window and the focus, yet the keyboard
   // reaches every item: Tab walks on into cards not drawn before, and "Go to item" jumps.
@@ -93,13 +93,13 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   await evidence.item(2).getByRole('button', { name: 'Open photo.png' }).click();
   const dialog = page.getByRole('dialog', { name: 'photo.png' });
   await expect(dialog.getByText('2600 × 400 pixels, shown at 2000 × 308')).toBeVisible();
-  expect(await new AppPage(page).seriousA11yViolations()).toEqual([]);
+  await new AppPage(page).expectAccessible('attachment preview');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await evidence.item(2).getByRole('button', { name: 'Open user-guide.pdf' }).click();
   const pdf = page.getByRole('dialog', { name: 'user-guide.pdf' });
   await expect(pdf.getByRole('status')).toHaveText('2 pages');
   await expect(pdf.getByRole('img', { name: 'user-guide.pdf, page 2 of 2' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/attachment-preview.png' });
+  await new AppPage(page).guideShot('attachment-preview');
   await page.keyboard.press('Escape');
   await expect(pdf).toBeHidden();
 

@@ -2,10 +2,10 @@
  * The manager's dashboard (issue 14 item 6), in real Chromium against the real main side: a team's
  * bundles imported with the CLI; on the case screen, one decision recorded as overturned and one
  * reopened (issue 14 item 5); then the figures, the disparity view, a drill-down to the case, CSV,
- * the PDF report, and axe at 1280×720. With CAREFILE_DOCS_SCREENSHOTS=1 it also refreshes the
- * screenshots in docs/images/ that docs/user-guide.md shows.
+ * the PDF report, and axe at 1280×720 and 200% zoom. It also refreshes the screenshots in
+ * docs/images/ that docs/user-guide.md shows.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -14,7 +14,7 @@ import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentsPage } from './page-models/assessment-pages';
 import { AfterDecisionPanel } from './page-models/reassessment-pages';
 import { DashboardPage } from './page-models/dashboard-pages';
-import { BUNDLES, ROOT, RecordsOfficer, type Person } from './page-models/records-officer';
+import { BUNDLES, RecordsOfficer, type Person } from './page-models/records-officer';
 
 const PRIYA: Person = { user: 'p.raman', pass: 'walnut signal meadow 27' };
 
@@ -48,8 +48,6 @@ test.beforeEach(async ({ app }) => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'carefile-dashboard-'));
   new RecordsOfficer(app.dataDir).setUp().addUser(PRIYA, 'Priya Raman', 'manager').import(...teamBundles(tmp));
 });
-
-const shots = (process.env.CAREFILE_DOCS_SCREENSHOTS === '1' ? [path.join(ROOT, 'docs', 'images')] : []).concat(path.join(ROOT, 'test-results', 'screens'));
 
 test('a manager reads the figures and the disparity view, opens the cases behind one, exports CSV and the PDF report; axe finds nothing serious', async ({ page, app }) => {
   const shell = new AppPage(page);
@@ -85,16 +83,13 @@ test('a manager reads the figures and the disparity view, opens the cases behind
   expect(cx).toBeGreaterThan(width / 2);
   expect(cx).toBeLessThan(width);
 
-  for (const dir of shots) {
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, 'manager-dashboard.png') });
-    await page.locator('section', { has: page.getByRole('heading', { name: 'Disparity: who is found an adult' }) }).screenshot({ path: path.join(dir, 'manager-disparity.png') });
-  }
+  await shell.guideShot('manager-dashboard');
+  await shell.guideShot('manager-disparity', page.locator('section', { has: page.getByRole('heading', { name: 'Disparity: who is found an adult' }) }));
 
   await dash.drill('Outcomes by nationality', /\(ER\)/, 'Found adult');
   await expect(dash.drilldown.getByRole('heading')).toContainText('(4)');
   await expect(dash.drilldown.locator('tbody tr')).toHaveCount(4);
-  expect(await shell.seriousA11yViolations()).toEqual([]);
+  await shell.expectAccessible('quality dashboard');
 
   const csv = readFileSync((await (await dash.exportCsv('Outcomes by nationality')).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Group,Assessments (n),Found adult,Adult share,95% interval (Wilson),A safeguard missing,Missing share (95% interval)');

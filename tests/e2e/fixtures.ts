@@ -14,11 +14,13 @@ export interface RunningApp {
   dataDir: string;
   /** A fresh one-use address, as pressing Enter in the launcher's terminal gives. */
   newAddress(): Promise<string>;
+  /** Everything the launcher printed so far (stdout and stderr): its log. */
+  output(): string;
 }
 
 const ADDRESS = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/g;
 
-async function startApp(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; newAddress(): Promise<string> }> {
+async function startApp(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; newAddress(): Promise<string>; output(): string }> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/launch.ts', '--browser', '--no-build', '--data-dir', dataDir], {
     cwd: root,
@@ -28,7 +30,12 @@ async function startApp(dataDir: string, env: Record<string, string>): Promise<{
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let printed = '';
-  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+    log += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     // tsx compiles the launcher first: on a busy shared 2-core machine that alone can pass 20 s.
@@ -54,7 +61,7 @@ async function startApp(dataDir: string, env: Record<string, string>): Promise<{
     }
     throw new Error('the launcher printed no new address');
   };
-  return { child, url, newAddress };
+  return { child, url, newAddress, output: () => log };
 }
 
 export const test = base.extend<{ app: RunningApp; appEnv: Record<string, string> }>({
@@ -62,8 +69,8 @@ export const test = base.extend<{ app: RunningApp; appEnv: Record<string, string
   appEnv: [{}, { option: true }],
   app: async ({ appEnv }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carefile-e2e-'));
-    const { child, url, newAddress } = await startApp(dataDir, appEnv);
-    await use({ url, origin: new URL(url).origin, dataDir, newAddress });
+    const { child, url, newAddress, output } = await startApp(dataDir, appEnv);
+    await use({ url, origin: new URL(url).origin, dataDir, newAddress, output });
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   },

@@ -106,7 +106,7 @@ export function ImportPanel({ isAdmin }: { isAdmin: boolean }) {
       </div>
       {isAdmin ? (
         <div className="field">
-          <label>
+          <label className="checkbox">
             <input type="checkbox" checked={acceptUnsigned} onChange={(e) => setAcceptUnsigned(e.target.checked)} disabled={busy} /> Accept unsigned bundles
             (each one is recorded in the audit log)
           </label>

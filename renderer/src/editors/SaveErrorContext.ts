@@ -7,3 +7,10 @@ export const SaveErrorContext = createContext<((error: ApiError | undefined) => 
 export function useReportSaveError() {
   return useContext(SaveErrorContext);
 }
+
+/**
+ * When the part on screen was last saved (editors/index.tsx), for the note beside the Save button:
+ * the editor is remounted with each saved version, so it cannot keep this itself, and the note at
+ * the top of a long part is out of sight of the button that was pressed.
+ */
+export const SavedAtContext = createContext<string | undefined>(undefined);

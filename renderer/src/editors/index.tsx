@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { formatTime } from '../../../shared/format/dates';
 import { DraftProvider } from '../drafts/DraftProvider';
 import type { EditorProps, EditorSection } from './types';
+import { SavedAtContext } from './SaveErrorContext';
 import { isLocked, isPartOpen } from '../../../shared/domain/workflow';
 
 // Each editor (and the forms layer under it) is its own chunk, loaded when its part is opened.
@@ -71,8 +72,9 @@ export function PartEditor({ assessment, onSaved, section }: EditorProps & { sec
           This assessment is signed and locked: corrections are made by addendum.{open ? ' How the decision was shared can still be recorded.' : ''}
         </p>
       ) : null}
-      <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
-        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+      <SavedAtContext.Provider value={savedAt ? formatTime(savedAt.toISOString()) : undefined}>
+        <DraftProvider key={`${section.id}-${assessment.updatedOn}`} assessmentId={assessment.id} part={section.part} enabled={open}>
+          <Suspense fallback={<p aria-live="polite">Loading…</p>}>
           <Editor
             assessment={assessment}
             onSaved={(saved) => {
@@ -80,8 +82,9 @@ export function PartEditor({ assessment, onSaved, section }: EditorProps & { sec
               onSaved(saved);
             }}
           />
-        </Suspense>
-      </DraftProvider>
+          </Suspense>
+        </DraftProvider>
+      </SavedAtContext.Provider>
     </section>
   );
 }

@@ -41,8 +41,12 @@ export function ErrorSummary({ error, scopeId }: { error?: ApiError; scopeId: st
     // After the editor has drawn the messages next to its fields.
     const scope = document.getElementById(scopeId) ?? document;
     setProblems(problemTexts(error).map((text) => ({ text, control: findControl(scope, text) })));
-    ref.current?.focus();
   }, [error, scopeId]);
+  // Focused once it is drawn (it is not there yet when the problems are first set), which also
+  // scrolls it into view: a refused save at the foot of a long part shows its summary at once.
+  useEffect(() => {
+    if (problems.length > 0) ref.current?.focus();
+  }, [problems]);
 
   if (!error || problems.length === 0) return null;
   return (

@@ -12,7 +12,10 @@ import { PdfPages } from '../attachments/PdfPages';
  * assessment (record.get). Composed on request: a record takes a second or two to make.
  */
 export function RecordViewer({ assessment, signed }: { assessment: Assessment; signed: boolean }) {
-  const [bytes, setBytes] = useState<Uint8Array>();
+  // Which record the bytes are: once the first signature is made, a preview still on screen is not
+  // the signed record and must not be shown under that name.
+  const [shown, setShown] = useState<{ bytes: Uint8Array; signed: boolean }>();
+  const bytes = shown?.signed === signed ? shown.bytes : undefined;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const what = signed ? 'the signed record' : 'a preview of the record';
@@ -22,7 +25,7 @@ export function RecordViewer({ assessment, signed }: { assessment: Assessment; s
     const res = signed ? await api['record.get']({ id: assessment.id }) : await api['record.preview']({ id: assessment.id });
     setBusy(false);
     if (res.ok) {
-      setBytes(base64ToBytes(res.value.pdfBase64));
+      setShown({ bytes: base64ToBytes(res.value.pdfBase64), signed });
       setError(undefined);
     } else setError(res.error);
   }
@@ -31,7 +34,7 @@ export function RecordViewer({ assessment, signed }: { assessment: Assessment; s
     <section className="record-viewer" aria-label={signed ? 'Signed record' : 'Record preview'}>
       <div className="actions">
         {bytes ? (
-          <button type="button" className="secondary" onClick={() => setBytes(undefined)}>
+          <button type="button" className="secondary" onClick={() => setShown(undefined)}>
             Hide {what}
           </button>
         ) : (

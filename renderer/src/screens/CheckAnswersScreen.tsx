@@ -76,7 +76,8 @@ export function CheckAnswersScreen({ c, assessment, check }: { c: ReturnType<typ
 
       <section className="panel" aria-labelledby="sign-title">
         <h2 id="sign-title">Declaration and signature</h2>
-        {blocks.length > 0 ? <p>Signing waits until every blocking safeguard is met or covered by a recorded departure ({blocks.length} still open).</p> : null}
+        {/* Only before the first signature: later, the sharing stage's rules stop export, not signing. */}
+        {blocks.length > 0 && assessment.signatures.length === 0 ? <p>Signing waits until every blocking safeguard is met or covered by a recorded departure ({blocks.length} still open).</p> : null}
         {unanswered > 0 ? <p>Signing waits until each open warning above is answered.</p> : null}
         <HandoverPanel assessment={assessment} blocked={blocks.length > 0 || unanswered > 0} onChanged={() => void c.load()} signHere />
       </section>

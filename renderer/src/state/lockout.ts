@@ -6,7 +6,7 @@
  * every decrypted value held in React state and memory caches at once, landing on the sign-in
  * screen. Nothing is kept in browser storage (drafts live in the store on the main side).
  *
- * It also reports the person's activity (keys, pointer, wheel, touch), at most every
+ * It also reports the person's activity (keys, typed input, pointer, wheel, touch), at most every
  * ACTIVITY_EVERY_MS, so the idle lock counts from the last real activity (electron/api/idle-lock.ts).
  */
 import type { Result } from '../../../shared/contract';
@@ -59,22 +59,40 @@ const STATUS_EVERY_MS = 5_000;
 /**
  * Reports activity and watches for a lock. `call` is the api client's raw call (passed in to
  * avoid an import cycle with the client).
+ *
+ * Activity is keys, pointer, wheel, touch and `input`: dictation software, an IME or a paste from
+ * the context menu put text into a field without a key press, and a person dictating must never be
+ * locked out mid-sentence. Reports are throttled to one per `every` ms, with a trailing report when
+ * activity fell inside the window, so the main side's count always starts from the last real
+ * activity (at most `every` ms late), never from the first of a burst.
  */
 export function startSessionWatch(call: (channel: 'session.activity' | 'store.status') => Promise<unknown>): () => void {
   let last = 0;
+  let trailing: number | undefined;
   // Reported often enough for a short idle lock too (a quarter of it; the main side says how long it is).
   let every = ACTIVITY_EVERY_MS;
-  const onActivity = () => {
-    if (!signedIn) return;
-    const now = Date.now();
-    if (now - last < every) return;
-    last = now;
+  const report = () => {
+    last = Date.now();
     void call('session.activity').then((r) => {
       const idle = (r as Result<{ idleLockMs?: number }>).ok ? (r as { value: { idleLockMs?: number } }).value.idleLockMs : undefined;
       if (idle) every = Math.min(ACTIVITY_EVERY_MS, Math.max(250, Math.floor(idle / 4)));
     });
   };
-  const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+  const onActivity = () => {
+    if (!signedIn) return;
+    const wait = last + every - Date.now();
+    if (wait <= 0) {
+      window.clearTimeout(trailing);
+      trailing = undefined;
+      report();
+    } else {
+      trailing ??= window.setTimeout(() => {
+        trailing = undefined;
+        if (signedIn) report();
+      }, wait);
+    }
+  };
+  const events = ['keydown', 'input', 'pointerdown', 'wheel', 'touchstart'] as const;
   for (const e of events) window.addEventListener(e, onActivity, { capture: true, passive: true });
   const poll = window.setInterval(() => {
     if (signedIn) void call('store.status');
@@ -82,5 +100,6 @@ export function startSessionWatch(call: (channel: 'session.activity' | 'store.st
   return () => {
     for (const e of events) window.removeEventListener(e, onActivity, { capture: true });
     window.clearInterval(poll);
+    window.clearTimeout(trailing);
   };
 }

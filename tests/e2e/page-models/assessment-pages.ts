@@ -52,6 +52,10 @@ export class NewAssessmentPage {
     if (y.languageCode) await p.getByLabel('First language (ISO 639-3)').fill(y.languageCode);
     await p.getByLabel('Why is the stated age doubted?').fill(y.reasonForDoubt);
   }
+  /** A field with its label, hint and notes (e.g. the wording notes under the reason for doubt). */
+  field(label: string): Locator {
+    return this.page.locator('.field', { has: this.page.getByLabel(label, { exact: true }) }).last();
+  }
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start the assessment' }).click();
   }
@@ -77,6 +81,10 @@ export class AssessmentPage {
   }
   signButton(): Locator {
     return this.page.getByRole('button', { name: 'Sign the record', exact: true });
+  }
+  /** The hand-over panel: who has signed, who is next, the record and the signing form. */
+  get handoverPanel(): Locator {
+    return this.page.locator('.handover');
   }
   /** The hand-over's line naming who signs next ("Waiting for your countersignature. …"). */
   get handoverStep(): Locator {

@@ -22,8 +22,11 @@ export async function backToTaskList(page: Page): Promise<void> {
 /** The case's task list: each part's status as shown beside it. */
 export class TaskListPage {
   readonly list: Locator;
+  /** The list with its heading and count (what the guide shows). */
+  readonly panel: Locator;
   constructor(readonly page: Page) {
     this.list = page.getByRole('navigation', { name: 'Parts of the assessment' });
+    this.panel = page.getByRole('region', { name: 'Parts of the assessment' });
   }
   status(title: string): Locator {
     // By the part's own name (another part's hint may mention it: "Waits for the minded-to meeting").

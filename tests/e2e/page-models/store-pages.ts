@@ -4,7 +4,8 @@ import type { Locator, Page } from '@playwright/test';
 export class SetupPage {
   constructor(readonly page: Page) {}
 
-  async createStore(admin: string, displayName: string, passphrase: string): Promise<string> {
+  /** `atRecoveryKey` runs while the recovery key is on screen (e.g. for the guide's screenshot). */
+  async createStore(admin: string, displayName: string, passphrase: string, atRecoveryKey?: () => Promise<void>): Promise<string> {
     const p = this.page;
     await p.getByLabel('Administrator user name').fill(admin);
     await p.getByLabel('Name shown on records').fill(displayName);
@@ -12,6 +13,7 @@ export class SetupPage {
     await p.getByLabel('Passphrase again').fill(passphrase);
     await p.getByRole('button', { name: 'Create the store' }).click();
     const key = await p.getByLabel('Recovery key', { exact: true }).innerText();
+    if (atRecoveryKey) await atRecoveryKey();
     await p.getByLabel('I have written the recovery key down').check();
     await p.getByRole('button', { name: 'Continue to sign in' }).click();
     return key;
