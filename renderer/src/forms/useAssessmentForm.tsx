@@ -133,7 +133,11 @@ export function AssessmentFormView<F extends FieldValues, P extends PartName>({ 
     <FormProvider {...(f.form as unknown as UseFormReturn<FieldValues>)}>
       <BoundControlsContext.Provider value={boundControls}>
         <form onSubmit={(e) => void f.onSubmit(e)} noValidate aria-label={label}>
-          {children}
+          {/* A signed case's parts are read-only: a disabled fieldset disables every control inside,
+              so nobody types into a case whose record is locked (corrections go by addendum). */}
+          <fieldset className="form-lock" disabled={!f.open}>
+            {children}
+          </fieldset>
           <SaveBar saving={f.saving} error={f.error} label={saveLabel} disabled={!f.open} />
         </form>
       </BoundControlsContext.Provider>
