@@ -5,7 +5,7 @@ import type { ApiError } from '../../../shared/contract';
 import { AssessmentStatus, StageId } from '../../../shared/domain/model';
 import { stageIndex } from '../../../shared/domain/stages';
 import { roleMay } from '../../../shared/domain/roles';
-import { formatInstantDay, label } from '../../../shared/format/index';
+import { formatInstantDay, stageLabels, statusLabels } from '../../../shared/format/index';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CaseIndex, assessorKey, defaultQuery, needsActionBy, type CaseQuery, type CaseRow, type Me, type SortKey } from './caseSearch';
@@ -109,7 +109,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                 <option value="">Any stage</option>
                 {StageId.options.map((s) => (
                   <option key={s} value={s}>
-                    {label(s)}
+                    {stageLabels[s]}
                   </option>
                 ))}
               </select>
@@ -120,7 +120,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                 <option value="">Any status except withdrawn</option>
                 {AssessmentStatus.options.map((s) => (
                   <option key={s} value={s}>
-                    {s === 'withdrawn' ? `Withdrawn (${withdrawnCount})` : label(s)}
+                    {s === 'withdrawn' ? `Withdrawn (${withdrawnCount})` : statusLabels[s]}
                   </option>
                 ))}
               </select>
@@ -188,8 +188,8 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                       <div role="cell" className="case-wide">
                         {r.nationality ?? ''}
                       </div>
-                      <div role="cell">{label(r.stage)}</div>
-                      <div role="cell">{label(r.status)}</div>
+                      <div role="cell">{stageLabels[r.stage]}</div>
+                      <div role="cell">{statusLabels[r.status]}</div>
                       <div role="cell" className="case-wide">
                         {waiting ? <span className={needsActionBy(r, me) ? 'case-badge mine' : 'case-badge'}>{waiting}</span> : null}
                       </div>

@@ -9,6 +9,7 @@ import { evaluate, ruleById } from '../../../shared/safeguards/index';
 import { formatDate } from '../../../shared/format/dates';
 import { EvidenceChecklist } from './laterFields';
 import type { EditorProps } from './types';
+import { labelOptions, outcomeLabels } from '../../../shared/format/labels';
 
 /** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
 const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
@@ -148,11 +149,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
         label="Outcome"
         name="outcome"
         errorPath="decision.outcome"
-        options={[
-          ['', 'Not decided yet'],
-          ['child', 'A child (under 18)'],
-          ['adult', 'An adult (18 or over)'],
-        ]}
+        options={[['', 'Not decided yet'], ...labelOptions(outcomeLabels)]}
       />
       <fieldset>
         <legend>Assessed age on the decision date</legend>

@@ -8,27 +8,15 @@ import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentFor
 import { newId } from '../forms/values';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
+import { interpretingModeLabels, labelOptions, participantRoleLabels, userRoleLabels } from '../../../shared/format/labels';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
 
-const roleLabels: readonly (readonly [Role, string])[] = [
-  ['assessor', 'Assessor (social worker)'],
-  ['interpreter', 'Interpreter'],
-  ['appropriate-adult', 'Appropriate adult'],
-  ['legal-representative', 'Legal representative'],
-  ['manager', 'Manager'],
-  ['carer', 'Carer'],
-  ['other', 'Someone else'],
-];
-const roleName = (r: Role) => roleLabels.find(([v]) => v === r)?.[1] ?? r;
+const roleLabels = labelOptions(participantRoleLabels);
+const roleName = (r: Role) => participantRoleLabels[r];
 
-const modeLabels: readonly (readonly [Mode | '', string])[] = [
-  ['', 'Not recorded yet'],
-  ['in-person', 'In person'],
-  ['video', 'Video call'],
-  ['telephone', 'Telephone'],
-];
+const modeLabels: readonly (readonly [Mode | '', string])[] = [['', 'Not recorded yet'], ...labelOptions(interpretingModeLabels)];
 
 interface PersonForm {
   id: string;
@@ -96,7 +84,7 @@ function toParticipant(p: PersonForm): Participant {
   }
 }
 
-type Signer = { id: string; displayName: string; role: string };
+type Signer = { id: string; displayName: string; role: keyof typeof userRoleLabels };
 
 /** The store's assessors and managers: the people who can sign a record. */
 function useSigners(): Signer[] {
@@ -110,7 +98,7 @@ function useSigners(): Signer[] {
 }
 
 function signerOptions(signers: Signer[], current: string | undefined): (readonly [string, string])[] {
-  const options: (readonly [string, string])[] = [['', 'Not linked to a Carefile user'], ...signers.map((u) => [u.id, `${u.displayName} (${u.role})`] as const)];
+  const options: (readonly [string, string])[] = [['', 'Not linked to a Carefile user'], ...signers.map((u) => [u.id, `${u.displayName}, ${userRoleLabels[u.role].toLowerCase()}`] as const)];
   // A link made in another council's store is kept, and said plainly.
   if (current && !signers.some((u) => u.id === current)) options.push([current, 'A user of another Carefile store']);
   return options;

@@ -5,22 +5,13 @@ import { hasCheckErrors } from '../forms/errors';
 import { FieldCell, FieldRow } from '../forms/layout';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import { instantFromLocal, localFromInstant, newId } from '../forms/values';
-import type { Participant, Session } from '../../../shared/domain/model';
+import type { Session } from '../../../shared/domain/model';
 import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
 import { plainDuration, plainHours } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
-
-const roleNames: Record<Participant['role'], string> = {
-  assessor: 'assessor',
-  interpreter: 'interpreter',
-  'appropriate-adult': 'appropriate adult',
-  'legal-representative': 'legal representative',
-  manager: 'manager',
-  carer: 'carer',
-  other: 'other',
-};
+import { participantRoleLabels } from '../../../shared/format/labels';
 
 interface BreakDraft {
   start: string;
@@ -139,7 +130,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
     onSaved,
   });
   const sessions = useFieldArray({ control: form.form.control, name: 'sessions' });
-  const people = assessment.participants.map((p) => [p.id, `${p.name} (${roleNames[p.role]})`] as const);
+  const people = assessment.participants.map((p) => [p.id, `${p.name}, ${participantRoleLabels[p.role].toLowerCase()}`] as const);
   return (
     <AssessmentFormView f={form} label="Interview sessions" saveLabel="Save the sessions">
       <p className="hint">

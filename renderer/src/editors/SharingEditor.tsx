@@ -4,25 +4,14 @@ import { CheckboxGroup } from '../forms/bound';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import type { Assessment } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
+import { copyRecipientLabels, homeOfficePartLabels, labelOptions } from '../../../shared/format/labels';
 
 type Sharing = Assessment['sharing'];
 type Copy = Sharing['copies'][number];
 type Part = NonNullable<Sharing['homeOffice']>['parts'][number];
 
-const recipients: Array<[Copy['recipient'], string]> = [
-  ['young-person', 'The young person'],
-  ['legal-representative', 'Their legal representative'],
-  ['carer', 'Their carer'],
-  ['home-office', 'The Home Office'],
-  ['other', 'Someone else'],
-];
-
-const parts: Array<[Part, string]> = [
-  ['conclusion', 'The conclusion'],
-  ['reasons', 'The reasons'],
-  ['process', 'Evidence of a fair process'],
-  ['full-report', 'The full report'],
-];
+const recipients = labelOptions(copyRecipientLabels);
+const parts = labelOptions(homeOfficePartLabels);
 
 interface CopyDraft {
   recipient: Copy['recipient'];
