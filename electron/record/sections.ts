@@ -19,6 +19,7 @@ import {
   statusLabels,
   weightLabels,
 } from '../../shared/format/labels';
+import { findingsByRule } from '../../shared/safeguards/byRule';
 import type { RecordContext } from './types';
 import { declarationFor } from '../../shared/domain/declaration';
 
@@ -430,19 +431,22 @@ export function findings(f: Flow, s: SectionInput): void {
  * answered it with (signing waits for every one: shared/domain/workflow.ts `unansweredWarnings`).
  */
 function warningsAtSigning(f: Flow, s: SectionInput): void {
-  const warnings = s.ctx.findings.filter((x) => x.severity === 'warn');
+  // One paragraph per rule: its note answers every place the rule was hit (shared/safeguards/byRule.ts).
+  const warnings = findingsByRule(s.ctx.findings.filter((x) => x.severity === 'warn'));
   const acks = new Map((s.a.acknowledgedWarnings ?? []).map((w) => [w.ruleId, w]));
   f.heading('Warnings open at signing, and the assessors\u2019 answers', 2);
   if (!warnings.length) f.paragraph('No warning was open when this record was made.');
   for (const w of warnings) {
     const ack = acks.get(w.ruleId);
-    const departure = typeof w.departure === 'string' ? w.departure : w.departure?.reason;
+    const d = w.findings.find((x) => x.departure)?.departure;
+    const departure = typeof d === 'string' ? d : d?.reason;
     const answer = ack
       ? `Answered by ${ack.byName} on ${instant(ack.at)}: ${ack.note}`
       : departure
         ? `Note recorded: ${departure}`
         : 'No note was recorded against it.';
-    f.paragraph(`${w.ruleId}: ${w.message} ${answer}`);
+    const found = w.findings.length === 1 ? w.findings[0]!.message : `found ${w.findings.length} times: ${w.findings.map((x, i) => `(${i + 1}) ${x.message}`).join(' ')}`;
+    f.paragraph(`${w.ruleId}: ${found} ${answer}`);
   }
   const earlier = (s.a.acknowledgedWarnings ?? []).filter((w) => !warnings.some((x) => x.ruleId === w.ruleId));
   for (const w of earlier) f.paragraph(`${w.ruleId} (answered earlier, no longer open when this record was made): answered by ${w.byName} on ${instant(w.at)}: ${w.note}`);
