@@ -9,6 +9,7 @@ import { CalendarError, periodOf, withGregorian } from '../../../shared/domain/c
 import { formatDate } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
 import { calendarLabels, labelOptions, mertonDomainLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type Domain = (typeof MertonDomain.options)[number];
 type TimelineEvent = Assessment['timeline'][number];
@@ -164,33 +165,25 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
           <TextField label={`Event ${i + 1}: the date as they said it`} name={`events.${i}.asSaid`} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
           <EventDate i={i} />
           <SelectField label={`Event ${i + 1}: told in`} name={`events.${i}.sourceSessionId`} errorPath={`timeline.${i}.sourceSessionId`} options={sessionOptions} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => events.remove(i)}>
-              Remove event {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => events.remove(i)}>Remove event {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            events.append({
-              id: newId(),
-              event: '',
-              calendar: form.form.getValues('events').at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory',
-              year: '',
-              month: '',
-              day: '',
-              asSaid: '',
-              sourceSessionId: '',
-            })
-          }
-        >
-          Add a timeline event
-        </button>
-      </div>
+      <AddItemButton
+        onAdd={() =>
+          events.append({
+            id: newId(),
+            event: '',
+            calendar: form.form.getValues('events').at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory',
+            year: '',
+            month: '',
+            day: '',
+            asSaid: '',
+            sourceSessionId: '',
+          })
+        }
+      >
+        Add a timeline event
+      </AddItemButton>
       <NotSaved />
     </AssessmentFormView>
   );

@@ -9,6 +9,7 @@ import { newId } from '../forms/values';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
 import { interpretingModeLabels, labelOptions, participantRoleLabels, userRoleLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
@@ -141,11 +142,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
         <PersonCard key={row.id} i={i} signers={signers} inSessions={inSessions} onRemove={() => people.remove(i)} />
       ))}
       <SelectField<Role> label="Role of the person to add" value={newRole} options={roleLabels} onChange={(v) => v && setNewRole(v)} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => people.append(blankPerson(newRole))}>
-          Add a participant
-        </button>
-      </div>
+      <AddItemButton onAdd={() => people.append(blankPerson(newRole))}>Add a participant</AddItemButton>
 
       <h4>Information requested from others</h4>
       <p className="hint">Carers, school or college, GP, the Home Office: what was asked for, and whether it came back.</p>
@@ -158,18 +155,10 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
             <TextField label="Received on" type="date" name={`requests.${i}.receivedOn`} errorPath={`informationRequests.${i}.receivedOn`} />
           </FieldGrid>
           <RequestEvidence i={i} options={evidenceOptions} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => requests.remove(i)}>
-              Remove request {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => requests.remove(i)}>Remove request {i + 1}</RemoveItemButton>
         </div>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => requests.append({ id: newId(), from: '', requestedOn: '', receivedOn: '', evidenceId: '' })}>
-          Add an information request
-        </button>
-      </div>
+      <AddItemButton onAdd={() => requests.append({ id: newId(), from: '', requestedOn: '', receivedOn: '', evidenceId: '' })}>Add an information request</AddItemButton>
     </AssessmentFormView>
   );
 }

@@ -12,6 +12,7 @@ import { defaultThresholds } from '../../../shared/safeguards/types';
 import { plainDuration, plainHours } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
 import { participantRoleLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 interface BreakDraft {
   start: string;
@@ -170,18 +171,10 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
             hint="E.g. language and dialect confirmed with the young person at the start (AA-07)."
           />
           <TextArea label={`Summary of session ${i + 1}`} name={`sessions.${i}.summary`} wording />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => sessions.remove(i)}>
-              Remove session {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => sessions.remove(i)}>Remove session {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => sessions.append(emptySession(form.form.getValues('sessions').at(-1)))}>
-          Add a session
-        </button>
-      </div>
+      <AddItemButton onAdd={() => sessions.append(emptySession(form.form.getValues('sessions').at(-1)))}>Add a session</AddItemButton>
       <MissingTimes />
     </AssessmentFormView>
   );

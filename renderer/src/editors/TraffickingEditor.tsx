@@ -6,6 +6,7 @@ import { newId } from '../forms/values';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
 import { accommodationLabels, labelOptions } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
 
@@ -93,18 +94,10 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
               <TextField label="Source" name={`indicators.${i}.source`} errorPath={`trafficking.indicators.${i}.source`} hint="Who said or saw it, and where." />
             </FieldGrid>
             <TextArea label="In the young person's own words" name={`indicators.${i}.ownWords`} errorPath={`trafficking.indicators.${i}.ownWords`} hint="As they said it, through the interpreter if one was used." />
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => indicators.remove(i)}>
-                Remove indicator {i + 1}
-              </button>
-            </div>
+            <RemoveItemButton onRemove={() => indicators.remove(i)}>Remove indicator {i + 1}</RemoveItemButton>
           </div>
         ))}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => indicators.append({ id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' })}>
-            Add an indicator
-          </button>
-        </div>
+        <AddItemButton onAdd={() => indicators.append({ id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' })}>Add an indicator</AddItemButton>
       </fieldset>
 
       <fieldset>
