@@ -27,7 +27,7 @@ function Nav() {
         Settings
       </NavLink>
       <span className="who">
-        {status?.user?.displayName} ({status?.user ? userRoleLabels[status.user.role] : ''})
+        {status?.user ? `${status.user.displayName}, ${userRoleLabels[status.user.role].toLowerCase()}` : null}
       </span>
       <button type="button" className="secondary" onClick={() => void lock()}>
         Lock
