@@ -3,7 +3,7 @@
  * (shared/format), so the record and the app say them the same way ("14 October 2026",
  * "1 hour 30 minutes").
  */
-export { formatDate as date, formatInstant as instant, formatInstantDay as day, formatTime as time, formatDateAsTold, solarHijriNamesFor, label, plainDuration as duration } from '../../shared/format';
+export { formatDate as date, formatInstant as instant, formatInstantDay as day, formatTime as time, formatDateAsTold, solarHijriNamesFor, plainDuration as duration } from '../../shared/format';
 
 export function minutesBetween(a: string, b: string): number {
   return Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000);

@@ -1,7 +1,25 @@
 /** The record's sections, in the order DOMAIN.md §2.6 and issue 5 ask for. */
 import type { Assessment } from '../../shared/domain/model';
 import { STYLES, type Flow } from './layout';
-import { date, day, duration, formatDateAsTold, instant, label, minutesBetween, solarHijriNamesFor, time, yesNo } from './format';
+import { date, day, duration, formatDateAsTold, instant, minutesBetween, solarHijriNamesFor, time, yesNo } from './format';
+import {
+  accommodationLabels,
+  copyRecipientLabels,
+  evidenceKindLabels,
+  homeOfficePartLabels,
+  interpretingModeLabels,
+  mertonDomainLabels,
+  outcomeLabels,
+  participantRoleLabels,
+  reviewOutcomeLabels,
+  routeLabels,
+  safeguardLabels,
+  signerRoleLabels,
+  stageLabels,
+  statusLabels,
+  weightLabels,
+} from '../../shared/format/labels';
+import { findingsByRule } from '../../shared/safeguards/byRule';
 import type { RecordContext } from './types';
 import { declarationFor } from '../../shared/domain/declaration';
 
@@ -18,6 +36,11 @@ export interface SectionInput {
   signing?: { name: string; role: string; at: Date; declaration?: string };
 }
 
+/** A signer's role in words (the signing role arrives as a string from the signing service). */
+function roleWord(role: string): string {
+  return signerRoleLabels[role as keyof typeof signerRoleLabels] ?? role;
+}
+
 /** Every signature the record knows of: those already made, and the one it is being made for. */
 function signaturesOf(s: SectionInput): Array<{ name: string; role: string; on: string; declaration?: string }> {
   const made: Array<{ name: string; role: string; on: string; declaration?: string }> = s.a.signatures.map((x) => ({ name: x.name, role: x.role, on: x.signedOn, declaration: x.declaration }));
@@ -28,8 +51,8 @@ function signaturesOf(s: SectionInput): Array<{ name: string; role: string; on: 
 /** Status as of signing: never "In progress" on a record that is being signed. */
 export function statusAtSigning(s: SectionInput): string {
   const sigs = signaturesOf(s);
-  if (!sigs.length) return `${label(s.a.status)}. Not signed: this copy is not the signed record.`;
-  const by = sigs.map((x) => `${x.name} (${label(x.role).toLowerCase()}) on ${instant(x.on)}`).join('; ');
+  if (!sigs.length) return `${statusLabels[s.a.status]}. Not signed: this copy is not the signed record.`;
+  const by = sigs.map((x) => `${x.name} (${roleWord(x.role).toLowerCase()}) on ${instant(x.on)}`).join('; ');
   const authorised = s.a.review.authorisedBy ? `; authorised by ${s.a.review.authorisedBy}${s.a.review.authorisedOn ? ` on ${instant(s.a.review.authorisedOn)}` : ''}` : '';
   return `${s.a.decision ? 'Decided and signed' : 'Signed'}: signed by ${by}${authorised}.`;
 }
@@ -72,8 +95,8 @@ export function cover(f: Flow, s: SectionInput): void {
   f.fields([
     ['Reference', a.reference],
     ['Status', statusAtSigning(s)],
-    ['Stage', label(a.stage)],
-    ['Route', `${label(a.route.kind)}${a.route.criterion ? ` (${a.route.criterion})` : ''}`],
+    ['Stage', stageLabels[a.stage]],
+    ['Route', `${routeLabels[a.route.kind]}${a.route.criterion ? ` (${a.route.criterion})` : ''}`],
     ['Decision', decisionSummary(a)],
     [
       'Assessors',
@@ -81,7 +104,7 @@ export function cover(f: Flow, s: SectionInput): void {
         .map((p) => `${p.name}${p.organisation ? `, ${p.organisation}` : ''}${p.qualifiedSocialWorker ? ', qualified social worker' : ''}${p.registrationNumber ? ` (${p.registrationNumber})` : ''}`)
         .join('; ') || 'none recorded',
     ],
-    ['Interpreter', a.participants.filter((p) => p.role === 'interpreter').map((p) => `${p.name} (${[p.language, p.dialect].filter(Boolean).join(', ')}; ${label(p.mode)})`).join('; ') || 'none'],
+    ['Interpreter', a.participants.filter((p) => p.role === 'interpreter').map((p) => `${p.name} (${[p.language, p.dialect].filter(Boolean).join(', ')}${p.mode ? `; ${interpretingModeLabels[p.mode].toLowerCase()}` : ''})`).join('; ') || 'none'],
     ['Appropriate adult', a.participants.filter((p) => p.role === 'appropriate-adult').map((p) => `${p.name}${p.organisation ? `, ${p.organisation}` : ''}`).join('; ') || 'none'],
     ['Record generated', instant(s.generatedOn.toISOString())],
   ]);
@@ -115,7 +138,7 @@ export function processLog(f: Flow, s: SectionInput): void {
     // While pending, the presumption that applies; once decided, the decision (not the presumption).
     a.decision ? ['Decision', decisionSummary(a)] : ['Presumption while pending', s.ctx.presumption],
     ['Treated as stated age while pending', yesNo(a.treatedAsStatedAge)],
-    ['Accommodation', a.youngPerson.accommodation ? `${label(a.youngPerson.accommodation.type)}${a.youngPerson.accommodation.since ? ` since ${date(a.youngPerson.accommodation.since)}` : ''}` : undefined],
+    ['Accommodation', a.youngPerson.accommodation ? `${accommodationLabels[a.youngPerson.accommodation.type]}${a.youngPerson.accommodation.since ? ` since ${date(a.youngPerson.accommodation.since)}` : ''}` : undefined],
     ['Arrival in the UK', instant(a.youngPerson.arrivalInUk)],
     ['First contact', instant(a.youngPerson.firstContact)],
     ['Reason for doubting age', a.reasonForDoubt ? `${a.reasonForDoubt.text}${a.reasonForDoubt.evidenceIds.length ? ` (evidence ${cite(a.reasonForDoubt.evidenceIds, s)})` : ''}` : undefined],
@@ -124,19 +147,19 @@ export function processLog(f: Flow, s: SectionInput): void {
   f.heading('Stages', 2);
   f.table(
     [{ title: 'Stage', weight: 2 }, { title: 'Entered on', weight: 2 }],
-    a.stageHistory.map((st) => [label(st.stage), instant(st.enteredOn)]),
+    a.stageHistory.map((st) => [stageLabels[st.stage], instant(st.enteredOn)]),
     'Stages',
   );
   f.heading('Safeguards used or not used', 2);
   f.table(
     [{ title: 'Safeguard', weight: 2 }, { title: 'Used', weight: 0.95 }, { title: 'Reason', weight: 4.75 }, { title: 'Recorded', weight: 1.6 }],
-    a.safeguardLog.map((e) => [label(e.safeguard), e.used ? 'Used' : 'Not used', e.reason ?? '', instant(e.recordedOn)]),
+    a.safeguardLog.map((e) => [safeguardLabels[e.safeguard], e.used ? 'Used' : 'Not used', e.reason ?? '', instant(e.recordedOn)]),
     'Safeguards',
   );
   f.heading('People', 2);
   f.table(
     [{ title: 'Name', weight: 2.2 }, { title: 'Role', weight: 1.5 }, { title: 'Details', weight: 5 }],
-    a.participants.map((p) => [p.name, label(p.role), participantDetails(p)]),
+    a.participants.map((p) => [p.name, participantRoleLabels[p.role], participantDetails(p)]),
     'People',
   );
   f.heading('Explanation and consent', 2);
@@ -179,7 +202,7 @@ function participantDetails(p: Assessment['participants'][number]): string {
     if (p.registrationNumber) parts.push(`registration ${p.registrationNumber}`);
     parts.push(`age assessment experience: ${yesNo(p.ageAssessmentExperience)}${p.experienceNote ? ` (${p.experienceNote})` : ''}`);
   }
-  if (p.role === 'interpreter') parts.push([p.language, p.dialect].filter(Boolean).join(', '), p.mode ? label(p.mode) : '');
+  if (p.role === 'interpreter') parts.push([p.language, p.dialect].filter(Boolean).join(', '), p.mode ? interpretingModeLabels[p.mode].toLowerCase() : '');
   if (p.role === 'appropriate-adult') {
     parts.push(`independent of the council: ${yesNo(p.independentOfCouncil)}`, `trained: ${yesNo(p.trained)}`, `accepted by the young person: ${yesNo(p.acceptedByYoungPerson)}`);
   }
@@ -209,7 +232,7 @@ function traffickingAndDomains(f: Flow, s: SectionInput): void {
   f.heading('Areas explored (Merton domains)', 2);
   f.table(
     [{ title: 'Domain', weight: 2 }, { title: 'Explored', weight: 1 }, { title: 'Summary, or why not explored', weight: 7 }],
-    a.domains.map((d) => [label(d.domain), d.explored ? 'Yes' : 'No', (d.explored ? d.summary : d.reasonNotExplored) ?? '']),
+    a.domains.map((d) => [mertonDomainLabels[d.domain], d.explored ? 'Yes' : 'No', (d.explored ? d.summary : d.reasonNotExplored) ?? '']),
     'Areas explored',
   );
   if (a.timeline.length) {
@@ -243,9 +266,9 @@ export function evidence(f: Flow, s: SectionInput): void {
       ].filter(Boolean);
       return [
         s.evidenceNo.get(e.id) ?? '',
-        `${e.title}\n${label(e.kind)}${e.summary ? `\n${e.summary}` : ''}`,
+        `${e.title}\n${evidenceKindLabels[e.kind]}${e.summary ? `\n${e.summary}` : ''}`,
         [e.source, date(e.obtainedOn)].filter(Boolean).join(', '),
-        label(e.weight),
+        weightLabels[e.weight],
         reasons.join('\n'),
         e.attachments.map((x) => `${x.name}: ${x.sha256}`).join('\n'),
       ];
@@ -292,7 +315,7 @@ export function decision(f: Flow, s: SectionInput): void {
     return;
   }
   f.fields([
-    ['Conclusion', d.outcome === 'child' ? 'A child (under 18)' : 'An adult (18 or over)'],
+    ['Conclusion', outcomeLabels[d.outcome]],
     ['Assessed age', d.ageLow === d.ageHigh ? `${d.ageLow}` : `${d.ageLow} to ${d.ageHigh}`],
     ['Date of birth', date(d.dateOfBirth)],
     ['Basis for the date', d.dateOfBirthBasis ?? 'not recorded'],
@@ -322,11 +345,11 @@ export function challengeAndSharing(f: Flow, s: SectionInput): void {
   else
     f.table(
       [{ title: 'Recipient', weight: 2.6 }, { title: 'Given on', weight: 1.4 }, { title: 'How', weight: 2.5 }, { title: 'Language', weight: 1.5 }],
-      a.sharing.copies.map((c) => [`${label(c.recipient)}${c.name ? `: ${c.name}` : ''}`, date(c.givenOn), c.method, c.language ?? '']),
+      a.sharing.copies.map((c) => [`${copyRecipientLabels[c.recipient]}${c.name ? `: ${c.name}` : ''}`, date(c.givenOn), c.method, c.language ?? '']),
       'Copies',
     );
   const ho = a.sharing.homeOffice;
-  if (ho) f.paragraph(`Shared with the Home Office on ${date(ho.sharedOn)} (${ho.parts.map(label).join(', ')}), lawful basis: ${ho.lawfulBasis}.`);
+  if (ho) f.paragraph(`Shared with the Home Office on ${date(ho.sharedOn)} (${ho.parts.map((x) => homeOfficePartLabels[x].toLowerCase()).join(', ')}), lawful basis: ${ho.lawfulBasis}.`);
 }
 
 export function findings(f: Flow, s: SectionInput): void {
@@ -361,7 +384,7 @@ export function findings(f: Flow, s: SectionInput): void {
   f.heading('10. Review and signatures');
   f.fields([
     ['Status', statusAtSigning(s)],
-    ['Stage', label(a.stage)],
+    ['Stage', stageLabels[a.stage]],
   ]);
   const sigs = signaturesOf(s);
   f.heading('Signatures', 2);
@@ -369,14 +392,14 @@ export function findings(f: Flow, s: SectionInput): void {
   else
     f.table(
       [{ title: 'Signed by', weight: 2.4 }, { title: 'Role', weight: 1.3 }, { title: 'Signed on (UK time)', weight: 2.2 }, { title: 'Declaration confirmed on signing', weight: 6 }],
-      sigs.map((x) => [x.name, label(x.role), instant(x.on), x.declaration ?? 'Signed before Carefile asked for a declaration.']),
+      sigs.map((x) => [x.name, roleWord(x.role), instant(x.on), x.declaration ?? 'Signed before Carefile asked for a declaration.']),
       'Signatures',
     );
   const signedNames = new Set(sigs.map((x) => x.name));
   const awaiting = a.participants.filter((p) => (p.role === 'assessor' || p.role === 'manager') && !signedNames.has(p.name));
   f.paragraph(
     'Each signature is a digital signature, not a handwritten one. ' +
-      (awaiting.length ? `Still to sign when this record was made: ${awaiting.map((p) => `${p.name} (${label(p.role).toLowerCase()})`).join('; ')}. ` : '') +
+      (awaiting.length ? `Still to sign when this record was made: ${awaiting.map((p) => `${p.name} (${roleWord(p.role).toLowerCase()})`).join('; ')}. ` : '') +
       'A later signature (the second assessor, the authorising manager) is added to this PDF as an incremental update, which leaves this text and the signatures before it unchanged: ' +
       'the signature panel of a PDF reader lists every signature with its signer and time. ' +
       'Each later signer confirms the declaration for their role before signing:',
@@ -390,7 +413,7 @@ export function findings(f: Flow, s: SectionInput): void {
   if (a.review.comments.length)
     f.table(
       [{ title: 'On', weight: 2 }, { title: 'By', weight: 2 }, { title: 'Outcome', weight: 1.4 }, { title: 'Comment', weight: 6 }],
-      a.review.comments.map((c) => [instant(c.on), c.by, c.outcome === 'returned' ? 'Returned' : c.outcome === 'authorised' ? 'Authorised' : c.outcome === 'withdrawn' ? 'Withdrawn' : 'Comment', c.text]),
+      a.review.comments.map((c) => [instant(c.on), c.by, reviewOutcomeLabels[c.outcome], c.text]),
       'Manager review',
     );
   f.fields([
@@ -408,19 +431,22 @@ export function findings(f: Flow, s: SectionInput): void {
  * answered it with (signing waits for every one: shared/domain/workflow.ts `unansweredWarnings`).
  */
 function warningsAtSigning(f: Flow, s: SectionInput): void {
-  const warnings = s.ctx.findings.filter((x) => x.severity === 'warn');
+  // One paragraph per rule: its note answers every place the rule was hit (shared/safeguards/byRule.ts).
+  const warnings = findingsByRule(s.ctx.findings.filter((x) => x.severity === 'warn'));
   const acks = new Map((s.a.acknowledgedWarnings ?? []).map((w) => [w.ruleId, w]));
   f.heading('Warnings open at signing, and the assessors\u2019 answers', 2);
   if (!warnings.length) f.paragraph('No warning was open when this record was made.');
   for (const w of warnings) {
     const ack = acks.get(w.ruleId);
-    const departure = typeof w.departure === 'string' ? w.departure : w.departure?.reason;
+    const d = w.findings.find((x) => x.departure)?.departure;
+    const departure = typeof d === 'string' ? d : d?.reason;
     const answer = ack
       ? `Answered by ${ack.byName} on ${instant(ack.at)}: ${ack.note}`
       : departure
         ? `Note recorded: ${departure}`
         : 'No note was recorded against it.';
-    f.paragraph(`${w.ruleId}: ${w.message} ${answer}`);
+    const found = w.findings.length === 1 ? w.findings[0]!.message : `found ${w.findings.length} times: ${w.findings.map((x, i) => `(${i + 1}) ${x.message}`).join(' ')}`;
+    f.paragraph(`${w.ruleId}: ${found} ${answer}`);
   }
   const earlier = (s.a.acknowledgedWarnings ?? []).filter((w) => !warnings.some((x) => x.ruleId === w.ruleId));
   for (const w of earlier) f.paragraph(`${w.ruleId} (answered earlier, no longer open when this record was made): answered by ${w.byName} on ${instant(w.at)}: ${w.note}`);

@@ -6,6 +6,7 @@ import { SetupScreen } from './screens/SetupScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
 import { paths } from './routing/paths';
 import { mayReadFigures } from './dashboard/access';
+import { userRoleLabels } from '../../shared/format/labels';
 
 function Nav() {
   const { lock, status } = useSession();
@@ -26,7 +27,7 @@ function Nav() {
         Settings
       </NavLink>
       <span className="who">
-        {status?.user?.displayName} ({status?.user?.role})
+        {status?.user ? `${status.user.displayName}, ${userRoleLabels[status.user.role].toLowerCase()}` : null}
       </span>
       <button type="button" className="secondary" onClick={() => void lock()}>
         Lock

@@ -9,23 +9,9 @@
  * (Merton; AA-41), the evidence comes across unweighed, and the interviews, analysis, minded-to
  * meeting and decision are done again.
  */
-import type { Assessment, EvidenceItem, EvidenceKind, NewInformation, NewInformationKind, Overturned, OverturnedByKind } from './model';
+import type { Assessment, EvidenceItem, EvidenceKind, NewInformation, NewInformationKind, Overturned } from './model';
 import { freshAssessmentState } from './fresh-assessment';
-
-export const newInformationLabels: Record<NewInformationKind, string> = {
-  document: 'a document',
-  judgment: 'a tribunal or court judgment',
-  'naab-review': 'a NAAB review',
-  other: 'other significant information',
-};
-
-export const overturnedByLabels: Record<OverturnedByKind, string> = {
-  court: 'a court',
-  tribunal: 'a tribunal',
-  'naab-review': 'a NAAB review',
-  'council-review': "the council's own review",
-  other: 'another body',
-};
+import { newInformationLabels, overturnedByLabels } from '../format/labels';
 
 /** The evidence kind the new information arrives as (the assessors may change it, e.g. to an identity document). */
 const evidenceKindOf: Record<NewInformationKind, EvidenceKind> = {

@@ -11,7 +11,7 @@ import { daysBetween, isoDateOfInstant } from '../domain/calendars';
 import { countryCodeFromWords, languageCodeFromWords } from '../domain/identity';
 import { stageIndex } from '../domain/stages';
 import { assessorsOf } from '../domain/workflow';
-import { newInformationLabels } from '../domain/reassessment';
+import { newInformationLabels } from '../format/labels';
 import { assessorTexts, evaluate, presumptionFacts, presumptionFromFacts, rules, type Finding, type PresumptionFacts } from '../safeguards/index';
 import { finalDecision, findingOlderThanStated } from '../safeguards/helpers';
 import { outcomeRow, type OutcomeRow } from './outcome-row';

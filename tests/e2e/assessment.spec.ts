@@ -95,7 +95,7 @@ test('three people hand the record over inside the app: sign, countersign, autho
 
   // Link the assessors named in the assessment to their Carefile users, so AA-30 can tell who has signed.
   await openPart(page, 'Participants and information requests');
-  for (const [n, label] of [[1, 'Ruth Adeyemi (assessor)'], [2, 'Tomasz Nowak (assessor)']] as const) {
+  for (const [n, label] of [[1, 'Ruth Adeyemi, assessor (social worker)'], [2, 'Tomasz Nowak, assessor (social worker)']] as const) {
     await page.getByRole('group', { name: `Participant ${n}` }).getByLabel('Carefile user (who signs the record as this person)').selectOption({ label });
   }
   await carefileApp.guideShot('participants', page.getByRole('group', { name: 'Participant 1' }));

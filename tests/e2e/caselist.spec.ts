@@ -64,6 +64,15 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   await list.sortBy('Reference');
   await expect.poll(async () => (await list.references())[0]).toBe('SCN-SAME-DAY');
   await new AppPage(page).expectAccessible('case list');
+  // At 200% zoom the table is stacked into cards: no column is dropped, the next step included.
+  await new AppPage(page).atZoom200(async () => {
+    const next = list.cell('AA-2026-0151', 'Next step');
+    await next.scrollIntoViewIfNeeded();
+    await expect(next).toBeVisible();
+    // The column's name is shown in the cell (it is hidden on a wide screen, under its header).
+    await expect(next.getByText('Next step:')).toBeVisible();
+    await expect(list.cell('AA-2026-0151', 'Last change').getByText('Last change:')).toBeVisible();
+  });
   await new AppPage(page).guideShot('case-list');
 
   // A long evidence list draws only the cards near the window and the focus, yet the keyboard

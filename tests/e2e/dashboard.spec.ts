@@ -57,7 +57,7 @@ test('a manager reads the figures and the disparity view, opens the cases behind
   const list = new AssessmentsPage(page);
   const after = new AfterDecisionPanel(page);
   await list.openAssessment('Q-ER-2');
-  await after.recordOverturned({ by: 'A tribunal', body: 'Upper Tribunal (IAC)', on: '2026-11-02', outcome: 'A child', dob: '2009-06-01', reason: 'The tribunal found the baptism certificate reliable and the account consistent.' });
+  await after.recordOverturned({ by: 'A tribunal', body: 'Upper Tribunal (IAC)', on: '2026-11-02', outcome: 'A child (under 18)', dob: '2009-06-01', reason: 'The tribunal found the baptism certificate reliable and the account consistent.' });
   await expect(after.panel).toContainText('Overturned by a tribunal (Upper Tribunal (IAC)) on 2026-11-02: found a child, born 2009-06-01.');
   await new MainNav(page).open('Assessments');
   await list.openAssessment('Q-ER-1');

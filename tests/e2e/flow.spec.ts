@@ -146,6 +146,9 @@ test('task list, one part per page by keyboard alone, the error summary and chec
   await expect(yp).toContainText('Reason for doubt');
   await expect(page.getByRole('region', { name: 'Interview sessions' })).toContainText(/\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d/);
   await expect(page.getByRole('region', { name: 'Warnings open at signing' })).toBeVisible();
+  // One warning box per rule, however many places the rule was hit (one note answers it).
+  const boxes = await page.getByRole('region', { name: 'Warnings open at signing' }).getByRole('group', { name: /^Warning AA-\d\d$/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(new Set(boxes).size).toBe(boxes.length);
   await expect(page.getByRole('region', { name: 'Declaration and signature' })).toContainText('I declare that');
   await carefile.expectAccessible('check your answers');
   await carefile.guideShot('check-answers');

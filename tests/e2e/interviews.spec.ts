@@ -47,8 +47,8 @@ test('sessions: one on the day of arrival shows AA-11; a second session and brea
   await sessions.open('Interview sessions');
   await sessions.add();
   await sessions.setTimes(1, { start: '2026-09-01T15:00', end: '2026-09-01T17:00' });
-  await sessions.present(1, 'Grace Mensah (assessor)');
-  await sessions.present(1, 'Wahid Noori (interpreter)');
+  await sessions.present(1, 'Grace Mensah, assessor (social worker)');
+  await sessions.present(1, 'Wahid Noori, interpreter');
   await expect(sessions.timing(1)).toContainText('Length: 2 hours, with no break. Longest stretch without a break: 2 hours.');
   await sessions.save();
   await expect(a.findings).toContainText(/AA-11: Session 1 began \d+ hours after arrival in the UK/);
@@ -70,7 +70,7 @@ test('sessions: one on the day of arrival shows AA-11; a second session and brea
   await expect(sessions.timing(1)).toContainText('Length: 1 hour 30 minutes, of which 15 minutes in one break. Longest stretch without a break: 45 minutes.');
   await sessions.add();
   await sessions.setTimes(2, { start: '2026-09-05T10:00', end: '2026-09-05T10:50' });
-  await expect(sessions.form.getByRole('group', { name: 'Session 2', exact: true }).getByLabel('Grace Mensah (assessor)')).toBeChecked();
+  await expect(sessions.form.getByRole('group', { name: 'Session 2', exact: true }).getByLabel('Grace Mensah, assessor (social worker)')).toBeChecked();
   await sessions.field('Summary of session 2').fill('Farid says he is lying about nothing; he described his school in Herat.');
   await expect(sessions.form.locator('.wording-notes')).toBeVisible();
   await sessions.field('Summary of session 2').fill('Farid described his school in Herat and the teachers he remembers.');

@@ -5,7 +5,7 @@ import type { ApiError } from '../../../shared/contract';
 import { AssessmentStatus, StageId } from '../../../shared/domain/model';
 import { stageIndex } from '../../../shared/domain/stages';
 import { roleMay } from '../../../shared/domain/roles';
-import { formatInstantDay, label } from '../../../shared/format/index';
+import { formatInstantDay, stageLabels, statusLabels } from '../../../shared/format/index';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CaseIndex, assessorKey, defaultQuery, needsActionBy, type CaseQuery, type CaseRow, type Me, type SortKey } from './caseSearch';
@@ -13,6 +13,19 @@ import { toCaseRow } from './rows';
 import './caselist.css';
 
 const ROW_PX = 56;
+
+/**
+ * A column's name inside its cell, shown only where the table is stacked into one card per case
+ * (narrow windows, 200% zoom): there the column headers are not above the values. Hidden from
+ * assistive technology, which names each cell by its column header already.
+ */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span className="case-cell-label" aria-hidden="true">
+      {children}:{' '}
+    </span>
+  );
+}
 
 /** What a row says the case waits for; "your" when it waits for the person looking. */
 export function waitingWords(row: CaseRow, me: Me): string | undefined {
@@ -80,6 +93,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 8 });
+  // Rows are measured: one line on a wide screen, a taller card when the table is stacked (caselist.css).
   const set = (patch: Partial<CaseQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const sortBy = (key: SortKey) => set({ sort: key, descending: query.sort === key ? !query.descending : key === 'updatedOn' });
   const ariaSort = (key: SortKey) => (query.sort === key ? (query.descending ? 'descending' : 'ascending') : 'none');
@@ -109,7 +123,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                 <option value="">Any stage</option>
                 {StageId.options.map((s) => (
                   <option key={s} value={s}>
-                    {label(s)}
+                    {stageLabels[s]}
                   </option>
                 ))}
               </select>
@@ -120,7 +134,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                 <option value="">Any status except withdrawn</option>
                 {AssessmentStatus.options.map((s) => (
                   <option key={s} value={s}>
-                    {s === 'withdrawn' ? `Withdrawn (${withdrawnCount})` : label(s)}
+                    {s === 'withdrawn' ? `Withdrawn (${withdrawnCount})` : statusLabels[s]}
                   </option>
                 ))}
               </select>
@@ -171,13 +185,15 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                   const r = shown[v.index]!;
                   const waiting = waitingWords(r, me);
                   return (
-                    <div key={r.id} className="case-row" role="row" aria-rowindex={v.index + 2} style={{ transform: `translateY(${v.start}px)` }}>
+                    <div key={r.id} ref={virtual.measureElement} data-index={v.index} className="case-row" role="row" aria-rowindex={v.index + 2} style={{ transform: `translateY(${v.start}px)` }}>
                       <div role="cell">
+                        <CellLabel>Reference</CellLabel>
                         <button type="button" className="link" onClick={() => open(r.id)}>
                           {r.reference}
                         </button>
                       </div>
                       <div role="cell">
+                        <CellLabel>Young person</CellLabel>
                         <span dir="auto">{r.nameLatin}</span>
                         {r.nameOwnScript ? (
                           <span className="case-name-own" dir="auto">
@@ -186,14 +202,23 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
                         ) : null}
                       </div>
                       <div role="cell" className="case-wide">
+                        <CellLabel>Nationality</CellLabel>
                         {r.nationality ?? ''}
                       </div>
-                      <div role="cell">{label(r.stage)}</div>
-                      <div role="cell">{label(r.status)}</div>
-                      <div role="cell" className="case-wide">
-                        {waiting ? <span className={needsActionBy(r, me) ? 'case-badge mine' : 'case-badge'}>{waiting}</span> : null}
+                      <div role="cell">
+                        <CellLabel>Stage</CellLabel>
+                        {stageLabels[r.stage]}
+                      </div>
+                      <div role="cell">
+                        <CellLabel>Status</CellLabel>
+                        {statusLabels[r.status]}
+                      </div>
+                      <div role="cell" className="case-wide case-next">
+                        <CellLabel>Next step</CellLabel>
+                        {waiting ? <span className={needsActionBy(r, me) ? 'case-badge mine' : 'case-badge'}>{waiting}</span> : <span className="case-none">None</span>}
                       </div>
                       <div role="cell" className="case-wide">
+                        <CellLabel>Last change</CellLabel>
                         {formatInstantDay(r.updatedOn)}
                       </div>
                     </div>

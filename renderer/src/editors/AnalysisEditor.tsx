@@ -5,6 +5,7 @@ import { instantFromLocal, localFromInstant, newId } from '../forms/values';
 import type { Assessment } from '../../../shared/domain/model';
 import { EvidenceChecklist, sessionOptions } from './laterFields';
 import type { EditorProps } from './types';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 interface PointDraft {
   id: string;
@@ -88,19 +89,11 @@ export function AnalysisEditor({ assessment, onSaved }: EditorProps) {
               hint="Trauma and memory, interpreting, calendars, instructions from smugglers or traffickers: say what you considered and your view."
               wording
             />
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => points.remove(i)}>
-                Remove adverse point {i + 1}
-              </button>
-            </div>
+            <RemoveItemButton onRemove={() => points.remove(i)}>Remove adverse point {i + 1}</RemoveItemButton>
           </fieldset>
         );
       })}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => points.append({ id: newId(), text: '', evidenceIds: [], reliedOn: true, putOn: '', putInSessionId: '', answer: '', otherExplanations: '' })}>
-          Add an adverse point
-        </button>
-      </div>
+      <AddItemButton onAdd={() => points.append({ id: newId(), text: '', evidenceIds: [], reliedOn: true, putOn: '', putInSessionId: '', answer: '', otherExplanations: '' })}>Add an adverse point</AddItemButton>
     </AssessmentFormView>
   );
 }

@@ -9,6 +9,8 @@ import { evaluate, ruleById } from '../../../shared/safeguards/index';
 import { formatDate } from '../../../shared/format/dates';
 import { EvidenceChecklist } from './laterFields';
 import type { EditorProps } from './types';
+import { labelOptions, outcomeLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 /** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
 const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
@@ -148,11 +150,7 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
         label="Outcome"
         name="outcome"
         errorPath="decision.outcome"
-        options={[
-          ['', 'Not decided yet'],
-          ['child', 'A child (under 18)'],
-          ['adult', 'An adult (18 or over)'],
-        ]}
+        options={[['', 'Not decided yet'], ...labelOptions(outcomeLabels)]}
       />
       <fieldset>
         <legend>Assessed age on the decision date</legend>
@@ -182,18 +180,10 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
           <legend>Reason {i + 1}</legend>
           <TextArea label="Reason" name={`reasons.${i}.text`} errorPath={`decision.reasons.${i}.text`} wording />
           <EvidenceChecklist legend="Evidence this reason cites" evidence={assessment.evidence} name={`reasons.${i}.evidenceIds`} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => reasons.remove(i)}>
-              Remove reason {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => reasons.remove(i)}>Remove reason {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => reasons.append({ id: newId(), text: '', evidenceIds: [] })}>
-          Add a reason
-        </button>
-      </div>
+      <AddItemButton onAdd={() => reasons.append({ id: newId(), text: '', evidenceIds: [] })}>Add a reason</AddItemButton>
       <LiveCheck assessment={assessment} />
     </AssessmentFormView>
   );

@@ -5,26 +5,29 @@ import { FieldCell, FieldRow } from '../forms/layout';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import { localFromInstant, newId } from '../forms/values';
 import { MertonDomain, type Assessment, type CalendarId, type DateAsTold } from '../../../shared/domain/model';
-import { CalendarError, calendarNames, periodOf, withGregorian } from '../../../shared/domain/calendars';
+import { CalendarError, periodOf, withGregorian } from '../../../shared/domain/calendars';
 import { formatDate } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
+import { calendarLabels, labelOptions, mertonDomainLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type Domain = (typeof MertonDomain.options)[number];
 type TimelineEvent = Assessment['timeline'][number];
 
-const domainNames: Record<Domain, { name: string; hint: string }> = {
-  family: { name: 'Family', hint: 'Parents, brothers and sisters, their ages, where they are now.' },
-  'social-history': { name: 'Social history', hint: 'Daily life at home, work, friends, community.' },
-  education: { name: 'Education', hint: 'Schooling, years and classes, religious school, reading and writing.' },
-  'development-self-care': { name: 'Development and self-care', hint: 'Independence, looking after themselves, responsibilities.' },
-  health: { name: 'Health', hint: 'Physical and emotional health, injuries, trauma.' },
-  journey: { name: 'Journey', hint: 'Leaving home, the route, how long it took, who they travelled with.' },
-  documents: { name: 'Documents', hint: 'Any documents, who holds them, what they say.' },
-  'culture-possessions': { name: 'Culture and possessions', hint: 'Religion, customs, calendars used, belongings they brought.' },
-  'other-sources': { name: 'Other sources', hint: 'Carers, teachers, health staff, other professionals.' },
+/** What each domain covers, shown under its name (the names are shared: mertonDomainLabels). */
+const domainHints: Record<Domain, string> = {
+  family: 'Parents, brothers and sisters, their ages, where they are now.',
+  'social-history': 'Daily life at home, work, friends, community.',
+  education: 'Schooling, years and classes, religious school, reading and writing.',
+  'development-self-care': 'Independence, looking after themselves, responsibilities.',
+  health: 'Physical and emotional health, injuries, trauma.',
+  journey: 'Leaving home, the route, how long it took, who they travelled with.',
+  documents: 'Any documents, who holds them, what they say.',
+  'culture-possessions': 'Religion, customs, calendars used, belongings they brought.',
+  'other-sources': 'Carers, teachers, health staff, other professionals.',
 };
 
-const calendars = Object.entries(calendarNames) as Array<[CalendarId, string]>;
+const calendars = labelOptions(calendarLabels);
 const exploredOptions = [
   ['', 'Not recorded yet'],
   ['yes', 'Explored'],
@@ -162,33 +165,25 @@ export function DomainsTimelineEditor({ assessment, onSaved }: EditorProps) {
           <TextField label={`Event ${i + 1}: the date as they said it`} name={`events.${i}.asSaid`} hint="E.g. “Hamal 1388” or “the spring after the flood”." dir="auto" />
           <EventDate i={i} />
           <SelectField label={`Event ${i + 1}: told in`} name={`events.${i}.sourceSessionId`} errorPath={`timeline.${i}.sourceSessionId`} options={sessionOptions} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => events.remove(i)}>
-              Remove event {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => events.remove(i)}>Remove event {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            events.append({
-              id: newId(),
-              event: '',
-              calendar: form.form.getValues('events').at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory',
-              year: '',
-              month: '',
-              day: '',
-              asSaid: '',
-              sourceSessionId: '',
-            })
-          }
-        >
-          Add a timeline event
-        </button>
-      </div>
+      <AddItemButton
+        onAdd={() =>
+          events.append({
+            id: newId(),
+            event: '',
+            calendar: form.form.getValues('events').at(-1)?.calendar ?? assessment.youngPerson.statedDateOfBirth?.calendar ?? 'gregory',
+            year: '',
+            month: '',
+            day: '',
+            asSaid: '',
+            sourceSessionId: '',
+          })
+        }
+      >
+        Add a timeline event
+      </AddItemButton>
       <NotSaved />
     </AssessmentFormView>
   );
@@ -202,13 +197,13 @@ function DomainCard({ d }: { d: Domain }) {
   const explored = useWatch({ name: MertonDomain.options.map((o) => `domains.${o}.explored`) }) as Array<DomainDraft['explored']>;
   const mine = explored[MertonDomain.options.indexOf(d)];
   const index = MertonDomain.options.filter((_, k) => explored[k] !== '').indexOf(d);
-  const name = domainNames[d].name;
+  const name = mertonDomainLabels[d];
   return (
     <fieldset className="item-card">
       <legend>
         <h4>{name}</h4>
       </legend>
-      <p className="hint">{domainNames[d].hint}</p>
+      <p className="hint">{domainHints[d]}</p>
       <SelectField label={`${name}: explored?`} name={`domains.${d}.explored`} options={exploredOptions} />
       {mine === 'yes' ? <TextArea label={`${name}: what was explored`} name={`domains.${d}.summary`} errorPath={`domains.${index}.summary`} wording /> : null}
       {mine === 'no' ? <TextField label={`${name}: why it was not explored`} name={`domains.${d}.reason`} errorPath={`domains.${index}.reasonNotExplored`} /> : null}

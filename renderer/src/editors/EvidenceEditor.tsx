@@ -6,31 +6,14 @@ import { hasCheckErrors, messageAt } from '../forms/errors';
 import { FieldCell, FieldRow } from '../forms/layout';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import { newId } from '../forms/values';
-import type { AttachmentRef, EvidenceItem, EvidenceKind } from '../../../shared/domain/model';
+import { EvidenceKind as EvidenceKindSchema, type AttachmentRef, type EvidenceItem, type EvidenceKind } from '../../../shared/domain/model';
+import { evidenceKindOption, labelOptions, weightLabels } from '../../../shared/format/labels';
 import type { EditorProps } from './types';
 import { AttachmentOpenButton } from '../attachments/AttachmentPreview';
 import { EvidenceList } from './evidence/EvidenceList';
 
-const kindNames: ReadonlyArray<readonly [EvidenceKind, string]> = [
-  ['identity-document', 'Identity document (passport, ID card, birth certificate)'],
-  ['other-document', 'Other document (school, medical, letter)'],
-  ['third-party', 'What others say (carer, teacher, health staff)'],
-  ['young-persons-account', "The young person's own account"],
-  ['appearance', 'Observation of physical appearance'],
-  ['demeanour', 'Observation of demeanour or behaviour'],
-  ['scientific', 'Scientific method (e.g. X-ray, MRI)'],
-  ['prior-assessment', 'An earlier age assessment'],
-  ['home-office-information', 'Home Office information'],
-  ['other', 'Other'],
-];
-type Weight = EvidenceItem['weight'];
-const weightNames: ReadonlyArray<readonly [Weight, string]> = [
-  ['not-yet-weighed', 'Not yet weighed'],
-  ['significant', 'Significant weight'],
-  ['some', 'Some weight'],
-  ['limited', 'Limited weight'],
-  ['none', 'No weight'],
-];
+const kindNames = EvidenceKindSchema.options.map((k) => [k, evidenceKindOption(k)] as const);
+const weightNames = labelOptions(weightLabels);
 const OBSERVATION: ReadonlySet<EvidenceKind> = new Set(['appearance', 'demeanour']);
 const PRIOR: ReadonlySet<EvidenceKind> = new Set(['prior-assessment', 'home-office-information']);
 const MAX_BYTES = 25 * 1024 * 1024;
@@ -42,7 +25,7 @@ interface ItemDraft {
   source: string;
   obtainedOn: string;
   summary: string;
-  weight: Weight;
+  weight: EvidenceItem['weight'];
   weightReasons: string;
   rejected: boolean;
   rejectionReasons: string;

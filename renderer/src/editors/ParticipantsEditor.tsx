@@ -8,27 +8,16 @@ import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentFor
 import { newId } from '../forms/values';
 import type { Assessment, Participant } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
+import { interpretingModeLabels, labelOptions, participantRoleLabels, userRoleLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type Role = Participant['role'];
 type Mode = NonNullable<Participant['mode']>;
 
-const roleLabels: readonly (readonly [Role, string])[] = [
-  ['assessor', 'Assessor (social worker)'],
-  ['interpreter', 'Interpreter'],
-  ['appropriate-adult', 'Appropriate adult'],
-  ['legal-representative', 'Legal representative'],
-  ['manager', 'Manager'],
-  ['carer', 'Carer'],
-  ['other', 'Someone else'],
-];
-const roleName = (r: Role) => roleLabels.find(([v]) => v === r)?.[1] ?? r;
+const roleLabels = labelOptions(participantRoleLabels);
+const roleName = (r: Role) => participantRoleLabels[r];
 
-const modeLabels: readonly (readonly [Mode | '', string])[] = [
-  ['', 'Not recorded yet'],
-  ['in-person', 'In person'],
-  ['video', 'Video call'],
-  ['telephone', 'Telephone'],
-];
+const modeLabels: readonly (readonly [Mode | '', string])[] = [['', 'Not recorded yet'], ...labelOptions(interpretingModeLabels)];
 
 interface PersonForm {
   id: string;
@@ -96,7 +85,7 @@ function toParticipant(p: PersonForm): Participant {
   }
 }
 
-type Signer = { id: string; displayName: string; role: string };
+type Signer = { id: string; displayName: string; role: keyof typeof userRoleLabels };
 
 /** The store's assessors and managers: the people who can sign a record. */
 function useSigners(): Signer[] {
@@ -110,7 +99,7 @@ function useSigners(): Signer[] {
 }
 
 function signerOptions(signers: Signer[], current: string | undefined): (readonly [string, string])[] {
-  const options: (readonly [string, string])[] = [['', 'Not linked to a Carefile user'], ...signers.map((u) => [u.id, `${u.displayName} (${u.role})`] as const)];
+  const options: (readonly [string, string])[] = [['', 'Not linked to a Carefile user'], ...signers.map((u) => [u.id, `${u.displayName}, ${userRoleLabels[u.role].toLowerCase()}`] as const)];
   // A link made in another council's store is kept, and said plainly.
   if (current && !signers.some((u) => u.id === current)) options.push([current, 'A user of another Carefile store']);
   return options;
@@ -153,11 +142,7 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
         <PersonCard key={row.id} i={i} signers={signers} inSessions={inSessions} onRemove={() => people.remove(i)} />
       ))}
       <SelectField<Role> label="Role of the person to add" value={newRole} options={roleLabels} onChange={(v) => v && setNewRole(v)} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => people.append(blankPerson(newRole))}>
-          Add a participant
-        </button>
-      </div>
+      <AddItemButton onAdd={() => people.append(blankPerson(newRole))}>Add a participant</AddItemButton>
 
       <h4>Information requested from others</h4>
       <p className="hint">Carers, school or college, GP, the Home Office: what was asked for, and whether it came back.</p>
@@ -170,18 +155,10 @@ export function ParticipantsEditor({ assessment, onSaved }: EditorProps) {
             <TextField label="Received on" type="date" name={`requests.${i}.receivedOn`} errorPath={`informationRequests.${i}.receivedOn`} />
           </FieldGrid>
           <RequestEvidence i={i} options={evidenceOptions} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => requests.remove(i)}>
-              Remove request {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => requests.remove(i)}>Remove request {i + 1}</RemoveItemButton>
         </div>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => requests.append({ id: newId(), from: '', requestedOn: '', receivedOn: '', evidenceId: '' })}>
-          Add an information request
-        </button>
-      </div>
+      <AddItemButton onAdd={() => requests.append({ id: newId(), from: '', requestedOn: '', receivedOn: '', evidenceId: '' })}>Add an information request</AddItemButton>
     </AssessmentFormView>
   );
 }

@@ -7,23 +7,10 @@ import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentFor
 import { SafeguardId, type Assessment } from '../../../shared/domain/model';
 import { formatInstant } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
+import { safeguardLabels } from '../../../shared/format/labels';
 
 type Safeguard = (typeof SafeguardId.options)[number];
 type Entry = Assessment['safeguardLog'][number];
-
-const safeguardNames: Record<Safeguard, string> = {
-  'two-assessors': 'Two qualified social workers',
-  'experienced-assessor': 'An assessor experienced in age assessment',
-  interpreter: 'An interpreter in their language and dialect',
-  'appropriate-adult': 'An appropriate adult',
-  'legal-representative': 'A legal representative told and involved',
-  'rest-before-interview': 'Rest before the first interview',
-  'multiple-sessions': 'More than one interview session',
-  breaks: 'Breaks during interviews',
-  'written-explanation': 'The purpose explained in writing',
-  'minded-to-meeting': 'A minded-to meeting to answer adverse points',
-  'copy-to-young-person': 'A copy of the decision given to the young person',
-};
 
 interface Row {
   used: YesNo;
@@ -104,7 +91,7 @@ function MissingReasons() {
   const missing = SafeguardId.options.filter((s) => messageAt(errors, `rows.${s}.reason`) === NO_REASON);
   return missing.length > 0 ? (
     <div role="alert" className="error-box">
-      Give a reason for each safeguard not used ({missing.map((s) => safeguardNames[s]).join('; ')}). Nothing has been saved yet; what you typed is kept.
+      Give a reason for each safeguard not used ({missing.map((s) => safeguardLabels[s]).join('; ')}). Nothing has been saved yet; what you typed is kept.
     </div>
   ) : null;
 }
@@ -118,7 +105,7 @@ function SafeguardRow({ s, uid, recorded }: { s: Safeguard; uid: string; recorde
   return (
     <tr>
       <th scope="row" id={rowId}>
-        {safeguardNames[s]}
+        {safeguardLabels[s]}
         <span className="hint" style={{ display: 'block', fontWeight: 400 }}>
           {recorded ? `Last recorded ${formatInstant(recorded)}` : 'Not recorded yet'}
         </span>

@@ -5,22 +5,14 @@ import { hasCheckErrors } from '../forms/errors';
 import { FieldCell, FieldRow } from '../forms/layout';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import { instantFromLocal, localFromInstant, newId } from '../forms/values';
-import type { Participant, Session } from '../../../shared/domain/model';
+import type { Session } from '../../../shared/domain/model';
 import { minutesBetween } from '../../../shared/domain/calendars';
 import { longestStretch } from '../../../shared/safeguards/rules/sessions';
 import { defaultThresholds } from '../../../shared/safeguards/types';
 import { plainDuration, plainHours } from '../../../shared/format/dates';
 import type { EditorProps } from './types';
-
-const roleNames: Record<Participant['role'], string> = {
-  assessor: 'assessor',
-  interpreter: 'interpreter',
-  'appropriate-adult': 'appropriate adult',
-  'legal-representative': 'legal representative',
-  manager: 'manager',
-  carer: 'carer',
-  other: 'other',
-};
+import { participantRoleLabels } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 interface BreakDraft {
   start: string;
@@ -139,7 +131,7 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
     onSaved,
   });
   const sessions = useFieldArray({ control: form.form.control, name: 'sessions' });
-  const people = assessment.participants.map((p) => [p.id, `${p.name} (${roleNames[p.role]})`] as const);
+  const people = assessment.participants.map((p) => [p.id, `${p.name}, ${participantRoleLabels[p.role].toLowerCase()}`] as const);
   return (
     <AssessmentFormView f={form} label="Interview sessions" saveLabel="Save the sessions">
       <p className="hint">
@@ -179,18 +171,10 @@ export function SessionsEditor({ assessment, onSaved }: EditorProps) {
             hint="E.g. language and dialect confirmed with the young person at the start (AA-07)."
           />
           <TextArea label={`Summary of session ${i + 1}`} name={`sessions.${i}.summary`} wording />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => sessions.remove(i)}>
-              Remove session {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => sessions.remove(i)}>Remove session {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => sessions.append(emptySession(form.form.getValues('sessions').at(-1)))}>
-          Add a session
-        </button>
-      </div>
+      <AddItemButton onAdd={() => sessions.append(emptySession(form.form.getValues('sessions').at(-1)))}>Add a session</AddItemButton>
       <MissingTimes />
     </AssessmentFormView>
   );

@@ -4,25 +4,15 @@ import { CheckboxGroup } from '../forms/bound';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
 import type { Assessment } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
+import { copyRecipientLabels, homeOfficePartLabels, labelOptions } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type Sharing = Assessment['sharing'];
 type Copy = Sharing['copies'][number];
 type Part = NonNullable<Sharing['homeOffice']>['parts'][number];
 
-const recipients: Array<[Copy['recipient'], string]> = [
-  ['young-person', 'The young person'],
-  ['legal-representative', 'Their legal representative'],
-  ['carer', 'Their carer'],
-  ['home-office', 'The Home Office'],
-  ['other', 'Someone else'],
-];
-
-const parts: Array<[Part, string]> = [
-  ['conclusion', 'The conclusion'],
-  ['reasons', 'The reasons'],
-  ['process', 'Evidence of a fair process'],
-  ['full-report', 'The full report'],
-];
+const recipients = labelOptions(copyRecipientLabels);
+const parts = labelOptions(homeOfficePartLabels);
 
 interface CopyDraft {
   recipient: Copy['recipient'];
@@ -104,18 +94,10 @@ export function SharingEditor({ assessment, onSaved }: EditorProps) {
             <TextField label="Language" name={`copies.${i}.language`} errorPath={`sharing.copies.${i}.language`} />
           </div>
           <TextField label="How it was given" name={`copies.${i}.method`} errorPath={`sharing.copies.${i}.method`} hint="In person and read aloud, post, secure email …" />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => copies.remove(i)}>
-              Remove copy {i + 1}
-            </button>
-          </div>
+          <RemoveItemButton onRemove={() => copies.remove(i)}>Remove copy {i + 1}</RemoveItemButton>
         </fieldset>
       ))}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => copies.append(copyDraft())}>
-          Add a copy given
-        </button>
-      </div>
+      <AddItemButton onAdd={() => copies.append(copyDraft())}>Add a copy given</AddItemButton>
 
       <fieldset>
         <legend>Sharing with the Home Office (AA-36)</legend>

@@ -5,21 +5,12 @@ import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentFor
 import { newId } from '../forms/values';
 import { AccommodationType, type Assessment } from '../../../shared/domain/model';
 import type { EditorProps } from './types';
+import { accommodationLabels, labelOptions } from '../../../shared/format/labels';
+import { AddItemButton, RemoveItemButton } from '../forms/items';
 
 type AccommodationKind = (typeof AccommodationType.options)[number];
 
-const accommodationLabels: readonly (readonly [AccommodationKind | '', string])[] = [
-  ['', 'Not recorded yet'],
-  ['foster-care', 'Foster care'],
-  ['childrens-home', "Children's home"],
-  ['supported-accommodation-child', 'Supported accommodation for children (16–17)'],
-  ['adult-hotel', 'Hotel for adults (asylum hotel)'],
-  ['adult-hostel', 'Hostel for adults'],
-  ['immigration-detention', 'Immigration detention'],
-  ['police-custody', 'Police custody'],
-  ['prison', 'Prison or young offender institution'],
-  ['other', 'Somewhere else (say where in the note)'],
-];
+const accommodationOptions: readonly (readonly [AccommodationKind | '', string])[] = [['', 'Not recorded yet'], ...labelOptions(accommodationLabels, AccommodationType.options)];
 
 /** Settings where a child must not be placed while their age is undecided (AA-02). Mirrors the rule's list. */
 const adultSettings: ReadonlySet<string> = new Set(['adult-hotel', 'adult-hostel', 'immigration-detention', 'police-custody', 'prison']);
@@ -103,18 +94,10 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
               <TextField label="Source" name={`indicators.${i}.source`} errorPath={`trafficking.indicators.${i}.source`} hint="Who said or saw it, and where." />
             </FieldGrid>
             <TextArea label="In the young person's own words" name={`indicators.${i}.ownWords`} errorPath={`trafficking.indicators.${i}.ownWords`} hint="As they said it, through the interpreter if one was used." />
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => indicators.remove(i)}>
-                Remove indicator {i + 1}
-              </button>
-            </div>
+            <RemoveItemButton onRemove={() => indicators.remove(i)}>Remove indicator {i + 1}</RemoveItemButton>
           </div>
         ))}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => indicators.append({ id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' })}>
-            Add an indicator
-          </button>
-        </div>
+        <AddItemButton onAdd={() => indicators.append({ id: newId(), indicator: '', observedOn: '', source: '', ownWords: '' })}>Add an indicator</AddItemButton>
       </fieldset>
 
       <fieldset>
@@ -149,7 +132,7 @@ export function TraffickingEditor({ assessment, onSaved }: EditorProps) {
 
       <fieldset>
         <legend>Accommodation and care while the assessment is pending</legend>
-        <SelectField label="Where the young person lives now" name="accType" errorPath="accommodation" options={accommodationLabels} />
+        <SelectField label="Where the young person lives now" name="accType" errorPath="accommodation" options={accommodationOptions} />
         <AdultSettingWarning />
         <FieldGrid>
           <TextField label="Living there since" type="date" name="accSince" errorPath="accommodation.since" />

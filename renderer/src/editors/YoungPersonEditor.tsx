@@ -6,7 +6,7 @@ import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentFor
 import { useWatch } from 'react-hook-form';
 import { languageName } from '../../../shared/domain/identity';
 import { solarHijriNamesFor } from '../../../shared/format/dates';
-import { label } from '../../../shared/format/labels';
+import { evidenceKindLabels, labelOptions, routeLabels } from '../../../shared/format/labels';
 import type { Assessment } from '../../../shared/domain/model';
 import { readPart } from '../../../shared/domain/parts';
 import { instantFromLocal, localFromInstant } from '../forms/values';
@@ -96,10 +96,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         label="Route"
         name="route"
         errorPath="route"
-        options={[
-          ['council', label('council')],
-          ['naab-referral', label('naab-referral')],
-        ]}
+        options={labelOptions(routeLabels)}
       />
       <TextField label="Nationality, as they say it" name="nationality" errorPath="youngPerson.nationality" />
       <CodeField kind="country" label="Nationality (ISO 3166 country)" name="nationalityCode" errorPath="youngPerson.nationalityCode" hint="Type to search, e.g. Eritrea or ER. Used to compare outcomes fairly." />
@@ -114,7 +111,7 @@ export function YoungPersonEditor({ assessment, onSaved }: EditorProps) {
         legend="Evidence the doubt rests on"
         hint="Link the items the reason for doubt relies on; appearance or demeanour alone is not enough (AA-01)."
         name="doubtEvidenceIds"
-        options={assessment.evidence.map((e) => [e.id, `${e.title} (${label(e.kind)})`] as const)}
+        options={assessment.evidence.map((e) => [e.id, `${e.title} (${evidenceKindLabels[e.kind]})`] as const)}
         empty={<p className="hint">No evidence recorded yet: add it in Evidence, then link it here.</p>}
       />
       <TextField label="Requested by" name="requestedBy" />

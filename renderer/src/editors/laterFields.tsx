@@ -2,7 +2,7 @@
 import { useController } from 'react-hook-form';
 import type { EvidenceItem, Session } from '../../../shared/domain/model';
 import { formatInstant } from '../../../shared/format/dates';
-import { label } from '../../../shared/format/labels';
+import { evidenceKindLabels } from '../../../shared/format/labels';
 
 /**
  * Checkboxes over the assessment's evidence items, by title and kind (so reliance on appearance is
@@ -20,7 +20,7 @@ export function EvidenceChecklist({ legend, evidence, name }: { legend: string; 
       {evidence.map((e) => (
         <label key={e.id} className="checkbox">
           <input type="checkbox" checked={selected.includes(e.id)} onChange={(ev) => onChange(ev.target.checked ? [...selected, e.id] : selected.filter((id) => id !== e.id))} />
-          {e.title} <span className="hint">({label(e.kind)})</span>
+          {e.title} <span className="hint">({evidenceKindLabels[e.kind]})</span>
         </label>
       ))}
       {selected

@@ -8,7 +8,7 @@
 import { useContext, useId } from 'react';
 import { BoundControlsContext, need } from './fields';
 import type { CalendarId, DateAsTold } from '../../../shared/domain/model';
-import { calendarNames } from '../../../shared/domain/calendars';
+import { calendarLabels } from '../../../shared/format/labels';
 import { formatDateRange, gregorianPeriod, MONTH_NAMES, type SolarHijriNames } from '../../../shared/format/dates';
 
 export interface DateAsToldValue {
@@ -110,7 +110,7 @@ export function DateBox({
       <div className="field">
         <label htmlFor={`${id}-cal`}>Calendar</label>
         <select id={`${id}-cal`} value={value.calendar} onChange={(e) => set({ calendar: e.target.value as CalendarId })}>
-          {(Object.entries(calendarNames) as Array<[CalendarId, string]>).map(([cal, name]) => (
+          {(Object.entries(calendarLabels) as Array<[CalendarId, string]>).map(([cal, name]) => (
             <option key={cal} value={cal}>
               {name}
             </option>

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { assessorsOf, nextSigners, signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
-import { formatInstant, label } from '../../../shared/format/index';
+import { formatInstant, signerRoleLabels } from '../../../shared/format/index';
 import { useSession } from '../state/session';
 import { TextField } from '../forms/fields';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -101,7 +101,7 @@ export function HandoverPanel({
         <ol className="signers">
           {assessment.signatures.map((s) => (
             <li key={`${s.userId}-${s.signedOn}`}>
-              Signed by {s.name} ({label(s.role)}), {formatInstant(s.signedOn)}
+              Signed by {s.name} ({signerRoleLabels[s.role]}), {formatInstant(s.signedOn)}
             </li>
           ))}
         </ol>

@@ -12,11 +12,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment, NewInformationKind, OverturnedByKind } from '../../../shared/domain/model';
 import { isDecided, roleMay, type Role } from '../../../shared/domain/workflow';
-import { newInformationLabels, overturnedByLabels, overturnedSentence } from '../../../shared/domain/reassessment';
+import { overturnedSentence } from '../../../shared/domain/reassessment';
+import { labelOptions, newInformationLabels, outcomeLabels, overturnedByLabels, sentenceCase } from '../../../shared/format/labels';
 import { useSession } from '../state/session';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const kindOptions = (Object.entries(newInformationLabels) as Array<[NewInformationKind, string]>).map(([v, l]) => [v, sentenceCase(l)] as const);
 const byOptions = (Object.entries(overturnedByLabels) as Array<[OverturnedByKind, string]>).map(([v, l]) => [v, sentenceCase(l)] as const);
 const fieldError = (error: ApiError | undefined, field: string) => (error?.field === field ? error.message : undefined);
@@ -84,10 +84,7 @@ function OverturnedForm({ assessment, onDone }: { assessment: Assessment; onDone
       <SelectField<'child' | 'adult'>
         label="New outcome"
         value={outcome}
-        options={[
-          ['child', 'A child'],
-          ['adult', 'An adult'],
-        ]}
+        options={labelOptions(outcomeLabels)}
         onChange={setOutcome}
         error={fieldError(error, 'newOutcome')}
       />

@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { openWarnings } from '../../../shared/domain/workflow';
+import { findingsByRule, type FindingsOfRule } from '../../../shared/safeguards/byRule';
 import { formatInstant } from '../../../shared/format/dates';
 import { editorSections } from '../editors/index';
 import { TextArea } from '../forms/fields';
@@ -23,7 +24,8 @@ import type { Check, useCase } from './useCase';
 
 export function CheckAnswersScreen({ c, assessment, check }: { c: ReturnType<typeof useCase>; assessment: Assessment; check: Check }) {
   const id = assessment.id;
-  const warnings = useMemo(() => openWarnings(assessment, new Date()), [assessment]);
+  // One warning per rule: a rule hit in several places (AA-11 in two sessions) is answered by one note.
+  const warnings = useMemo(() => findingsByRule(openWarnings(assessment, new Date())), [assessment]);
   const tasks = caseTasks(assessment, check, c.drafts);
   const blocks = check.findings.filter((f) => f.severity === 'block');
   const answered = new Map((assessment.acknowledgedWarnings ?? []).map((w) => [w.ruleId, w]));
@@ -68,7 +70,7 @@ export function CheckAnswersScreen({ c, assessment, check }: { c: ReturnType<typ
               Answer each warning with a note: the note is printed in the record beside the warning. {unanswered > 0 ? `${unanswered} still to answer.` : 'All are answered.'}
             </p>
             {warnings.map((w) => (
-              <WarningNote key={w.ruleId} assessment={assessment} ruleId={w.ruleId} message={w.message} remedy={w.remedy} answered={answered.get(w.ruleId)} onSaved={() => void c.load()} />
+              <WarningNote key={w.ruleId} assessment={assessment} warning={w} answered={answered.get(w.ruleId)} onSaved={() => void c.load()} />
             ))}
           </>
         )}
@@ -87,19 +89,16 @@ export function CheckAnswersScreen({ c, assessment, check }: { c: ReturnType<typ
 
 function WarningNote({
   assessment,
-  ruleId,
-  message,
-  remedy,
+  warning,
   answered,
   onSaved,
 }: {
   assessment: Assessment;
-  ruleId: string;
-  message: string;
-  remedy: string;
+  warning: FindingsOfRule;
   answered?: NonNullable<Assessment['acknowledgedWarnings']>[number];
   onSaved(): void;
 }) {
+  const { ruleId, findings, remedies } = warning;
   const [note, setNote] = useState(answered?.note ?? '');
   const [editing, setEditing] = useState(!answered);
   const [error, setError] = useState<ApiError>();
@@ -114,9 +113,23 @@ function WarningNote({
   }
   return (
     <div className="finding-warn" role="group" aria-label={`Warning ${ruleId}`}>
-      <p>
-        <strong>{ruleId}:</strong> {message} <span className="hint">What to do: {remedy}</span>
-      </p>
+      {findings.length === 1 ? (
+        <p>
+          <strong>{ruleId}:</strong> {findings[0]!.message} <span className="hint">What to do: {remedies.join(' ')}</span>
+        </p>
+      ) : (
+        <>
+          <p>
+            <strong>{ruleId}:</strong> {warning.title ?? 'Found'} ({findings.length} times):
+          </p>
+          <ul>
+            {findings.map((f, i) => (
+              <li key={`${f.path ?? ''}-${i}`}>{f.message}</li>
+            ))}
+          </ul>
+          <p className="hint">What to do: {remedies.join(' ')}</p>
+        </>
+      )}
       {answered && !editing ? (
         <p>
           Answered by {answered.byName} on {formatInstant(answered.at)}: {answered.note}{' '}

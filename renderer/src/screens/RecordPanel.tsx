@@ -11,6 +11,7 @@ import { useSession } from '../state/session';
 import { nextSigners, signingStage } from '../../../shared/domain/workflow';
 import { stageIndex, stageTitles } from '../../../shared/domain/stages';
 import { formatInstant } from '../../../shared/format/dates';
+import { signerRoleLabels } from '../../../shared/format/labels';
 
 /** Make and sign the PDF record: the signer re-enters their passphrase, which unlocks their signing key. */
 export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Assessment; blocked: boolean; onSigned(): void }) {
@@ -63,7 +64,7 @@ export function RecordPanel({ assessment, blocked, onSigned }: { assessment: Ass
     return (
       <>
         <p>
-          Signed by {assessment.signatures.map((s) => `${s.name} (${s.role}, ${formatInstant(s.signedOn)})`).join('; ')}. The assessment
+          Signed by {assessment.signatures.map((s) => `${s.name} (${signerRoleLabels[s.role].toLowerCase()}, ${formatInstant(s.signedOn)})`).join('; ')}. The assessment
           is locked: corrections are made by addendum.
         </p>
         <div className="actions">

@@ -7,8 +7,8 @@ import type { ApiError } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
 import { useSession } from '../state/session';
 import { formatInstant } from '../../../shared/format/dates';
+import { reviewOutcomeLabels } from '../../../shared/format/labels';
 
-const outcomeNames = { comment: 'Comment', returned: 'Returned to the assessors', authorised: 'Authorised', withdrawn: 'Withdrawn' } as const;
 
 /**
  * Management oversight: every comment kept; a manager comments, or returns a draft. Authorising is
@@ -42,7 +42,7 @@ export function ReviewPanel({ assessment, onChanged }: { assessment: Assessment;
         <ol>
           {assessment.review.comments.map((c, i) => (
             <li key={`${c.on}-${i}`}>
-              <strong>{outcomeNames[c.outcome]}</strong>: {c.text} <span className="hint">({c.by}, {formatInstant(c.on)})</span>
+              <strong>{reviewOutcomeLabels[c.outcome]}</strong>: {c.text} <span className="hint">({c.by}, {formatInstant(c.on)})</span>
             </li>
           ))}
         </ol>

@@ -6,9 +6,9 @@ import { ConfirmDialog } from '../forms/ConfirmDialog';
 import { useSession } from '../state/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportPanel } from '../bundles/ImportPanel';
+import { userRoleLabels } from '../../../shared/format/labels';
 
 type User = OutputOf<'users.list'>[number];
-const roleNames = { admin: 'Administrator', assessor: 'Assessor', manager: 'Manager' } as const;
 
 function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
   const [users, setUsers] = useState<User[]>([]);
@@ -32,7 +32,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
     e.preventDefault();
     const res = await api['users.add']({ name, displayName: displayName || undefined, role, passphrase });
     if (res.ok) {
-      setNotice(`Added ${res.value.displayName} as ${roleNames[res.value.role].toLowerCase()}. Their signing certificate was made.`);
+      setNotice(`Added ${res.value.displayName} as ${userRoleLabels[res.value.role].toLowerCase()}. Their signing certificate was made.`);
       setError(undefined);
       setName('');
       setDisplayName('');
@@ -70,7 +70,7 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
             <tr key={u.id}>
               <td>{u.name}</td>
               <td>{u.displayName}</td>
-              <td>{roleNames[u.role]}</td>
+              <td>{userRoleLabels[u.role]}</td>
               <td className="mono">{u.certificateSha256.slice(0, 16)}…</td>
               {isAdmin ? (
                 <td>
@@ -96,9 +96,11 @@ function UsersPanel({ isAdmin }: { isAdmin: boolean }) {
           <div className="field">
             <label htmlFor="new-user-role">Role</label>
             <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
-              <option value="assessor">Assessor (social worker)</option>
-              <option value="manager">Manager</option>
-              <option value="admin">Administrator</option>
+              {(['assessor', 'manager', 'admin'] as const).map((r) => (
+                <option key={r} value={r}>
+                  {userRoleLabels[r]}
+                </option>
+              ))}
             </select>
           </div>
           <TextField label="First passphrase" type="password" value={passphrase} onChange={setPassphrase} required error={fieldError('passphrase')} autoComplete="new-password" hint="At least 12 characters. Give it to them in person; they can change it under Settings." />

@@ -6,6 +6,7 @@ import { base64ToBytes, download, fileToBase64 } from '../download';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DeclarationCheck } from '../components/DeclarationCheck';
 import { formatInstant } from '../../../shared/format/dates';
+import { label } from '../../../shared/format/labels';
 
 type Report = OutputOf<'record.verify'>;
 
@@ -106,7 +107,7 @@ export function VerifyScreen() {
                     <td>{yes(s.check === 'valid', 'valid', s.check === 'digest-mismatch' ? 'intact, but the signed bytes changed' : 'does not verify')}</td>
                     <td>{yes(s.valid, 'yes, unchanged since', s.changedAfterSigning ? 'NO: changed after signing' : s.laterChanges.length ? 'NO: changed by a later update' : 'NO')}</td>
                     <td>{laterText(s.laterRevisions, s.coversWholeFile)}</td>
-                    <td>{s.knownSigner ? `${s.knownSigner.name} (${s.knownSigner.role})` : yes(false, '', 'not a user here')}</td>
+                    <td>{s.knownSigner ? `${s.knownSigner.name} (${label(s.knownSigner.role).toLowerCase()})` : yes(false, '', 'not a user here')}</td>
                     <td className="mono">{s.certificateSha256 ? `${s.certificateSha256.slice(0, 16)}…` : 'unreadable'}</td>
                   </tr>
                 ))}

@@ -5,7 +5,7 @@
 import type { Assessment } from '../../../shared/domain/model';
 import type { PartName } from '../../../shared/domain/parts';
 import { formatDate, formatDateAsTold, formatInstant, solarHijriNamesFor } from '../../../shared/format/dates';
-import { label } from '../../../shared/format/labels';
+import { accommodationLabels, participantRoleLabels, routeLabels, safeguardLabels } from '../../../shared/format/labels';
 
 export type SummaryRow = readonly [key: string, value: string];
 
@@ -24,20 +24,20 @@ export const partSummaries: Record<PartName, (a: Assessment) => SummaryRow[]> = 
       ['Date of birth as told', yp.statedDateOfBirth ? formatDateAsTold(yp.statedDateOfBirth, solarHijriNamesFor(yp.nationality ?? yp.nationalityCode)) : none],
       ['Nationality', yp.nationality ?? none],
       ['First language', first ? [first.language, first.dialect].filter(Boolean).join(', ') : none],
-      ['Route', label(a.route.kind)],
+      ['Route', routeLabels[a.route.kind]],
       ['Reason for doubt', short(a.reasonForDoubt?.text)],
     ];
   },
   trafficking: (a) => [
     ['Screened for trafficking indicators', a.trafficking.screenedOn ? formatDate(a.trafficking.screenedOn) : none],
     ['Indicators', count(a.trafficking.indicators.length, 'indicator')],
-    ['Accommodation', a.youngPerson.accommodation ? label(a.youngPerson.accommodation.type) : none],
+    ['Accommodation', a.youngPerson.accommodation ? accommodationLabels[a.youngPerson.accommodation.type] : none],
   ],
   participants: (a) => [
-    ['People', a.participants.length === 0 ? none : a.participants.map((p) => `${p.name} (${label(p.role)})`).join('; ')],
+    ['People', a.participants.length === 0 ? none : a.participants.map((p) => `${p.name} (${participantRoleLabels[p.role]})`).join('; ')],
     ['Information requests', count(a.informationRequests.length, 'request')],
   ],
-  safeguardLog: (a) => [['Safeguards logged', a.safeguardLog.length === 0 ? none : a.safeguardLog.map((e) => `${label(e.safeguard)}: ${e.used ? 'used' : 'not used'}`).join('; ')]],
+  safeguardLog: (a) => [['Safeguards logged', a.safeguardLog.length === 0 ? none : a.safeguardLog.map((e) => `${safeguardLabels[e.safeguard]}: ${e.used ? 'used' : 'not used'}`).join('; ')]],
   explanation: (a) => [
     ['Explained in person', a.explanation.verbalOn ? formatInstant(a.explanation.verbalOn) : none],
     ['Explained in writing', a.explanation.writtenOn ? formatInstant(a.explanation.writtenOn) : none],

@@ -94,6 +94,26 @@ export class AppPage {
   }
 
   /**
+   * Runs `check` with the window at 200% zoom (640×360 CSS px, device scale 2), expecting nothing to
+   * scroll sideways, then returns to the size the test had.
+   */
+  async atZoom200(check: () => Promise<void>): Promise<void> {
+    const page = this.page;
+    const before = page.viewportSize();
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { ...ZOOM_200, mobile: false });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await this.overflow(), 'sideways scrolling at 200% zoom').toEqual([]);
+      await check();
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => {});
+      await cdp.detach().catch(() => {});
+      if (before) await page.setViewportSize(before);
+    }
+  }
+
+  /**
    * A screenshot for docs/user-guide.md (docs/images/NAME.png), at 1280×720 as the guide describes.
    * `target` narrows it to one part of the screen.
    */

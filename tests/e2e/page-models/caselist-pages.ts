@@ -25,6 +25,12 @@ export class CaseListPage {
     return this.rows().filter({ has: this.page.getByRole('button', { name: reference, exact: true }) });
   }
 
+  /** A row's cell under a column (by the column's position: cells carry no name of their own). */
+  cell(reference: string, column: 'Nationality' | 'Stage' | 'Status' | 'Next step' | 'Last change'): Locator {
+    const at = { Nationality: 2, Stage: 3, Status: 4, 'Next step': 5, 'Last change': 6 }[column];
+    return this.row(reference).getByRole('cell').nth(at);
+  }
+
   async filter(name: 'Stage' | 'Status' | 'Assessor', option: string): Promise<void> {
     await this.page.getByLabel(name, { exact: true }).selectOption({ label: option });
   }

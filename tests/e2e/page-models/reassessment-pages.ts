@@ -15,7 +15,7 @@ export class AfterDecisionPanel {
     await form.getByRole('button', { name: 'Reopen for reassessment' }).click();
   }
 
-  async recordOverturned(o: { by: string; body: string; on: string; outcome: 'A child' | 'An adult'; dob?: string; reason: string }): Promise<void> {
+  async recordOverturned(o: { by: string; body: string; on: string; outcome: 'A child (under 18)' | 'An adult (18 or over)'; dob?: string; reason: string }): Promise<void> {
     const form = this.panel.getByRole('form', { name: 'Record an overturned decision' });
     await form.getByLabel('Changed by').selectOption({ label: o.by });
     await form.getByLabel('Which court, tribunal or body').fill(o.body);

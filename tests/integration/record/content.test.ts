@@ -19,8 +19,14 @@ let signedPdf: Uint8Array;
 beforeAll(async () => {
   const a = structuredClone(fixture.assessment);
   a.signatures = [];
-  a.acknowledgedWarnings = [{ ruleId: 'AA-29', note: 'The interpreter was unavailable for a week; the young person was told why.', byUserId: 'u-hc', byName: 'Hannah Clarke', at: '2026-02-24T10:00:00Z' }];
-  const signed = await composeRecord(a, fixture.context, { now, signing: { name: 'Hannah Clarke', role: 'assessor', at: now } });
+  a.acknowledgedWarnings = [
+    { ruleId: 'AA-29', note: 'The interpreter was unavailable for a week; the young person was told why.', byUserId: 'u-hc', byName: 'Hannah Clarke', at: '2026-02-24T10:00:00Z' },
+    { ruleId: 'AA-11', note: 'Both sessions were short and the young person asked to go ahead.', byUserId: 'u-hc', byName: 'Hannah Clarke', at: '2026-02-24T10:05:00Z' },
+  ];
+  // One rule hit twice: one warning in the record, answered by its one note.
+  const aa11 = (n: number) => ({ ruleId: 'AA-11', severity: 'warn' as const, title: 'Session soon after arrival', message: `Session ${n} began 10 hours after arrival in the UK.`, remedy: 'Allow rest.', source: 'MA & HT' });
+  const context = { ...fixture.context, findings: [...fixture.context.findings, aa11(1), aa11(2)] };
+  const signed = await composeRecord(a, context, { now, signing: { name: 'Hannah Clarke', role: 'assessor', at: now } });
   signedPdf = signed;
   signedText = plain(pdftotext(signed)).replace(/\s+/g, ' ');
   const pending = structuredClone(fixture.assessment);
@@ -53,6 +59,13 @@ describe('what the record says about itself', () => {
       'AA-29: The decision was issued 27 days after first contact, close to the 28-day target. Answered by Hannah Clarke on 24 February 2026, 10:00: The interpreter was unavailable for a week; the young person was told why.',
     );
     expect(pendingText).toContain('AA-29: The decision was issued 27 days after first contact, close to the 28-day target. No note was recorded against it.');
+  });
+
+  it('prints a warning hit in several places once, with each occurrence and the one note', () => {
+    expect(signedText).toContain(
+      'AA-11: found 2 times: (1) Session 1 began 10 hours after arrival in the UK. (2) Session 2 began 10 hours after arrival in the UK. Answered by Hannah Clarke on 24 February 2026, 10:05: Both sessions were short',
+    );
+    expect(signedText.match(/AA-11:/g)).toHaveLength(1);
   });
 
   it('shows the presumption only while pending, and the decision once decided', () => {

@@ -10,7 +10,7 @@ describe("zod's messages in plain words", () => {
     expect(msg(z.string().max(5), 'abcdefg')).toBe('Write at most 5 characters.');
     expect(z.object({ a: z.string() }).safeParse({}).error?.issues[0]?.message).toBe('This is needed.');
     expect(msg(z.iso.date(), '2026-13-40')).toBe('Give a date as day, month and year.');
-    expect(msg(z.enum(['foster-care', 'adult-hotel']), 'x')).toBe("Choose one of: Foster care, Adult hotel.");
+    expect(msg(z.enum(['foster-care', 'adult-hotel']), 'x')).toBe('Choose one of: Foster care, Hotel for adults (asylum hotel).');
     expect(msg(z.number().int().min(0), -1)).toBe('Give a number of at least 0.');
   });
 
