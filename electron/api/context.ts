@@ -13,6 +13,11 @@ export interface HandlerContext {
   dataDir: string;
   /** The store session (locked/unlocked); made on first use by electron/api/store.ts if absent. */
   storeSession?: import('../store/index').StoreSession;
+  /**
+   * Who held the last session in this app (store user id, or `recovery` for the recovery key),
+   * kept across a lock so the next unlock can say whether the same person is back (store.ts).
+   */
+  lastSignedIn?: string;
   /** The idle lock (electron/api/idle-lock.ts), made at the first unlock in the app and browser modes. */
   idleLock?: import('./idle-lock').IdleLock;
   /**

@@ -42,6 +42,19 @@ function status(ctx: HandlerContext) {
   return { state, user, backoffMs: 0 };
 }
 
+/**
+ * The status after an unlock, with whether the same person as last time is back (`resumes`): the
+ * renderer keeps the address only for them. Nothing about the last person is said to anyone who
+ * has not just proved who they are.
+ */
+function unlocked(ctx: HandlerContext) {
+  const now = status(ctx);
+  const who = now.user ? (now.user.id ?? 'recovery') : undefined;
+  const previous = ctx.lastSignedIn;
+  ctx.lastSignedIn = who;
+  return previous === undefined ? now : { ...now, resumes: previous === who };
+}
+
 export const storeHandlers = {
   'store.status': (_input, ctx) => guardStore(() => status(ctx)),
   'store.init': (input, ctx) =>
@@ -53,13 +66,13 @@ export const storeHandlers = {
     guardStore(async () => {
       await storeSessionOf(ctx).unlock(input.userName, input.passphrase);
       armIdleLock(ctx, storeSessionOf(ctx));
-      return status(ctx);
+      return unlocked(ctx);
     }),
   'store.unlockWithRecoveryKey': (input, ctx) =>
     guardStore(async () => {
       await storeSessionOf(ctx).unlockWithRecoveryKey(input.recoveryKey);
       armIdleLock(ctx, storeSessionOf(ctx));
-      return status(ctx);
+      return unlocked(ctx);
     }),
   'store.lock': (_input, ctx) =>
     guardStore(() => {

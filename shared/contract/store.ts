@@ -25,6 +25,12 @@ export const StoreStatusSchema = z.object({
   user: z.object({ id: z.string().optional(), name: z.string(), displayName: z.string(), role: Role }).optional(),
   /** Milliseconds before another unlock attempt is allowed (0: now). */
   backoffMs: z.number().int().min(0),
+  /**
+   * In the answer to an unlock only: whether the person who signed in is the one who held the last
+   * session since the app started (after a lock, idle or pressed, they go back to the screen they
+   * left; anyone else starts from their own list). Absent at the first sign-in.
+   */
+  resumes: z.boolean().optional(),
 });
 
 /** An assessor as the list shows them: the name written on the assessment, and the store user it is linked to. */

@@ -6,7 +6,7 @@ import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, VerifyPage } from './page-models/assessment-pages';
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
-import { backToTaskList, openPart } from './page-models/case-pages';
+import { backToTaskList, DraftArea, LockedPart, openPart } from './page-models/case-pages';
 import { CaseListPage } from './page-models/caselist-pages';
 
 const ASHA = { user: 'a.okafor', pass: 'willow harbour ember 77' };
@@ -54,6 +54,13 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
   await carefileApp.guideShot('assessments');
   await list.startNew();
   const form = new NewAssessmentPage(page);
+  // Started with nothing: the summary at the top names each missing field in plain words and takes you to it.
+  await form.submit();
+  await expect(form.errorSummary).toContainText('Council reference: Give the council reference.');
+  await expect(form.errorSummary).toContainText('Name, as the young person says it (Latin alphabet): Give the name as the young person says it.');
+  await expect(form.errorSummary).toBeFocused();
+  await form.errorSummary.getByRole('link', { name: /^Council reference/ }).click();
+  await expect(page.getByLabel('Council reference')).toBeFocused();
   await form.fill({
     reference: 'AA-2026-0201',
     nameLatin: 'Abdul Rahman Karimi',
@@ -68,6 +75,18 @@ test('a same-day interview without an appropriate adult cannot be signed; a new 
     reasonForDoubt: 'Police referral: he claims to be 16 but the officer thought he looked older. No documents.',
   });
   await expect(form.wordingNotes).toContainText('claims to be');
+  // Kept as a draft in the store as it is typed: a reload brings it all back.
+  const draft = new DraftArea(page);
+  await expect(draft.status).toHaveText(/^Draft saved at \d\d:\d\d$/);
+  await page.reload();
+  const unlock = new UnlockPage(page);
+  await expect(unlock.heading.or(form.heading)).toBeVisible();
+  if (await unlock.heading.isVisible()) await unlock.unlock(ASHA.user, ASHA.pass);
+  await expect(draft.restored).toBeVisible();
+  await expect(page.getByLabel('Council reference')).toHaveValue('AA-2026-0201');
+  await expect(page.getByLabel('Year')).toHaveValue('1388');
+  await expect(page.getByLabel('Why is the stated age doubted?')).toHaveValue(/No documents\.$/);
+  await draft.keep();
   await carefileApp.expectAccessible('new assessment');
   await carefileApp.guideShot('new-assessment-dates', page.getByRole('group', { name: /^Stated date of birth/ }));
   await carefileApp.guideShot('new-assessment-wording', form.field('Why is the stated age doubted?'));
@@ -118,11 +137,22 @@ test('three people hand the record over inside the app: sign, countersign, autho
   await carefileApp.guideShot('signed-first', page.getByRole('region', { name: 'Declaration and signature' }));
   await expect(a.handoverStep).toContainText('Waiting for the countersignature of Tomasz Nowak; then a manager authorises.');
   await backToTaskList(page);
+  // Signed: the parts are read-only, and the page says why (the main side refuses a save too:
+  // tests/unit/api/authority.test.ts).
+  await openPart(page, 'Young person and reason for doubt');
+  const locked = new LockedPart(page);
+  await expect(locked.notice).toBeVisible();
+  await expect(page.getByLabel('Why is the stated age doubted?')).toBeDisabled();
+  expect(await locked.fields.count()).toBeGreaterThan(5);
+  expect(await locked.fields.evaluateAll((els) => els.filter((el) => !el.matches(':disabled')).map((el) => el.id))).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await backToTaskList(page);
 
-  // Tomasz finds it waiting for him on his list and countersigns from the case.
+  // Tomasz finds it waiting for him on his list and countersigns from the case. Signing in after
+  // Ruth locked, he lands on his own list, not on the case she left open.
   await nav.lock();
   await unlock.unlock(TOMASZ.user, TOMASZ.pass);
-  await nav.open('Assessments');
+  await expect(page).toHaveURL(/#\/assessments$/);
   await expect(list.row('AA-2026-0147')).toContainText('Waiting for your countersignature');
   await page.getByLabel('Needs my action').check();
   await expect.poll(() => list.references()).toEqual(['AA-2026-0147']);
@@ -137,7 +167,7 @@ test('three people hand the record over inside the app: sign, countersign, autho
   // Priya, the manager, has it in her queue and authorises it from the case by adding her signature.
   await nav.lock();
   await unlock.unlock(PRIYA.user, PRIYA.pass);
-  await nav.open('Assessments');
+  await expect(page).toHaveURL(/#\/assessments$/);
   await expect(list.row('AA-2026-0147')).toContainText('Waiting for your authorisation');
   await carefileApp.guideShot('authorise-waiting');
   await list.open('AA-2026-0147');

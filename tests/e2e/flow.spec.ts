@@ -9,7 +9,7 @@ import { AppPage } from './page-models/app-page';
 import { MainNav, UnlockPage } from './page-models/store-pages';
 import { AssessmentPage, AssessmentsPage } from './page-models/assessment-pages';
 import { BUNDLES, RecordsOfficer } from './page-models/records-officer';
-import { backToTaskList, DraftArea, openPart, TaskListPage } from './page-models/case-pages';
+import { backToTaskList, DraftArea, LeaveDialog, openPart, TaskListPage } from './page-models/case-pages';
 
 // Each test walks several screens with reloads and a lock; the shared 2-core build machine can take a while.
 test.describe.configure({ timeout: 150_000 });
@@ -84,6 +84,32 @@ test('typing is kept as a draft in the store: a reload or a lock restores it, to
   await unlockIfAsked(page);
   await expect(reason).toHaveValue(/Kept through a lock\.$/);
   await expect(draft.restored).toBeHidden();
+
+  // A draft the store refuses (larger than 1 MiB): leaving asks first, in a modal dialog.
+  await page.getByLabel('Requested by').fill('x'.repeat(1_100_000));
+  await expect(page.getByText(/^Draft not saved: The draft is larger than/)).toBeVisible();
+  const back = page.getByRole('link', { name: 'Back to the task list' });
+  // By keyboard, so the focus is on the link when the dialog opens.
+  await back.press('Enter');
+  const leave = new LeaveDialog(page);
+  await expect(leave.dialog).toBeVisible();
+  await expect(leave.dialog).toContainText('If you leave now, what you typed');
+  await expect(leave.stay).toBeFocused();
+  // The focus stays inside the dialog.
+  await page.keyboard.press('Tab');
+  await expect(leave.leave).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(leave.stay).toBeFocused();
+  await carefile.expectAccessible('leave dialog');
+  // Escape stays, and the focus goes back to the link pressed.
+  await page.keyboard.press('Escape');
+  await expect(leave.dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/parts\/young-person$/);
+  await expect(back).toBeFocused();
+  // The dialog again, by mouse this time: leaving loses the words not kept.
+  await back.click();
+  await leave.leave.click();
+  await expect(new TaskListPage(page).list).toBeVisible();
 });
 
 /** Presses Tab until `target` has the focus (keyboard only: no clicks, no programmatic focus). */

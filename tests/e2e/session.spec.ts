@@ -53,9 +53,8 @@ function filesWithMarker(dir: string, since = 0, depth = 6): string[] {
 /*
  * The idle lock is 8 s here. Each step until the wait for it is a click or typing, which the page
  * reports as activity (renderer/src/state/lockout.ts); the wait itself does nothing for > 8 s.
- * (This test once ended at the sign-in screen: after the lock the address still named Settings,
- * so the next person signed in there, "New assessment" was not on the screen, and while the click
- * waited for it the idle lock did its job. It now goes to the assessments list first.)
+ * After a lock the address still names the screen the last person left; the next person, if it
+ * is someone else, lands on their own list (the main side's `resumes` on unlock).
  */
 test.describe('idle lock, autofill and the marker', () => {
   test.use({ appEnv: { CAREFILE_IDLE_LOCK_MS: '8000' } });
@@ -78,8 +77,8 @@ test.describe('idle lock, autofill and the marker', () => {
       await new MainNav(page).lock();
       await expect(new UnlockPage(page).heading).toBeVisible();
       await new UnlockPage(page).unlock(ASHA.user, ASHA.pass);
-      // The address survives the lock (it still names Settings): to the list, as a person would.
-      await new MainNav(page).open('Assessments');
+      // The administrator locked on Settings; Asha lands on her own list, not on their screen.
+      await expect(page).toHaveURL(/#\/assessments$/);
       await new AssessmentsPage(page).startNew();
       const form = new NewAssessmentPage(page);
       await form.fill({ reference: `REF-${MARKER}`, nameLatin: `Amir ${MARKER}`, statedAge: '16', reasonForDoubt: `The referral says ${MARKER} looked older.` });
@@ -95,6 +94,11 @@ test.describe('idle lock, autofill and the marker', () => {
       expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(MARKER);
       const heap = await page.evaluate(() => JSON.stringify(Object.keys(window)));
       expect(heap).not.toContain(MARKER);
+      // Asha left her case open; the next person after the idle lock lands on their own list.
+      expect(page.url()).toMatch(/#\/assessments\/[^/]+$/);
+      await new UnlockPage(page).unlock(ADMIN.user, ADMIN.pass);
+      await expect(page).toHaveURL(/#\/assessments$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Assessments');
       await context.close();
 
       const hits = [...filesWithMarker(app.dataDir), ...filesWithMarker(profile), ...filesWithMarker(os.tmpdir(), started, 2)];

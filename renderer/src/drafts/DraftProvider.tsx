@@ -3,8 +3,9 @@
  * the editor mounts (so the editor starts from it), saves the editor's state to the main side a
  * second after typing stops, says where the draft stands ("Draft saved at 10:42", "Saving the
  * draft…", "Draft not saved: …"), offers to keep or discard a restored draft, and warns before
- * leaving while words are kept nowhere yet (useBlocker inside the app, beforeunload for a reload
- * or a closed tab). Drafts live in the encrypted store, never in the browser's storage.
+ * leaving while words are kept nowhere yet (useBlocker inside the app, with a modal dialog;
+ * beforeunload for a reload or a closed tab). Drafts live in the encrypted store, never in the
+ * browser's storage.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
@@ -12,6 +13,8 @@ import { api } from '../api/client';
 import type { DraftPartName } from './parts';
 import { DraftContext, type DraftApi, type DraftContent } from './DraftContext';
 import { registerFlush } from './flush';
+import { LeaveDialog } from './LeaveDialog';
+import { problemTexts } from '../forms/errors';
 import { formatTime } from '../../../shared/format/dates';
 
 const DEBOUNCE_MS = 1000;
@@ -82,6 +85,8 @@ function DraftSaver({
   const values = useRef<DraftContent>({});
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const dirty = useRef(false);
+  /** When a draft of this part was last kept in the store (this visit, or the one restored). */
+  const lastKept = useRef<string | undefined>(restoredOn);
 
   const save = useCallback(async () => {
     clearTimeout(timer.current);
@@ -91,11 +96,12 @@ function DraftSaver({
     setStatus({ kind: 'saving' });
     const res = await api['drafts.save']({ assessmentId, part, content: values.current as never });
     if (res.ok) {
+      lastKept.current = res.value.savedOn;
       // Typing while the save was under way leaves the draft pending again.
       setStatus(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: res.value.savedOn });
     } else {
       dirty.current = true;
-      setStatus({ kind: 'failed', message: res.error.message });
+      setStatus({ kind: 'failed', message: problemTexts(res.error).join(' ') });
     }
   }, [assessmentId, part, enabled]);
 
@@ -166,20 +172,17 @@ function DraftSaver({
       ) : null}
       {enabled ? <DraftStatus status={status} /> : null}
       {children}
-      {blocker.state === 'blocked' ? (
-        <div className="error-box" role="alertdialog" aria-labelledby="leave-title" aria-describedby="leave-text">
-          <h2 id="leave-title">Your changes are not saved</h2>
-          <p id="leave-text">The draft of this part could not be kept, so leaving now loses what you typed.</p>
-          <div className="actions">
-            <button type="button" onClick={() => blocker.reset?.()} autoFocus>
-              Stay on this page
-            </button>
-            <button type="button" className="secondary" onClick={() => blocker.proceed?.()}>
-              Leave without saving
-            </button>
-          </div>
-        </div>
-      ) : null}
+      <LeaveDialog
+        open={blocker.state === 'blocked'}
+        reason={status.kind === 'failed' ? status.message : undefined}
+        lastKept={lastKept.current}
+        onStay={() => {
+          blocker.reset?.();
+          // Staying is a second chance for the draft: it is tried again at once.
+          void save();
+        }}
+        onLeave={() => blocker.proceed?.()}
+      />
     </DraftContext.Provider>
   );
 }

@@ -12,8 +12,6 @@ type Navigate = (to: string, options?: { replace?: boolean }) => void;
 interface SessionState {
   status?: StoreStatus;
   error?: ApiError;
-  /** Who locked the store, so the same person comes back to the same screen after unlocking. */
-  lockedBy?: string;
   refresh(): Promise<void>;
   setStatus(status: StoreStatus): void;
   lock(): Promise<void>;
@@ -27,24 +25,25 @@ export function setNavigator(fn: Navigate): void {
   navigate = fn;
 }
 
-export const useSession = create<SessionState>((set, get) => ({
+export const useSession = create<SessionState>((set) => ({
   async refresh() {
     const res = await api['store.status']({});
     if (res.ok) set({ status: res.value, error: undefined });
     else set({ error: res.error });
   },
   setStatus(status) {
-    const { lockedBy } = get();
-    // Someone else unlocking does not land on the screen the last person left open.
-    if (status.state === 'unlocked' && lockedBy !== undefined && status.user?.name !== lockedBy) navigate?.(pathOf({ name: 'assessments' }), { replace: true });
-    set({ status, error: undefined, lockedBy: status.state === 'unlocked' ? undefined : lockedBy });
+    // Someone other than the last person signed in lands on their own home, not on the case the
+    // last person left open (the address survives the lock and the reload that follows it). Only
+    // the main side can tell: the page forgot everything when it locked. The same person, or the
+    // first sign-in since the app started, stays at the address.
+    if (status.state === 'unlocked' && status.resumes === false) navigate?.(pathOf({ name: 'assessments' }), { replace: true });
+    set({ status, error: undefined });
   },
   async lock() {
-    const lockedBy = get().status?.user?.name;
     // What was typed in the last second goes to the store before it closes.
     await flushAllDrafts();
     const res = await api['store.lock']({});
-    if (res.ok) set({ status: res.value, lockedBy });
+    if (res.ok) set({ status: res.value });
   },
   go(screen) {
     navigate?.(pathOf(screen));

@@ -29,8 +29,14 @@ export interface NewYoungPerson {
 
 export class NewAssessmentPage {
   readonly wordingNotes: Locator;
+  /** The GOV.UK error summary at the top: one link per problem, to its field. */
+  readonly errorSummary: Locator;
   constructor(readonly page: Page) {
     this.wordingNotes = page.locator('.wording-notes');
+    this.errorSummary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  }
+  get heading(): Locator {
+    return this.page.getByRole('heading', { name: 'New assessment: initial presentation' });
   }
   async fill(y: NewYoungPerson): Promise<void> {
     const p = this.page;

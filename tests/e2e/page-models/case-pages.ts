@@ -49,3 +49,28 @@ export class DraftArea {
     await this.restored.getByRole('button', { name: 'Discard the draft' }).click();
   }
 }
+
+/**
+ * The dialog asked when leaving a page whose draft could not be kept in the store (a modal: the
+ * page behind is inert, the focus is inside it, Escape stays).
+ */
+export class LeaveDialog {
+  readonly dialog: Locator;
+  readonly stay: Locator;
+  readonly leave: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Your changes are not saved' });
+    this.stay = this.dialog.getByRole('button', { name: 'Stay on this page' });
+    this.leave = this.dialog.getByRole('button', { name: 'Leave without saving' });
+  }
+}
+
+/** A part of a signed case: its fields sit in a disabled fieldset, with the reason said above them. */
+export class LockedPart {
+  readonly notice: Locator;
+  readonly fields: Locator;
+  constructor(readonly page: Page) {
+    this.notice = page.locator('#assessment-editors').getByText(/This assessment is signed and locked: corrections are made by addendum\./);
+    this.fields = page.locator('#assessment-editors form').locator('input, textarea, select');
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../../shared/zod-config';
 import { partResolver } from '../../../renderer/src/forms/resolver';
+import { blankNewAssessment, newAssessmentResolver } from '../../../renderer/src/screens/newAssessmentForm';
 import { allMessages, asApiError, messageAt, nestErrors, problemTexts, splitProblems } from '../../../renderer/src/forms/errors';
 
 const options = { fields: {}, shouldUseNativeValidation: false, criteriaMode: 'firstError' as const, names: [] };
@@ -50,5 +51,33 @@ describe('errors by model path, from the client or the main side, read alike', (
     ]);
     expect(messageAt(errors, 'trafficking.nrmReferral')).toBe('Give a date as day, month and year.');
     expect(messageAt(errors, 'trafficking.policeInformed')).toBeUndefined();
+  });
+});
+
+describe('the new-assessment form is checked by the shared schema of assessments.create', () => {
+  it('an empty form names the reference and the name in plain words, by their model paths', async () => {
+    const res = await newAssessmentResolver()(blankNewAssessment(), undefined, options);
+    expect(allMessages(res.errors)).toEqual([
+      ['reference', 'Give the council reference.'],
+      ['nameLatin', 'Give the name as the young person says it.'],
+    ]);
+  });
+
+  it('a stated age that is not a whole number, and a date of birth, are refused in plain words at their paths', async () => {
+    const res = await newAssessmentResolver()({ ...blankNewAssessment(), reference: 'R-1', nameLatin: 'Amir', statedAge: '16.5', dob: { calendar: 'gregory', day: '', month: '14', year: '2010', asSaid: '' } }, undefined, options);
+    const paths = allMessages(res.errors).map(([path]) => path);
+    expect(paths).toEqual(['statedAge', 'statedDob.month']);
+    for (const [, text] of allMessages(res.errors)) expect(text).not.toMatch(/expected|Invalid|Too (big|small)/);
+  });
+
+  it('a valid form yields the channel’s input, the date as told and the arrival as an instant', async () => {
+    const res = await newAssessmentResolver()(
+      { ...blankNewAssessment(), reference: ' R-2 ', nameLatin: 'Amir', statedAge: '16', dob: { calendar: 'persian', day: '1', month: '1', year: '1388', asSaid: '1 Hamal 1388' }, arrival: '2026-09-01T10:00', route: 'naab-referral' },
+      undefined,
+      options,
+    );
+    expect(res.errors).toEqual({});
+    expect(res.values).toMatchObject({ reference: 'R-2', nameLatin: 'Amir', statedAge: 16, statedDob: { calendar: 'persian', year: 1388, month: 1, day: 1, asSaid: '1 Hamal 1388' }, route: 'naab-referral' });
+    expect((res.values as { arrivalInUk?: string }).arrivalInUk).toMatch(/^2026-09-01T/);
   });
 });

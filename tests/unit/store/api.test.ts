@@ -92,4 +92,21 @@ describe('store channels through dispatch', () => {
     expect((st as { backoffMs: number }).backoffMs).toBeGreaterThan(0);
     expect(await fails('store.unlock', { userName: 'sam', passphrase: 'amber-glacier-notebook-9' }, ctx)).toMatchObject({ code: 'BACKOFF' });
   });
+
+  it('an unlock says whether the person who held the last session is back (resumes), and nothing before anyone proves who they are', async () => {
+    const ctx = context();
+    await ok('store.init', { adminName: ADMIN, passphrase: ADMIN_PASS }, ctx);
+    // The first sign-in since the app started: nobody to compare with.
+    expect(await ok('store.unlock', { userName: ADMIN, passphrase: ADMIN_PASS }, ctx)).not.toHaveProperty('resumes');
+    await ok('users.add', { name: 'sam', role: 'assessor', passphrase: 'amber-glacier-notebook-9' }, ctx);
+    await ok('store.lock', {}, ctx);
+    expect(await ok('store.status', {}, ctx)).toEqual({ state: 'locked', backoffMs: 0 });
+    expect(await ok('store.unlock', { userName: ADMIN, passphrase: ADMIN_PASS }, ctx)).toMatchObject({ state: 'unlocked', resumes: true });
+    await ok('store.lock', {}, ctx);
+    expect(await ok('store.unlock', { userName: 'sam', passphrase: 'amber-glacier-notebook-9' }, ctx)).toMatchObject({ user: { name: 'sam' }, resumes: false });
+    // A status read while signed in never carries it.
+    expect(await ok('store.status', {}, ctx)).not.toHaveProperty('resumes');
+    await ok('store.lock', {}, ctx);
+    expect(await ok('store.unlock', { userName: 'sam', passphrase: 'amber-glacier-notebook-9' }, ctx)).toMatchObject({ resumes: true });
+  });
 });
