@@ -3,9 +3,9 @@
  * `name`, and the error shown is the form's message for `errorPath` (a model path). Provided to
  * the controls by AssessmentFormView, so react-hook-form loads with the part editors only.
  */
-import type { ReactNode } from 'react';
-import { useController, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { WordingNotes } from '../components/WordingNotes';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { useController, useFormContext, useFormState } from 'react-hook-form';
+import { SETTLE_MS, WordingFindings } from '../components/WordingNotes';
 import { FieldFrame } from './FieldFrame';
 import { messageAt } from './errors';
 import { DateBox, type DateAsToldValue, type DateInputProps } from './DateAsToldInput';
@@ -50,10 +50,32 @@ function BoundArea({ label, name, errorPath, hint, wording, children }: AreaComm
   );
 }
 
-/** Only this re-renders as the text is typed, not the form around it. */
+/**
+ * The wording notes under a part form's text area. They hear of typing through the form's
+ * subscription, outside React: a keystroke renders nothing at all (not even this), it only restarts
+ * a timer; once typing pauses for SETTLE_MS the notes take the text, in a transition (issue 13.3,
+ * docs/decisions/ui-03-renderer-hot-paths.md). A reset or a restored draft reaches them the same way.
+ */
 function LiveWording({ name }: { name: string }) {
-  const text = useWatch({ name }) as string | undefined;
-  return <WordingNotes text={text ?? ''} />;
+  const { subscribe, getValues } = useFormContext();
+  const read = () => (getValues(name) as string | undefined) ?? '';
+  const [text, setText] = useState(read);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = subscribe({
+      name,
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => startTransition(() => setText((getValues(name) as string | undefined) ?? '')), SETTLE_MS);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [name, subscribe, getValues]);
+  return <WordingFindings text={text} />;
 }
 
 function BoundSelect({ label, name, errorPath, options, hint }: SelectCommon<string> & Bound) {
