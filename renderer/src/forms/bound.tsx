@@ -56,7 +56,7 @@ function BoundArea({ label, name, errorPath, hint, wording, children }: AreaComm
  * a timer; once typing pauses for SETTLE_MS the notes take the text, in a transition (issue 13.3,
  * docs/decisions/ui-03-renderer-hot-paths.md). A reset or a restored draft reaches them the same way.
  */
-function LiveWording({ name }: { name: string }) {
+export function LiveWording({ name }: { name: string }) {
   const { subscribe, getValues } = useFormContext();
   const read = () => (getValues(name) as string | undefined) ?? '';
   const [text, setText] = useState(read);
