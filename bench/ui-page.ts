@@ -3,6 +3,7 @@
  * do not depend on how fast the machine is (React commits, components rendered, DOM mutations),
  * so a figure taken on a loaded machine can still be judged.
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 /**
@@ -196,4 +197,34 @@ export async function keystrokes(page: Page, n: number): Promise<Keystroke[]> {
       return { toFrame: k.toFrame, handled: k.handled, work: k.work, event: mine.length ? Math.max(...mine) : undefined };
     });
   });
+}
+
+/**
+ * A CPU profile of the page's main thread over `work` (written to `file`, for DevTools), with the
+ * functions that took the most self time, by name and place, summed.
+ */
+export async function profiled<T>(cdp: CDPSession, file: string, work: () => Promise<T>): Promise<{ value: T; top: Array<[string, number]> }> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const value = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  const where = new Map(
+    profile.nodes.map((n) => {
+      const f = n.callFrame;
+      const place = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+      return [n.id, `${f.functionName || '(anonymous)'}${place}`];
+    }),
+  );
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // Each sample's time is the gap to the next one (the last has none).
+  for (let i = 0; i < samples.length - 1; i++) {
+    const name = where.get(samples[i]!)!;
+    self.set(name, (self.get(name) ?? 0) + deltas[i + 1]! / 1000);
+  }
+  const top = [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return { value, top };
 }

@@ -32,6 +32,8 @@
  *   BENCH_UI_ROUNDS=5     fewer rounds (at least 5)
  *   BENCH_UI_DATA=DIR     keep the filled store in DIR and reuse it next time (for profiling work)
  *   BENCH_UI_ONLY=keystrokes   the keystroke figures only
+ *   BENCH_UI_PROFILE=PATH CPU profiles of typing in the app and the plain textarea (PATH-app.cpuprofile,
+ *                         PATH-plain.cpuprofile), with the top functions by self time
  *   BENCH_UI_FLAGS='...'  the flags of the second keystroke run (default --disable-gpu-vsync
  *                         --disable-frame-rate-limit; 0 skips it)
  */
@@ -45,7 +47,7 @@ import { dispatch } from '../electron/api/dispatch';
 import type { HandlerContext } from '../electron/api/context';
 import { StoreSession, TEST_KDF } from '../electron/store/index';
 import { makeFixture } from '../tests/fixtures/record/assessment';
-import { counted, INSTRUMENTS, keystrokes, mainThread, timedClick, timedInput, type Counts, type Keystroke } from './ui-page';
+import { counted, INSTRUMENTS, keystrokes, mainThread, profiled, timedClick, timedInput, type Counts, type Keystroke } from './ui-page';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = Math.max(5, Number(process.env.BENCH_UI_ROUNDS ?? 7));
@@ -277,6 +279,18 @@ async function typingFigures(page: Page, cdp: CDPSession, verdicts: boolean): Pr
     const cpu = await mainThread(cdp, () => counted(page, () => keystrokes(page, n)));
     console.log(`  per key: ${perKey(cpu.value.counts, n)}; main thread ${ms(cpu.script / n)} script, ${ms(cpu.layout / n)} style+layout, ${ms(cpu.task / n)} all tasks (with the pause after the last key)`);
     await page.keyboard.press('Backspace');
+  }
+  const profile = process.env.BENCH_UI_PROFILE;
+  if (profile && verdicts) {
+    for (const [who, el] of [
+      ['app', field],
+      ['plain', plainField],
+    ] as const) {
+      await caretAt(el, 40);
+      const file = `${profile}-${who}.cpuprofile`;
+      const { top } = await profiled(cdp, file, () => keystrokes(page, 4 * KEYS));
+      console.log(`  CPU profile, ${who}, ${4 * KEYS} keys (${file}), most self time: ${top.map(([n, t]) => `${n} ${ms(t)}`).join('; ')}`);
+    }
   }
   console.log(`  baseline: ${line('plain textarea, same text: work p95 per round', plain.map((x) => stats(x.map((k) => k.work)).p95))}  all keys p95 ${ms(stats(plain.flat().map((k) => k.work)).p95)}`);
   await caretAt(plainField, 40);
