@@ -51,15 +51,16 @@ function BoundArea({ label, name, errorPath, hint, wording, children }: AreaComm
 }
 
 /**
- * The wording notes under a part form's text area. They hear of typing through the form's
- * subscription, outside React: a keystroke renders nothing at all (not even this), it only restarts
- * a timer; once typing pauses for SETTLE_MS the notes take the text, in a transition (issue 13.3,
- * docs/decisions/ui-03-renderer-hot-paths.md). A reset or a restored draft reaches them the same way.
+ * A form value (the whole form without `name`) as it stands once typing pauses for SETTLE_MS. It
+ * hears of changes through the form's subscription, outside React: a keystroke renders nothing (not
+ * even the caller), it only restarts a timer; after the pause the caller renders once, in a
+ * transition (issue 13.3, docs/decisions/ui-03-renderer-hot-paths.md). A reset or a restored draft
+ * arrives the same way. For what is worked out from what is typed: wording notes, live checks.
  */
-export function LiveWording({ name }: { name: string }) {
+export function useSettled<T>(name?: string): T {
   const { subscribe, getValues } = useFormContext();
-  const read = () => (getValues(name) as string | undefined) ?? '';
-  const [text, setText] = useState(read);
+  const read = () => (name === undefined ? getValues() : getValues(name)) as T;
+  const [value, setValue] = useState(read);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = subscribe({
@@ -67,7 +68,7 @@ export function LiveWording({ name }: { name: string }) {
       formState: { values: true },
       callback: () => {
         clearTimeout(timer);
-        timer = setTimeout(() => startTransition(() => setText((getValues(name) as string | undefined) ?? '')), SETTLE_MS);
+        timer = setTimeout(() => startTransition(() => setValue((name === undefined ? getValues() : getValues(name)) as T)), SETTLE_MS);
       },
     });
     return () => {
@@ -75,7 +76,13 @@ export function LiveWording({ name }: { name: string }) {
       stop();
     };
   }, [name, subscribe, getValues]);
-  return <WordingFindings text={text} />;
+  return value;
+}
+
+/** The wording notes under a part form's text area, checked once typing pauses (useSettled). */
+export function LiveWording({ name }: { name: string }) {
+  const text = useSettled<string | undefined>(name);
+  return <WordingFindings text={text ?? ''} />;
 }
 
 function BoundSelect({ label, name, errorPath, options, hint }: SelectCommon<string> & Bound) {
