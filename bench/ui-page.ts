@@ -3,6 +3,7 @@
  * do not depend on how fast the machine is (React commits, components rendered, DOM mutations),
  * so a figure taken on a loaded machine can still be judged.
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 /**
@@ -124,23 +125,106 @@ export async function timedClick(page: Page, button: string, ready: string): Pro
 const GAP_MS = 30;
 
 /**
- * Keystrokes in the focused text field, alternately "x" and Backspace: each from the event's own
- * time stamp (so time spent queued behind earlier work counts) to the frame after the input was
- * handled.
+ * One keystroke, timed four ways, each from the key event's own time stamp (so time spent queued
+ * behind earlier work counts). See the header of bench/ui.ts for which one the verdict uses and why.
+ *  - `toFrame`: to the end of the first frame drawn after the input was handled (requestAnimationFrame,
+ *    then a task): includes the wait for that frame's begin-frame signal (60 Hz), which no page can move;
+ *  - `handled`: to the end of all synchronous work for the input event, React's commit included (a
+ *    window listener, the last on the event's path, then a microtask after React's), without a frame;
+ *  - `work`: `handled` plus the frame's own rendering work (from the frame's start to its end): input
+ *    delay, the browser's editing, every handler and the style, layout and paint the keystroke caused,
+ *    with only the idle wait for the frame taken out;
+ *  - `event`: the Event Timing API's duration (what INP is built on: event to the next paint's
+ *    presentation), the longest of the key's keydown, keypress, beforeinput and input entries. Chromium
+ *    rounds it to 8 ms and reports only entries of 16 ms or more (`durationThreshold` cannot go lower):
+ *    `undefined` is "under 16 ms".
  */
-export async function keystrokes(page: Page, n: number): Promise<number[]> {
+export interface Keystroke {
+  toFrame: number;
+  handled: number;
+  work: number;
+  event: number | undefined;
+}
+
+/**
+ * Keystrokes in the focused text field, alternately "x" and Backspace, each timed as a Keystroke.
+ */
+export async function keystrokes(page: Page, n: number): Promise<Keystroke[]> {
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __t0: number; __armed?: boolean };
-    w.__lat = [];
+    type K = { t0: number; handled: number; toFrame: number; work: number };
+    const w = window as unknown as { __keys: K[]; __et: PerformanceEntry[]; __armed?: boolean };
+    w.__keys = [];
+    w.__et = [];
     if (w.__armed) return;
     w.__armed = true;
-    document.addEventListener('keydown', (e) => (w.__t0 = e.timeStamp), { capture: true });
-    document.addEventListener('input', () => requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - w.__t0), 0)), { capture: true });
+    let key: K | undefined;
+    document.addEventListener('keydown', (e) => w.__keys.push((key = { t0: e.timeStamp, handled: NaN, toFrame: NaN, work: NaN })), { capture: true });
+    document.addEventListener(
+      'input',
+      () => {
+        const k = key;
+        if (!k) return;
+        requestAnimationFrame(() => {
+          const start = performance.now();
+          setTimeout(() => {
+            const end = performance.now();
+            k.toFrame = end - k.t0;
+            k.work = k.handled + (end - start);
+          }, 0);
+        });
+      },
+      { capture: true },
+    );
+    // Registered last on the outermost target, so it runs after the app's own listeners (React's at
+    // its root); the microtask after React's (queued earlier, in its listener) sees the commit done.
+    window.addEventListener('input', () => {
+      const k = key;
+      if (k) queueMicrotask(() => (k.handled = performance.now() - k.t0));
+    });
+    new PerformanceObserver((list) => w.__et.push(...list.getEntries())).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
   });
   for (let i = 0; i < n; i++) {
     await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
     await page.waitForTimeout(GAP_MS);
   }
   await page.waitForTimeout(200);
-  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  return page.evaluate(() => {
+    const w = window as unknown as { __keys: Array<{ t0: number; handled: number; toFrame: number; work: number }>; __et: PerformanceEntry[] };
+    const kinds = new Set(['keydown', 'keypress', 'beforeinput', 'input']);
+    return w.__keys.map((k, i) => {
+      const next = w.__keys[i + 1]?.t0 ?? Infinity;
+      const mine = w.__et.filter((e) => kinds.has(e.name) && e.startTime >= k.t0 && e.startTime < next).map((e) => e.duration);
+      return { toFrame: k.toFrame, handled: k.handled, work: k.work, event: mine.length ? Math.max(...mine) : undefined };
+    });
+  });
+}
+
+/**
+ * A CPU profile of the page's main thread over `work` (written to `file`, for DevTools), with the
+ * functions that took the most self time, by name and place, summed.
+ */
+export async function profiled<T>(cdp: CDPSession, file: string, work: () => Promise<T>): Promise<{ value: T; top: Array<[string, number]> }> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const value = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  const where = new Map(
+    profile.nodes.map((n) => {
+      const f = n.callFrame;
+      const place = f.url ? ` ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+      return [n.id, `${f.functionName || '(anonymous)'}${place}`];
+    }),
+  );
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // Each sample's time is the gap to the next one (the last has none).
+  for (let i = 0; i < samples.length - 1; i++) {
+    const name = where.get(samples[i]!)!;
+    self.set(name, (self.get(name) ?? 0) + deltas[i + 1]! / 1000);
+  }
+  const top = [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return { value, top };
 }

@@ -2,17 +2,17 @@ import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { checkWording, familyInfo, type WordingFinding } from '../../../shared/language/index';
 
 /** How long typing pauses before the notes catch up with it. */
-const SETTLE_MS = 150;
+export const SETTLE_MS = 150;
 
 /**
- * Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses.
+ * Live wording feedback (AA-24, AA-32, AA-33), from the same checker the main side uses, for a
+ * text held in React state (an unbound field: its text arrives with every keystroke).
  *
  * Kept off the typing path (issue 13.3): the text is checked when it is first shown, then again
  * once typing pauses for SETTLE_MS (in a transition), never per keystroke, so a keystroke in a
  * 5,000-word text costs no check at all; the checker itself re-matches only the sentences that
- * changed. Each hint's key is its lexicon entry and which occurrence of it this is, never its
- * character offset, so typing near the start of a long text does not remount every hint below;
- * and a hint whose words did not change does not re-render.
+ * changed. A part form's text area does better still (bound.tsx, LiveWording): it hears of typing
+ * outside React, so nothing is rendered per keystroke at all.
  */
 export function WordingNotes({ text }: { text: string }) {
   const [checked, setChecked] = useState(text);
@@ -21,7 +21,18 @@ export function WordingNotes({ text }: { text: string }) {
     const timer = setTimeout(() => startTransition(() => setChecked(text)), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [text, checked]);
-  const findings = useMemo(() => keyed(checkWording(checked)), [checked]);
+  return <WordingFindings text={checked} />;
+}
+
+/**
+ * The notes for a text already settled (checked as given). Each hint's key is its lexicon entry and
+ * which occurrence of it this is, never its character offset, so typing near the start of a long
+ * text does not remount every hint below; and a hint whose words did not change does not re-render.
+ * The list is contained (styles.css, .wording-notes): redrawing the text area above it, or a
+ * change inside it, never lays out the rest of the page, and hints out of sight are not drawn.
+ */
+export function WordingFindings({ text }: { text: string }) {
+  const findings = useMemo(() => keyed(checkWording(text)), [text]);
   if (findings.length === 0) return null;
   return (
     <div className="wording-notes" aria-live="polite">

@@ -11,6 +11,7 @@ import { EvidenceChecklist } from './laterFields';
 import type { EditorProps } from './types';
 import { labelOptions, outcomeLabels } from '../../../shared/format/labels';
 import { AddItemButton, RemoveItemButton } from '../forms/items';
+import { useSettled } from '../forms/bound';
 
 /** The rules about the decision itself, run live on the form as it is typed (the main side runs them all again on save). */
 const liveRules = ['AA-23', 'AA-25', 'AA-26', 'AA-18', 'AA-04'].flatMap((id) => {
@@ -189,9 +190,9 @@ export function DecisionEditor({ assessment, onSaved }: EditorProps) {
   );
 }
 
-/** The decision rules run on the form as typed: only this re-renders on each change. */
+/** The decision rules run on the form as typed, once typing pauses: a keystroke renders nothing (ui-03). */
 function LiveCheck({ assessment }: { assessment: Assessment }) {
-  const f = useWatch() as Draft;
+  const f = useSettled<Draft>();
   const draft = useMemo(() => decisionOf(f), [f]);
   const live = useMemo(() => (draft ? evaluate({ ...assessment, decision: draft }, { asAtStage: 'decision' }, liveRules) : []), [assessment, draft]);
   return (

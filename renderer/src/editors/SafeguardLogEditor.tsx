@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { WordingNotes } from '../components/WordingNotes';
+import { useFormContext, useFormState } from 'react-hook-form';
+import { LiveWording } from '../forms/bound';
 import { fromYesNo, yesNo, type YesNo } from '../forms/fields';
 import { messageAt } from '../forms/errors';
 import { AssessmentFormView, useAssessmentForm } from '../forms/useAssessmentForm';
@@ -100,7 +100,6 @@ function SafeguardRow({ s, uid, recorded }: { s: Safeguard; uid: string; recorde
   const { register } = useFormContext<Form>();
   const { errors } = useFormState({ name: `rows.${s}.reason` });
   const error = messageAt(errors, `rows.${s}.reason`);
-  const reason = useWatch({ name: `rows.${s}.reason` }) as string;
   const rowId = `${uid}-${s}`;
   return (
     <tr>
@@ -131,7 +130,8 @@ function SafeguardRow({ s, uid, recorded }: { s: Safeguard; uid: string; recorde
             {error}
           </p>
         ) : null}
-        <WordingNotes text={reason} />
+        {/* Heard of outside React: typing a reason renders nothing until it pauses (ui-03). */}
+        <LiveWording name={`rows.${s}.reason`} />
       </td>
     </tr>
   );

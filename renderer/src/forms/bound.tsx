@@ -3,9 +3,9 @@
  * `name`, and the error shown is the form's message for `errorPath` (a model path). Provided to
  * the controls by AssessmentFormView, so react-hook-form loads with the part editors only.
  */
-import type { ReactNode } from 'react';
-import { useController, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import { WordingNotes } from '../components/WordingNotes';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { useController, useFormContext, useFormState } from 'react-hook-form';
+import { SETTLE_MS, WordingFindings } from '../components/WordingNotes';
 import { FieldFrame } from './FieldFrame';
 import { messageAt } from './errors';
 import { DateBox, type DateAsToldValue, type DateInputProps } from './DateAsToldInput';
@@ -50,10 +50,39 @@ function BoundArea({ label, name, errorPath, hint, wording, children }: AreaComm
   );
 }
 
-/** Only this re-renders as the text is typed, not the form around it. */
-function LiveWording({ name }: { name: string }) {
-  const text = useWatch({ name }) as string | undefined;
-  return <WordingNotes text={text ?? ''} />;
+/**
+ * A form value (the whole form without `name`) as it stands once typing pauses for SETTLE_MS. It
+ * hears of changes through the form's subscription, outside React: a keystroke renders nothing (not
+ * even the caller), it only restarts a timer; after the pause the caller renders once, in a
+ * transition (issue 13.3, docs/decisions/ui-03-renderer-hot-paths.md). A reset or a restored draft
+ * arrives the same way. For what is worked out from what is typed: wording notes, live checks.
+ */
+export function useSettled<T>(name?: string): T {
+  const { subscribe, getValues } = useFormContext();
+  const read = () => (name === undefined ? getValues() : getValues(name)) as T;
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = subscribe({
+      name,
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => startTransition(() => setValue((name === undefined ? getValues() : getValues(name)) as T)), SETTLE_MS);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [name, subscribe, getValues]);
+  return value;
+}
+
+/** The wording notes under a part form's text area, checked once typing pauses (useSettled). */
+export function LiveWording({ name }: { name: string }) {
+  const text = useSettled<string | undefined>(name);
+  return <WordingFindings text={text ?? ''} />;
 }
 
 function BoundSelect({ label, name, errorPath, options, hint }: SelectCommon<string> & Bound) {

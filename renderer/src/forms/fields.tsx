@@ -123,10 +123,10 @@ const HAND_OVER_MS = 100;
 /**
  * A labelled text area, with live wording notes under it when `wording` is set.
  *
- * Bound (a part form), the text area is react-hook-form's uncontrolled input: a keystroke redraws
- * nothing but what watches it. Unbound, what is typed is drawn at once from the text area's own
- * state, and the form above hears of it in a transition: a keystroke never waits for a long form to
- * redraw (issue 13.3). Leaving the field hands the form the text at once, so a Save or Lock pressed
+ * Bound (a part form), the text area is react-hook-form's uncontrolled input: a keystroke renders
+ * nothing (the wording notes hear of it outside React). Unbound, it is uncontrolled too: the browser
+ * draws what is typed, React renders nothing per keystroke, and the form above hears of it once
+ * typing pauses, in a transition: a keystroke never waits for a long form to redraw (issue 13.3). Leaving the field hands the form the text at once, so a Save or Lock pressed
  * straight after typing sees every character.
  */
 export function TextArea(props: AreaCommon & (Bound | Unbound<string>)) {
@@ -139,8 +139,10 @@ export function TextArea(props: AreaCommon & (Bound | Unbound<string>)) {
 }
 
 function UnboundArea({ label, value, onChange, hint, error, children }: AreaCommon & Unbound<string>) {
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
+  // Uncontrolled: the browser draws what is typed and React renders nothing per keystroke; the text
+  // is read from the element itself. It starts from the value it was first given.
+  const [initial] = useState(value);
+  const box = useRef<HTMLTextAreaElement>(null);
   // The values handed to the form that it may not have drawn yet (in order, bounded).
   const sent = useRef(new Set<string>());
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string }>(undefined);
@@ -148,16 +150,17 @@ function UnboundArea({ label, value, onChange, hint, error, children }: AreaComm
   useLayoutEffect(() => {
     latest.current = onChange;
   });
-  if (value !== seen) {
-    setSeen(value);
-    if (!sent.current.has(value) && value !== text) {
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    if (!sent.current.has(value) && value !== el.value) {
       // Set from elsewhere (a reset, a restored draft): that wins over what is shown, and over typing not yet handed over.
-      setText(value);
+      el.value = value;
       sent.current.clear();
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = undefined;
-    } else if (value === text) sent.current.clear();
-  }
+    } else if (value === el.value) sent.current.clear();
+  }, [value]);
   const handOver = (next: string, urgent: boolean) => {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = undefined;
@@ -167,7 +170,6 @@ function UnboundArea({ label, value, onChange, hint, error, children }: AreaComm
     else startTransition(() => latest.current(next));
   };
   const type = (next: string) => {
-    setText(next);
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = { text: next, timer: setTimeout(() => handOver(next, false), HAND_OVER_MS) };
   };
@@ -184,11 +186,12 @@ function UnboundArea({ label, value, onChange, hint, error, children }: AreaComm
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
-          value={text}
+          ref={box}
+          defaultValue={initial}
           aria-invalid={invalid}
           aria-describedby={describedBy}
           onChange={(e) => type(e.target.value)}
-          onBlur={() => (pending.current ? handOver(pending.current.text, true) : text !== value && handOver(text, true))}
+          onBlur={(e) => (pending.current ? handOver(pending.current.text, true) : e.target.value !== value && handOver(e.target.value, true))}
         />
       )}
     </FieldFrame>
