@@ -19,6 +19,7 @@
  */
 import { Temporal } from '@js-temporal/polyfill';
 import type { CalendarId, DateAsTold } from './model';
+import { calendarLabels } from '../format/labels';
 
 const ETHIOPIC_AMETE_ALEM_OFFSET = 5500;
 
@@ -29,14 +30,6 @@ export class CalendarError extends Error {
   }
 }
 
-/** Human names for the calendars, for screens and the PDF. */
-export const calendarNames: Record<CalendarId, string> = {
-  gregory: 'Gregorian',
-  persian: 'Solar Hijri (Afghanistan, Iran)',
-  ethiopic: 'Ethiopian (Ethiopia, Eritrea)',
-  'islamic-umalqura': 'Islamic (Umm al-Qura)',
-  'islamic-civil': 'Islamic (civil, tabular)',
-};
 
 function temporalCalendar(calendar: CalendarId): { id: string; yearOffset: number } {
   return calendar === 'ethiopic' ? { id: 'ethioaa', yearOffset: ETHIOPIC_AMETE_ALEM_OFFSET } : { id: calendar, yearOffset: 0 };
@@ -48,7 +41,7 @@ function plainDateIn(calendar: CalendarId, year: number, month: number, day: num
     return Temporal.PlainDate.from({ calendar: id, year: year + yearOffset, month, day }, { overflow: 'reject' });
   } catch (err) {
     throw new CalendarError(
-      `${day}/${month}/${year} does not exist in the ${calendarNames[calendar]} calendar (${err instanceof Error ? err.message : String(err)})`,
+      `${day}/${month}/${year} does not exist in the ${calendarLabels[calendar]} calendar (${err instanceof Error ? err.message : String(err)})`,
     );
   }
 }
@@ -104,7 +97,7 @@ function gregorianPeriod(year: number, month: number | undefined, day: number | 
 export function temporalPeriodOf(d: Pick<DateAsTold, 'calendar' | 'year' | 'month' | 'day'>): { first: string; last: string } {
   if (d.day !== undefined && d.month === undefined) throw new CalendarError('A day was given without a month.');
   if (d.month !== undefined && d.month > monthsInYear(d.calendar, d.year)) {
-    throw new CalendarError(`Month ${d.month} does not exist in year ${d.year} of the ${calendarNames[d.calendar]} calendar.`);
+    throw new CalendarError(`Month ${d.month} does not exist in year ${d.year} of the ${calendarLabels[d.calendar]} calendar.`);
   }
   const firstMonth = d.month ?? 1;
   const first = plainDateIn(d.calendar, d.year, firstMonth, d.day ?? 1);

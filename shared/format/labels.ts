@@ -30,7 +30,6 @@ import type {
   Weight,
 } from '../domain/model';
 import type { Role } from '../contract/store';
-import { calendarNames } from '../domain/calendars';
 
 type Labels<E extends string> = Readonly<Record<E, string>>;
 
@@ -91,7 +90,14 @@ export const interpretingModeLabels: Labels<NonNullable<Participant['mode']>> = 
 };
 
 /** The calendars' names live with the calendars (shared/domain/calendars.ts, whose errors name them too). */
-export const calendarLabels: Labels<CalendarId> = calendarNames;
+/** The calendars' names here, not in domain/calendars, so a label never pulls in the Temporal polyfill. */
+export const calendarLabels: Labels<CalendarId> = {
+  gregory: 'Gregorian',
+  persian: 'Solar Hijri (Afghanistan, Iran)',
+  ethiopic: 'Ethiopian (Ethiopia, Eritrea)',
+  'islamic-umalqura': 'Islamic (Umm al-Qura)',
+  'islamic-civil': 'Islamic (civil, tabular)',
+};
 
 export const mertonDomainLabels: Labels<z.infer<typeof MertonDomain>> = {
   family: 'Family',
