@@ -142,6 +142,10 @@ export function clearBackoff(world: World, who: Who): void {
 export async function heal(world: World, who: Who): Promise<void> {
   const ctx = world.ctx[who];
   const session = ctx.storeSession!;
+  // A sign-in or session.activity through dispatch arms the idle lock (the administrator's minutes,
+  // 1 at the least); left running, it could lock a store in the middle of a later case, which would
+  // read as that case's doing. Each case starts with it stopped; a case is far shorter than a minute.
+  disarmIdleLock(ctx);
   if (who === 'none') {
     if (existsSync(ctx.dataDir)) {
       disarmIdleLock(ctx);
