@@ -16,10 +16,12 @@
  *   Every seed is also sent once, first, as the role it is written for (fast-check `examples`),
  *   and a channel with seeds must have succeeded at least once: the test fails if a change makes
  *   its success path unreachable.
+ * A channel without a seed must be named in NO_SEED with the reason.
  * Most channels take 20% junk, 40% shaped, 40% seeded. Some do heavy work on success: render a
  * PDF (record.preview ~0.5 s, quality.report ~150 ms), copy the store (store.backup, store.restore
  * ~50-100 ms), walk the audit chain and integrity_check (audit.verify, store.doctor ~15 ms), sign
- * (assessments.exportBundle), re-wrap a key slot (users.add, users.passwd), derive keys and sign in
+ * or check signatures (assessments.exportBundle, record.countersign, record.verify), re-wrap a
+ * key slot (users.add, users.passwd), derive keys and sign in
  * (store.unlock*, store.init; and a lock costs the next case a sign-in, ~50 ms), or grow the case
  * every later case reads (assessments.addAddendum, bundles.import). Their seeded share is cut to a
  * few percent (HEAVY below), which keeps 1,000 cases to seconds while each still succeeds a few
@@ -31,8 +33,11 @@
  * audit log, issue 12.2), so AUTH_FAILED and BACKOFF answers are exempt from "unchanged", and the
  * back-off is cleared after them so the fuzz can sign in again.
  *
+ * Key derivation is the store's test setting (TEST_KDF, scrypt N = 2^10, tests/unit/store/helpers.ts),
+ * as in every store test: a sign-in still runs the whole unlock, only cheaper.
+ *
  * CAREFILE_FULL_FUZZ=1 runs 10,000 cases a channel (minutes); CAREFILE_FUZZ_REPORT=1 prints each
- * channel's time, successes and error codes by role.
+ * channel's wall and CPU time, successes and error codes by role.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +47,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import { channelNames, contract, ErrorCode, type ChannelName } from '../../../shared/contract';
 import { partChannelName, partNames, readPart } from '../../../shared/domain/parts';
 import { ADMIN, ADMIN_PASS } from '../../unit/store/helpers';
-import { clearBackoff, closeWorld, heal, ID, ID_SIGNED, ID_SMALL, ID_WITHDRAW, makeWorld, PEOPLE, snapshot, WHO, type Who, type World } from './world';
+import { clearBackoff, closeWorld, heal, ID, ID_RECORD, ID_SIGNED, ID_SMALL, ID_WITHDRAW, makeWorld, PEOPLE, snapshot, WHO, type Who, type World } from './world';
 
 export const FULL = Boolean(process.env.CAREFILE_FULL_FUZZ);
 export const RUNS = FULL ? 10_000 : 1_000;
@@ -107,6 +112,11 @@ function seedsFor(name: ChannelName, world: World): Seed[] {
     'assessments.exportBundle': [seed('assessor', { id: ID_SIGNED })],
     'assessments.linkParticipant': [seed('assessor', { id: ID_SMALL, participantId: 'p-a1', userName: PEOPLE.assessor.name })],
     'record.preview': [seed('assessor', { id: ID_SMALL })],
+    ...(world.signedPdf && {
+      'record.get': [seed('manager', { id: ID_RECORD })],
+      'record.countersign': [seed('manager', { id: ID_RECORD, passphrase: PEOPLE.manager.pass, declaration: true, comment: 'Authorised.' })],
+      'record.verify': [seed('locked', { pdfBase64: world.signedPdf })],
+    }),
     'attachments.get': [seed('assessor', { sha256: world.attachmentSha256 })],
     'assessments.signAddendum': [seed('assessor', { id: ID_SIGNED, addendumId: world.addendumId, passphrase: PEOPLE.assessor.pass })],
     'store.restore': [
@@ -130,12 +140,10 @@ function seedsFor(name: ChannelName, world: World): Seed[] {
 
 /** Channels no seed reaches, and why: their success needs what a fuzz case cannot cheaply hold. */
 export const NO_SEED: Partial<Record<ChannelName, string>> = {
-  'record.sign': 'signing renders the whole record (a second or more) and needs a case at the decision stage; tests/integration/record covers it',
-  'record.countersign': 'needs a record signed first (see record.sign)',
-  'record.get': 'needs a record signed first (see record.sign)',
-  'record.verify': 'public and takes any PDF: the likely pool\'s PDF header already reaches its success path',
-  'users.importP12': "needs a PKCS#12 the fuzz would have to make (an RSA key); tests/unit/store/pkcs12.test.ts covers the import",
-  'bundles.trustSigner': "needs a bundle signed by someone outside the store, so a second store; tests/unit/bundle/signed-import.test.ts covers it",
+  'record.sign':
+    'the set-up signs a record once (for record.get, countersign and verify); another first signature would render a whole record again (~1 s); tests/integration/record covers it',
+  'users.importP12': 'needs a PKCS#12 the fuzz would have to make (an RSA key); tests/unit/store/pkcs12.test.ts covers the import',
+  'bundles.trustSigner': 'needs a bundle signed by someone outside the store, so a second store; tests/unit/bundle/signed-import.test.ts covers it',
 };
 
 /**
@@ -149,15 +157,17 @@ export const NO_SEED: Partial<Record<ChannelName, string>> = {
  */
 const HEAVY: Partial<Record<ChannelName, { seeded: number; shaped?: number }>> = {
   'record.preview': { seeded: 0.2, shaped: 10 },
+  'record.verify': { seeded: 2 },
+  'record.countersign': { seeded: 2 },
   'quality.report': { seeded: 1, shaped: 3 },
   'store.backup': { seeded: 3 },
   'store.restore': { seeded: 1 },
   'store.doctor': { seeded: 5 },
   'audit.verify': { seeded: 5 },
-  'store.lock': { seeded: 5 },
+  'store.lock': { seeded: 3 },
   'store.init': { seeded: 2 },
-  'store.unlock': { seeded: 2, shaped: 10 },
-  'store.unlockWithRecoveryKey': { seeded: 2, shaped: 10 },
+  'store.unlock': { seeded: 2, shaped: 5 },
+  'store.unlockWithRecoveryKey': { seeded: 2, shaped: 5 },
   'users.passwd': { seeded: 5 },
   'users.add': { seeded: 5 },
   'assessments.exportBundle': { seeded: 10 },
@@ -208,17 +218,21 @@ export function fuzzChannels(group: Group, names: readonly ChannelName[]): void 
   let world: World;
   const lines: string[] = [];
   beforeAll(async () => {
-    world = await makeWorld();
+    // The record channels need a signed record: made only for the file that fuzzes them.
+    world = await makeWorld({ signedRecord: names.some((n) => n.startsWith('record.')) });
   }, 60_000);
   afterAll(() => {
     closeWorld(world);
-    if (REPORT && lines.length) console.log(`channel fuzz, ${group}, ${RUNS} cases a channel:\n${lines.join('\n')}`);
+    if (REPORT && lines.length) console.log(`channel fuzz, ${group}, ${RUNS} cases a channel (wall time, this process's CPU time):\n${lines.join('\n')}`);
   });
 
   describe(`${group}: every channel fuzzed, ${RUNS.toLocaleString('en-GB')} cases each`, () => {
     it.each(names.map((n) => [n]))('%s: success or a typed error, never INTERNAL, and an error changes nothing', async (name) => {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const seeds = seedsFor(name, world);
+      // A new channel gets a seed, or a written reason why it has none.
+      if (!seeds.length) expect(NO_SEED[name], `${name} has no seed input and no reason in NO_SEED`).toBeDefined();
       const outcomes: Record<string, Record<string, number>> = {};
       let successes = 0;
       await fc.assert(
@@ -241,7 +255,11 @@ export function fuzzChannels(group: Group, names: readonly ChannelName[]): void 
         }),
         { numRuns: RUNS, examples: seeds.map((s): [Who, unknown] => [s.as, s.input]) },
       );
-      if (REPORT) lines.push(`${name.padEnd(32)} ${String(Math.round(performance.now() - started)).padStart(6)} ms  ${JSON.stringify(outcomes)}`);
+      if (REPORT) {
+        const ms = (n: number) => String(Math.round(n)).padStart(6);
+        const used = process.cpuUsage(cpu);
+        lines.push(`${name.padEnd(32)} ${ms(performance.now() - started)} ms, CPU ${ms((used.user + used.system) / 1000)} ms  ${JSON.stringify(outcomes)}`);
+      }
       // The success path must stay reachable: a seeded channel that never succeeded has lost it.
       if (seeds.length) expect(successes, `${name} never succeeded`).toBeGreaterThan(0);
     }, FULL ? 3_600_000 : 120_000);

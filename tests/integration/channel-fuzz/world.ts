@@ -40,6 +40,8 @@ export const ID_WITHDRAW = 'fuzz-assessment-2';
 export const ID_SIGNED = 'fuzz-assessment-3';
 /** A small case at the planning stage (tests/fixtures/bundles/minimal.json): its preview is the cheapest PDF. */
 export const ID_SMALL = 'fuzz-assessment-4';
+/** With World.signedPdf: decided, signed by both assessors in the set-up, awaiting the manager. */
+export const ID_RECORD = 'fuzz-assessment-5';
 
 export interface World {
   root: string;
@@ -49,6 +51,8 @@ export interface World {
   attachmentSha256: string;
   addendumId: string;
   backupFileName: string;
+  /** The record of ID_RECORD as signed by both assessors (base64), when asked for (a render and two signatures, ~2 s). */
+  signedPdf?: string;
   ctx: Record<Who, HandlerContext>;
 }
 
@@ -64,7 +68,7 @@ async function ok(name: string, input: unknown, ctx: HandlerContext): Promise<un
   return r.value;
 }
 
-export async function makeWorld(): Promise<World> {
+export async function makeWorld(opts: { signedRecord?: boolean } = {}): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), 'carefile-fuzz-'));
   const template = contextFor(join(root, 'template'));
   const { recoveryKey } = (await ok('store.init', { adminName: ADMIN, passphrase: ADMIN_PASS }, template)) as { recoveryKey: string };
@@ -100,11 +104,22 @@ export async function makeWorld(): Promise<World> {
       review: { comments: [], authorisedBy: 'Priya Raman', authorisedOn: signedOn },
     }),
   );
+  if (opts.signedRecord) store.assessments.put(linked(ID_RECORD, {}));
   const attachment = (await ok('attachments.add', { name: 'note.txt', dataBase64: Buffer.from('a note').toString('base64') }, template)) as { sha256: string };
   await ok('store.lock', {}, template);
   await ok('store.unlock', { userName: PEOPLE.assessor.name, passphrase: PEOPLE.assessor.pass }, template);
   const amended = (await ok('assessments.addAddendum', { id: ID_SIGNED, text: 'A correction the fuzz may sign.' }, template)) as Assessment;
   const addendumId = amended.addenda.at(-1)!.id;
+  let signedPdf: string | undefined;
+  if (opts.signedRecord) {
+    const sign = async (who: 'assessor' | 'second', channel: string) => {
+      await ok('store.lock', {}, template);
+      await ok('store.unlock', { userName: PEOPLE[who].name, passphrase: PEOPLE[who].pass }, template);
+      return (await ok(channel, { id: ID_RECORD, passphrase: PEOPLE[who].pass, declaration: true }, template)) as { pdfBase64: string };
+    };
+    await sign('assessor', 'record.sign');
+    signedPdf = (await sign('second', 'record.countersign')).pdfBase64;
+  }
   await ok('store.lock', {}, template);
   await ok('store.unlock', { userName: ADMIN, passphrase: ADMIN_PASS }, template);
   const { fileName: backupFileName } = (await ok('store.backup', {}, template)) as { fileName: string };
@@ -117,7 +132,7 @@ export async function makeWorld(): Promise<World> {
     if (who !== 'none') cpSync(template.dataDir, ctx[who].dataDir, { recursive: true });
   }
   rmSync(template.dataDir, { recursive: true, force: true });
-  const world = { root, recoveryKey, assessment, attachmentSha256: attachment.sha256, addendumId, backupFileName, ctx };
+  const world = { root, recoveryKey, assessment, attachmentSha256: attachment.sha256, addendumId, backupFileName, signedPdf, ctx };
   for (const who of WHO) await heal(world, who);
   return world;
 }
