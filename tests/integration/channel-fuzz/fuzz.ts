@@ -220,7 +220,7 @@ export function fuzzChannels(group: Group, names: readonly ChannelName[]): void 
   beforeAll(async () => {
     // The record channels need a signed record: made only for the file that fuzzes them.
     world = await makeWorld({ signedRecord: names.some((n) => n.startsWith('record.')) });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => {
     closeWorld(world);
     if (REPORT && lines.length) console.log(`channel fuzz, ${group}, ${RUNS} cases a channel (wall time, this process's CPU time):\n${lines.join('\n')}`);
