@@ -222,7 +222,8 @@ export function fuzzChannels(group: Group, names: readonly ChannelName[]): void 
     world = await makeWorld({ signedRecord: names.some((n) => n.startsWith('record.')) });
   }, 180_000);
   afterAll(() => {
-    closeWorld(world);
+    // undefined when the set-up failed: its own error is the one to see
+    if (world) closeWorld(world);
     if (REPORT && lines.length) console.log(`channel fuzz, ${group}, ${RUNS} cases a channel (wall time, this process's CPU time):\n${lines.join('\n')}`);
   });
 
