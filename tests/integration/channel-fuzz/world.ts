@@ -5,7 +5,7 @@
  * derivation, the audit head, the witness: ~50 ms), which 1,000 cases a channel cannot afford.
  * Each copy only ever sees its own role's calls, so no case can undo another role's sign-in.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../../electron/api/dispatch';
@@ -122,7 +122,11 @@ export async function makeWorld(opts: { signedRecord?: boolean } = {}): Promise<
   }
   await ok('store.lock', {}, template);
   await ok('store.unlock', { userName: ADMIN, passphrase: ADMIN_PASS }, template);
-  const { fileName: backupFileName } = (await ok('store.backup', {}, template)) as { fileName: string };
+  // Kept under a name Carefile did not make, which its pruning of old backups leaves alone (as it
+  // would a copy someone put there): the fuzz's own backups would otherwise retire it.
+  const { fileName: made } = (await ok('store.backup', {}, template)) as { fileName: string };
+  const backupFileName = 'fuzz-seed.backup';
+  renameSync(join(storePaths(template.dataDir).backups, made), join(storePaths(template.dataDir).backups, backupFileName));
   disarmIdleLock(template);
   template.storeSession!.lock();
 
