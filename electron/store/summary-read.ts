@@ -54,7 +54,10 @@ type SqlRow = Record<string, unknown>;
 
 const LIST_COLUMNS = `s.assessment_id AS id, s.reference, s.name_latin, s.name_own_script, s.nationality, s.nationality_code,
   s.first_language, s.first_language_code, s.status, s.stage, s.updated_at, s.created_at, s.decided_at, s.outcome,
-  s.presumption_kind, s.presumption_status, s.presumption_facts, s.blocking, s.warnings, s.awaiting_countersign_by, s.awaiting_authorisation`;
+  s.presumption_kind, s.presumption_status,
+  -- the facts only where the presumption still moves with time (listRowOf reads them only there)
+  CASE s.presumption_kind WHEN 'decided' THEN NULL ELSE s.presumption_facts END AS presumption_facts,
+  s.blocking, s.warnings, s.awaiting_countersign_by, s.awaiting_authorisation`;
 
 function put<T extends object, K extends string>(o: T, key: K, value: unknown): void {
   if (value !== null && value !== undefined) (o as Record<string, unknown>)[key] = value;
@@ -273,16 +276,19 @@ export function drilldownRows(
   const rows = db.prepare(sql).all(...(opts.reasonParams ?? []), ...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
   const assessors = assessorsOf(db, rows.map((r) => r.id as string));
   const said = new Map<string, Said>();
-  return rows.map((r) => {
-    const row = {
-      ...listRowOf(r, assessors, opts.today, said),
-      daysToDecision: (r.days_to_decision as number | null) ?? null,
-      wordingFindings: r.wording_findings as number,
-      words: r.words as number,
-    };
-    if (r.reason !== null && r.reason !== undefined) (row as { reason?: string }).reason = r.reason as string;
-    return row;
-  });
+  type DrillRow = ListRow & { daysToDecision: number | null; reason?: string; wordingFindings: number; words: number };
+  const out = rows as unknown as DrillRow[];
+  // Each row built onto the list row (no copy of it) and put in its SQL row's place, which is then garbage.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const row = listRowOf(r, assessors, opts.today, said) as DrillRow;
+    row.daysToDecision = (r.days_to_decision as number | null) ?? null;
+    row.wordingFindings = r.wording_findings as number;
+    row.words = r.words as number;
+    if (r.reason !== null && r.reason !== undefined) row.reason = r.reason as string;
+    out[i] = row;
+  }
+  return out;
 }
 
 /** Runs an aggregate over the selected summaries: `select` is the column list, `tail` follows the WHERE (GROUP BY, ORDER BY). */
