@@ -192,6 +192,7 @@ try {
       `  (linear: at most ${limit.toFixed(0)}x, the work's growth plus 10%. What grew faster before (docs/decisions/perf-02-linear-growth.md):\n` +
         `   the list's garbage collection, copying every row alive at 10,000 and none at 1,000, now halved by building each row\n` +
         `   as it is read and keeping repeated values once; the assessor filter, a probe per summary now one indexed set per query;\n` +
+        `   the drill-down's full output parse, now sampled like the list's;\n` +
         `   and the page cache, which the baseline scan emptied at 10,000 only: the measures now run once untimed after it.)\n`,
     );
   }
