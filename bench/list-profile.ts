@@ -12,6 +12,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/api/dispatch';
 import type { HandlerContext } from '../electron/api/context';
@@ -64,8 +65,19 @@ try {
   for (const [, run] of parts) await run();
   const times: Record<string, number[]> = {};
   const cpu: Record<string, number[]> = {};
+  const gc: Record<string, number[]> = {};
+  // The garbage collector's pauses during each part: at 10,000 rows they were the part of the
+  // list's cost that grew faster than the store (docs/decisions/perf-02-linear-growth.md).
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0)); // GC entries arrive on a later tick
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, run] of parts) {
+      await settle();
+      gcMs = 0;
       const c = process.cpuUsage();
       const t = performance.now();
       await run();
@@ -73,14 +85,17 @@ try {
       const used = process.cpuUsage(c);
       // This process's CPU time: steadier than wall time on a shared machine (GC threads count too).
       (cpu[name] ??= []).push((used.user + used.system) / 1000);
+      await settle();
+      (gc[name] ??= []).push(gcMs);
     }
   }
+  observer.disconnect();
   const mmm = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return `${s[0]!.toFixed(1)} / ${s[Math.floor(s.length / 2)]!.toFixed(1)} / ${s.at(-1)!.toFixed(1)}`;
   };
-  process.stdout.write(`${N} assessments, ${ROUNDS} rounds, min / median / max (ms), wall and CPU:\n`);
-  for (const [name] of parts) process.stdout.write(`  ${name.padEnd(38)} wall ${mmm(times[name]!)}   CPU ${mmm(cpu[name]!)}\n`);
+  process.stdout.write(`${N} assessments, ${ROUNDS} rounds, min / median / max (ms), wall, CPU and GC pauses:\n`);
+  for (const [name] of parts) process.stdout.write(`  ${name.padEnd(38)} wall ${mmm(times[name]!)}   CPU ${mmm(cpu[name]!)}   GC ${mmm(gc[name]!)}\n`);
 } finally {
   ctx.storeSession?.lock();
   if (!values.store) rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,10 @@ type SqlRow = Record<string, unknown>;
 
 const LIST_COLUMNS = `s.assessment_id AS id, s.reference, s.name_latin, s.name_own_script, s.nationality, s.nationality_code,
   s.first_language, s.first_language_code, s.status, s.stage, s.updated_at, s.created_at, s.decided_at, s.outcome,
-  s.presumption_kind, s.presumption_status, s.presumption_facts, s.blocking, s.warnings, s.awaiting_countersign_by, s.awaiting_authorisation`;
+  s.presumption_kind, s.presumption_status,
+  -- the facts only where the presumption still moves with time (listRowOf reads them only there)
+  CASE s.presumption_kind WHEN 'decided' THEN NULL ELSE s.presumption_facts END AS presumption_facts,
+  s.blocking, s.warnings, s.awaiting_countersign_by, s.awaiting_authorisation`;
 
 function put<T extends object, K extends string>(o: T, key: K, value: unknown): void {
   if (value !== null && value !== undefined) (o as Record<string, unknown>)[key] = value;
@@ -104,17 +107,35 @@ export function listRowOf(r: SqlRow, assessors: Map<string, ListRow['assessors']
   return row;
 }
 
+/**
+ * One copy of each repeated value for one listing (`Interner`): the driver hands back a new string
+ * for every cell, so ten thousand rows carry ten thousand copies of "draft" or of an assessor's
+ * name. Keeping the first and letting the others die at once keeps what the list holds alive
+ * smaller, which is what the garbage collector copies while the list is being built.
+ */
+type Interner = <T extends string | null>(s: T) => T;
+function interner(): Interner {
+  const seen = new Map<string, string>();
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known as T;
+    seen.set(s, s);
+    return s;
+  };
+}
+
 /** Assessors of the given assessments (all when `ids` is absent), in their order on each. */
-function assessorsOf(db: Db, ids?: readonly string[]): Map<string, ListRow['assessors']> {
-  // Raw rows (arrays, not objects keyed by column): the whole list reads one per assessor.
-  const rows = (
+function assessorsOf(db: Db, ids?: readonly string[], one: Interner = interner()): Map<string, ListRow['assessors']> {
+  const sql =
     ids === undefined
-      ? db.prepare('SELECT assessment_id, name, user_id FROM summary_assessor ORDER BY assessment_id, ord').raw().all()
-      : ids.length === 0
-        ? []
-        : db.prepare(`SELECT assessment_id, name, user_id FROM summary_assessor WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, ord`).raw().all(JSON.stringify(ids))
-  ) as Array<[assessmentId: string, name: string, userId: string | null]>;
+      ? 'SELECT assessment_id, name, user_id FROM summary_assessor ORDER BY assessment_id, ord'
+      : 'SELECT assessment_id, name, user_id FROM summary_assessor WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, ord';
   const out = new Map<string, ListRow['assessors']>();
+  if (ids !== undefined && ids.length === 0) return out;
+  // Raw rows (arrays, not objects keyed by column), one at a time: each dies as soon as it is read.
+  const stmt = db.prepare(sql).raw();
+  const rows = (ids === undefined ? stmt.iterate() : stmt.iterate(JSON.stringify(ids))) as Iterable<[assessmentId: string, name: string, userId: string | null]>;
   let current = '';
   let list: ListRow['assessors'] = [];
   for (const [id, name, userId] of rows) {
@@ -124,72 +145,82 @@ function assessorsOf(db: Db, ids?: readonly string[]): Map<string, ListRow['asse
       list = [];
       out.set(id, list);
     }
-    list.push(userId ? { name, userId } : { name });
+    list.push(userId ? { name: one(name), userId: one(userId) } : { name: one(name) });
   }
   return out;
 }
 
-/** The list's columns as raw rows read them (LIST_COLUMNS' order). */
+/**
+ * The list's columns, in the order raw rows read them (RawListRow). The presumption is one column:
+ * its words when decided (which no longer move with time), else the facts they are said from today.
+ */
+const LIST_RAW_COLUMNS = `s.assessment_id, s.reference, s.name_latin, s.name_own_script, s.nationality, s.nationality_code,
+  s.first_language, s.first_language_code, s.status, s.stage, s.updated_at, s.created_at, s.decided_at, s.outcome,
+  s.presumption_kind, CASE s.presumption_kind WHEN 'decided' THEN s.presumption_status ELSE s.presumption_facts END,
+  s.blocking, s.warnings, s.awaiting_countersign_by, s.awaiting_authorisation`;
 type RawListRow = [
   id: string, reference: string, nameLatin: string, nameOwnScript: string | null, nationality: string | null, nationalityCode: string | null,
   firstLanguage: string | null, firstLanguageCode: string | null, status: ListRow['status'], stage: ListRow['stage'], updatedAt: string, createdAt: string,
-  decidedAt: string | null, outcome: ListRow['outcome'] | null, presumptionKind: ListRow['presumptionKind'], presumptionStatus: string, presumptionFacts: string,
+  decidedAt: string | null, outcome: NonNullable<ListRow['outcome']> | null, presumptionKind: ListRow['presumptionKind'], presumption: string,
   blocking: number, warnings: number, awaitingCountersignBy: string, awaitingAuthorisation: number,
 ];
 
 /**
  * Every assessment, newest change first (then by id), from the summaries. The hot path of the
- * case list (issue 13: 10,000 rows in well under 200 ms, with the contract check): raw rows
- * rather than objects keyed by column, one pass building each row, the assessors read in one
- * ordered scan, and each distinct set of presumption facts said once.
+ * case list (issue 13: 10,000 rows in well under 200 ms, with the contract check, growing no
+ * faster than the store): raw rows rather than objects keyed by column, read one at a time and
+ * built at once into the list row, the assessors read in one ordered scan, repeated values kept
+ * once, and each distinct set of presumption facts said once. What stays alive while the list is
+ * built is the list alone: at 10,000 rows the garbage collector's copying of everything alive was
+ * the part that grew faster than the store (docs/decisions/perf-02-linear-growth.md).
  */
 export function listSummaries(db: Db, today: string): ListRow[] {
-  // Sorted here, not by SQL: the sorter would copy every wide row, and an index on the time of the
-  // last change would cost every save one more page.
-  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM assessment_summary s`).raw().all() as RawListRow[];
-  rows.sort((a, b) => (a[10] < b[10] ? 1 : a[10] > b[10] ? -1 : a[0] < b[0] ? -1 : 1));
-  const assessors = assessorsOf(db);
+  const one = interner();
+  const assessors = assessorsOf(db, undefined, one);
   const said = new Map<string, Said>();
-  const out: ListRow[] = new Array<ListRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    let p: Said;
-    if (r[14] === 'decided') p = { kind: 'decided', status: r[15] };
+  const out: ListRow[] = [];
+  for (const r of db.prepare(`SELECT ${LIST_RAW_COLUMNS} FROM assessment_summary s`).raw().iterate() as Iterable<RawListRow>) {
+    let kind: ListRow['presumptionKind'] = 'decided';
+    let presumption: string;
+    if (r[14] === 'decided') presumption = one(r[15]);
     else {
-      const facts = r[16];
+      const facts = r[15];
       let known = said.get(facts);
       if (!known) {
         known = presumptionFromFacts(JSON.parse(facts) as PresumptionFacts, today);
         said.set(facts, known);
       }
-      p = known;
+      ({ kind, status: presumption } = known);
     }
     const row: ListRow = {
       id: r[0],
       reference: r[1],
       nameLatin: r[2],
-      status: r[8],
-      stage: r[9],
+      status: one(r[8]),
+      stage: one(r[9]),
       updatedOn: r[10],
       updatedAt: r[10],
       createdAt: r[11],
-      presumption: p.status,
-      presumptionKind: p.kind,
+      presumption,
+      presumptionKind: kind,
       assessors: assessors.get(r[0]) ?? [],
-      blocking: r[17],
-      warnings: r[18],
-      awaitingCountersignBy: r[19] === '[]' ? [] : (JSON.parse(r[19]) as string[]),
-      awaitingAuthorisation: r[20] === 1,
+      blocking: r[16],
+      warnings: r[17],
+      awaitingCountersignBy: r[18] === '[]' ? [] : (JSON.parse(r[18]) as string[]),
+      awaitingAuthorisation: r[19] === 1,
     };
     if (r[3] !== null) row.nameOwnScript = r[3];
-    if (r[4] !== null) row.nationality = r[4];
-    if (r[5] !== null) row.nationalityCode = r[5];
-    if (r[6] !== null) row.firstLanguage = r[6];
-    if (r[7] !== null) row.firstLanguageCode = r[7];
+    if (r[4] !== null) row.nationality = one(r[4]);
+    if (r[5] !== null) row.nationalityCode = one(r[5]);
+    if (r[6] !== null) row.firstLanguage = one(r[6]);
+    if (r[7] !== null) row.firstLanguageCode = one(r[7]);
     if (r[12] !== null) row.decidedAt = r[12];
-    if (r[13] !== null) row.outcome = r[13];
-    out[i] = row;
+    if (r[13] !== null) row.outcome = one(r[13]);
+    out.push(row);
   }
+  // Sorted here, not by SQL: the sorter would copy every wide row, and an index on the time of the
+  // last change would cost every save one more page.
+  out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
   return out;
 }
 
@@ -217,9 +248,14 @@ export function filterClause(f: SummaryFilter, decided: boolean): { where: strin
   const userIds = f.userIds ?? [];
   const names = f.names ?? [];
   if (userIds.length > 0 || names.length > 0) {
+    // The set of assessments with a matching assessor, found once per query through the two
+    // assessor indexes, and each candidate summary looked up by its key. A correlated EXISTS
+    // (tried first) probed summary_assessor once per summary in the period, in no useful order,
+    // and grew 15x from 1,000 to 10,000 assessments (this 11x; docs/decisions/perf-02-linear-growth.md).
+    // NOCASE and lower() fold the same letters (ASCII only: SQLite is built without ICU).
     parts.push(
-      `EXISTS (SELECT 1 FROM summary_assessor x WHERE x.assessment_id = s.assessment_id AND
-        (x.user_id IN (SELECT value FROM json_each(?)) OR lower(x.name) IN (SELECT lower(value) FROM json_each(?))))`,
+      `s.assessment_id IN (SELECT x.assessment_id FROM summary_assessor x WHERE x.user_id IN (SELECT value FROM json_each(?))
+        UNION SELECT x.assessment_id FROM summary_assessor x WHERE x.name COLLATE NOCASE IN (SELECT value FROM json_each(?)))`,
     );
     params.push(JSON.stringify(userIds), JSON.stringify(names));
   }
@@ -240,16 +276,19 @@ export function drilldownRows(
   const rows = db.prepare(sql).all(...(opts.reasonParams ?? []), ...(opts.joinParams ?? []), ...params, ...(opts.conditionParams ?? [])) as SqlRow[];
   const assessors = assessorsOf(db, rows.map((r) => r.id as string));
   const said = new Map<string, Said>();
-  return rows.map((r) => {
-    const row = {
-      ...listRowOf(r, assessors, opts.today, said),
-      daysToDecision: (r.days_to_decision as number | null) ?? null,
-      wordingFindings: r.wording_findings as number,
-      words: r.words as number,
-    };
-    if (r.reason !== null && r.reason !== undefined) (row as { reason?: string }).reason = r.reason as string;
-    return row;
-  });
+  type DrillRow = ListRow & { daysToDecision: number | null; reason?: string; wordingFindings: number; words: number };
+  const out = rows as unknown as DrillRow[];
+  // Each row built onto the list row (no copy of it) and put in its SQL row's place, which is then garbage.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const row = listRowOf(r, assessors, opts.today, said) as DrillRow;
+    row.daysToDecision = (r.days_to_decision as number | null) ?? null;
+    row.wordingFindings = r.wording_findings as number;
+    row.words = r.words as number;
+    if (r.reason !== null && r.reason !== undefined) row.reason = r.reason as string;
+    out[i] = row;
+  }
+  return out;
 }
 
 /** Runs an aggregate over the selected summaries: `select` is the column list, `tail` follows the WHERE (GROUP BY, ORDER BY). */

@@ -201,6 +201,9 @@ export const qualityChannels = {
     summary: 'The assessments behind one quality figure (managers and administrators).',
     input: QualityDrilldownInput,
     output: z.object({ figure: FigureKey, count: Count, rows: z.array(DrilldownRowSchema) }),
+    // A figure over the whole store reaches thousands of rows: parsing them all grew faster than the
+    // store (docs/decisions/api-01-sampled-output-check.md, perf-02-linear-growth.md).
+    outputRows: { row: DrilldownRowSchema.strict(), at: 'rows' },
     errors: ['NOT_UNLOCKED', 'FORBIDDEN'],
   }),
 };

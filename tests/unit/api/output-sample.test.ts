@@ -79,7 +79,7 @@ describe('a long list is checked by a sample of its rows outside tests', () => {
     expect(await outcomes({ ...good, names: ['Ahmad'] })).toMatchObject(internal);
   });
 
-  it('the strict row schemas take every row the real list and outcomes build', async () => {
+  it('the strict row schemas take every row the real list, outcomes and drill-down build', async () => {
     const dataDir = join(tempDir(), 'data');
     const real: HandlerContext = { app: { version: 't', mode: 'browser' }, dataDir, storeSession: new StoreSession(dataDir, kdf) };
     await dispatch('store.init', { adminName: ADMIN, passphrase: ADMIN_PASS }, real);
@@ -90,7 +90,13 @@ describe('a long list is checked by a sample of its rows outside tests', () => {
     store.assessments.put({ ...a, id: 'second', reference: 'AA-2026-9999', youngPerson: { ...a.youngPerson, id: 'yp-second' } });
     const r = await dispatch('assessments.list', {}, real);
     const o = await dispatch('quality.outcomes', {}, real);
+    const drilled = [
+      ...((await dispatch('quality.drilldown', { figure: 'undecided' }, real)) as { value: { rows: unknown[] } }).value.rows,
+      ...((await dispatch('quality.drilldown', { figure: 'assessments' }, real)) as { value: { rows: unknown[] } }).value.rows,
+    ];
     real.storeSession!.lock();
+    expect(drilled).toHaveLength(2);
+    for (const x of drilled) expect(contract['quality.drilldown'].outputRows!.row.safeParse(x).error).toBeUndefined();
     expect(o.ok).toBe(true);
     for (const x of (o as { value: { rows: unknown[] } }).value.rows) expect(contract['quality.outcomes'].outputRows!.row.safeParse(x).error).toBeUndefined();
     expect(r.ok).toBe(true);
