@@ -8,6 +8,7 @@ import { CliError, Exit } from '../exit';
 import { output, withStoreOptions, type StoreOptionValues } from '../store-options';
 import { withSession } from '../session';
 import { StageId } from '../../../shared/domain/model';
+import { reviewOutcomeLabels, stageLabels, statusLabels } from '../../../shared/format/labels';
 
 export function registerWorkflowCommands(program: Command, io: CliIO): void {
   const assessment = program.command('assessment').description('Assessments in the store: list, show, link, advance, depart, review, addendum, sign-addendum.');
@@ -47,7 +48,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO): void {
     const to = StageId.safeParse(opts.to);
     if (!to.success) throw new CliError(Exit.USAGE, `--to must be one of: ${StageId.options.join(', ')}.`);
     const a = await withSession(io, opts, 'always', (s) => s.call('assessments.advance', { id, to: to.data }));
-    output(io, opts, a, `${a.reference} is now at ${a.stage}.`);
+    output(io, opts, a, `${a.reference} is now at the stage "${stageLabels[a.stage]}" (${a.stage}).`);
   });
 
   withStoreOptions(
@@ -62,7 +63,7 @@ export function registerWorkflowCommands(program: Command, io: CliIO): void {
     }
     if (!['comment', 'returned'].includes(opts.outcome)) throw new CliError(Exit.USAGE, '--outcome must be comment or returned.');
     const a = await withSession(io, opts, 'always', (s) => s.call('assessments.review', { id, outcome: opts.outcome as 'comment' | 'returned', text: opts.text }));
-    output(io, opts, a, `${a.reference}: ${opts.outcome} (status ${a.status}).`);
+    output(io, opts, a, `${a.reference}: ${reviewOutcomeLabels[opts.outcome as 'comment' | 'returned']}. Status: ${statusLabels[a.status]}.`);
   });
 
   withStoreOptions(

@@ -15,6 +15,7 @@ import { CliError, Exit } from '../exit';
 import type { CliIO } from '../io';
 import type { RegisterCommands } from './types';
 import { declarations } from '../../../shared/domain/declaration';
+import { signerRoleLabels } from '../../../shared/format/labels';
 
 function readInput(file: string): Buffer {
   try {
@@ -111,8 +112,8 @@ export const register: RegisterCommands = (program: Command, io: CliIO) => {
         return;
       }
       io.out(`Wrote ${opts.out} (${bytes.length} bytes, SHA-256 ${kept.sha256}), ${kept.signatures} signature${kept.signatures === 1 ? '' : 's'}.`);
-      for (const x of kept.signedBy) io.out(`Signed by ${x.name} (${x.role}) on ${x.signedOn}`);
-      io.out(kept.next.length ? `Next to sign: ${kept.next.map((x) => `${x.name} (${x.role})`).join(' or ')}` : 'Nobody else is to sign.');
+      for (const x of kept.signedBy) io.out(`Signed by ${x.name} (${signerRoleLabels[x.role].toLowerCase()}) on ${x.signedOn}`);
+      io.out(kept.next.length ? `Next to sign: ${kept.next.map((x) => `${x.name} (${signerRoleLabels[x.role].toLowerCase()})`).join(' or ')}` : 'Nobody else is to sign.');
     });
 
   withStoreOptions(record.command('preview'))

@@ -5,6 +5,7 @@ import { CliError, Exit } from '../exit';
 import { output, readSecret, withStoreOptions, type StoreOptionValues } from '../store-options';
 import { withSession } from '../session';
 import { ROLES } from '../../api/host';
+import { userRoleLabels } from '../../../shared/format/labels';
 
 interface NewPassOptions extends StoreOptionValues {
   newPassphraseFile?: string;
@@ -43,7 +44,7 @@ export function registerUserCommands(program: Command, io: CliIO): void {
     await withSession(io, opts, 'always', async (s) => {
       const passphrase = await newPassphrase(io, opts, name);
       const added = await s.call('users.add', { name, displayName: opts.displayName, role: opts.role as (typeof ROLES)[number], passphrase });
-      output(io, opts, added, `Added ${added.role} ${added.name} (${added.displayName}). Certificate SHA-256 ${added.certificateSha256}.`);
+      output(io, opts, added, `Added ${added.name} (${added.displayName}), ${userRoleLabels[added.role].toLowerCase()}. Certificate SHA-256 ${added.certificateSha256}.`);
     });
   });
 
