@@ -133,9 +133,11 @@ function assessorsOf(db: Db, ids?: readonly string[], one: Interner = interner()
       : 'SELECT assessment_id, name, user_id FROM summary_assessor WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, ord';
   const out = new Map<string, ListRow['assessors']>();
   if (ids !== undefined && ids.length === 0) return out;
-  // Raw rows (arrays, not objects keyed by column), one at a time: each dies as soon as it is read.
+  // Raw rows (arrays, not objects keyed by column), all in one call: a row here is three short
+  // strings, and stepping the statement from JavaScript once a row (iterate) cost 1 µs a row more,
+  // 20 ms of the list at 10,000 assessments (20,000 assessors), for little garbage saved.
   const stmt = db.prepare(sql).raw();
-  const rows = (ids === undefined ? stmt.iterate() : stmt.iterate(JSON.stringify(ids))) as Iterable<[assessmentId: string, name: string, userId: string | null]>;
+  const rows = (ids === undefined ? stmt.all() : stmt.all(JSON.stringify(ids))) as Array<[assessmentId: string, name: string, userId: string | null]>;
   let current = '';
   let list: ListRow['assessors'] = [];
   for (const [id, name, userId] of rows) {
