@@ -56,7 +56,7 @@ test('case list: search in either script, filters, sort, withdrawal; an attachme
   await list.filter('Assessor', 'Grace Mensah');
   await expect.poll(() => list.references()).toEqual(['AA-2026-0151']);
   await list.filter('Assessor', 'Any assessor');
-  await list.filter('Status', 'Any status except withdrawn');
+  await list.filter('Status', 'All but withdrawn');
 
   await list.sortBy('Reference');
   await expect(list.table.getByRole('columnheader', { name: 'Reference' })).toHaveAttribute('aria-sort', 'ascending');

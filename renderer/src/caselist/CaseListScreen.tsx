@@ -131,7 +131,7 @@ export function CaseListScreen({ onOpen, onNew }: CaseListProps) {
             <div className="case-filter">
               <label htmlFor="case-status">Status</label>
               <select id="case-status" value={query.status ?? ''} onChange={(e) => set({ status: e.target.value ? AssessmentStatus.parse(e.target.value) : undefined })}>
-                <option value="">Any status except withdrawn</option>
+                <option value="">All but withdrawn</option>
                 {AssessmentStatus.options.map((s) => (
                   <option key={s} value={s}>
                     {s === 'withdrawn' ? `Withdrawn (${withdrawnCount})` : statusLabels[s]}
