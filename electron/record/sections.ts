@@ -18,6 +18,7 @@ import {
   stageLabels,
   statusLabels,
   weightLabels,
+  yesNoLabel,
 } from '../../shared/format/labels';
 import { findingsByRule } from '../../shared/safeguards/byRule';
 import type { RecordContext } from './types';
@@ -137,7 +138,7 @@ export function processLog(f: Flow, s: SectionInput): void {
   f.fields([
     // While pending, the presumption that applies; once decided, the decision (not the presumption).
     a.decision ? ['Decision', decisionSummary(a)] : ['Presumption while pending', s.ctx.presumption],
-    ['Treated as stated age while pending', yesNo(a.treatedAsStatedAge)],
+    ['Treated as stated age while pending', yesNoLabel(a.treatedAsStatedAge)],
     ['Accommodation', a.youngPerson.accommodation ? `${accommodationLabels[a.youngPerson.accommodation.type]}${a.youngPerson.accommodation.since ? ` since ${date(a.youngPerson.accommodation.since)}` : ''}` : undefined],
     ['Arrival in the UK', instant(a.youngPerson.arrivalInUk)],
     ['First contact', instant(a.youngPerson.firstContact)],
@@ -168,8 +169,8 @@ export function processLog(f: Flow, s: SectionInput): void {
     ['Explained in writing', instant(a.explanation.writtenOn)],
     ['Language of explanation', a.explanation.language],
     ['Understanding', a.explanation.understandingNote],
-    ['Consent to take part', yesNo(a.consent.toTakePart)],
-    ['Consent to share information', yesNo(a.consent.toShareInformation)],
+    ['Consent to take part', yesNoLabel(a.consent.toTakePart)],
+    ['Consent to share information', yesNoLabel(a.consent.toShareInformation)],
     ['Consent recorded', instant(a.consent.recordedOn)],
     ['Consent withdrawn', instant(a.consent.withdrawnOn)],
     ['Note', a.consent.note],
@@ -215,7 +216,7 @@ function traffickingAndDomains(f: Flow, s: SectionInput): void {
   f.heading('Trafficking screening', 2);
   f.fields([
     ['Screened on', date(t.screenedOn)],
-    ['Section 51 presumption applied', yesNo(t.s51PresumptionApplied)],
+    ['Section 51 presumption applied', yesNoLabel(t.s51PresumptionApplied)],
     ["Children's services informed", date(t.childrensServicesInformed)],
     ['Police informed', date(t.policeInformed)],
     ['NRM referral', t.nrmReferral ? `${date(t.nrmReferral.date)}${t.nrmReferral.reference ? `, reference ${t.nrmReferral.reference}` : ''}${t.nrmReferral.firstResponder ? `, by ${t.nrmReferral.firstResponder}` : ''}` : 'none'],
@@ -299,7 +300,7 @@ export function analysis(f: Flow, s: SectionInput): void {
   else
     f.fields([
       ['Held on', instant(m.heldOn)],
-      ['Appropriate adult present', yesNo(m.appropriateAdultPresent)],
+      ['Appropriate adult present', yesNoLabel(m.appropriateAdultPresent)],
       ['Provisional view put', m.provisionalView],
       ['Response', m.responseSummary],
       ['Why not held', m.notHeldReason],
@@ -336,8 +337,8 @@ export function challengeAndSharing(f: Flow, s: SectionInput): void {
       'A solicitor, the Refugee Council or Coram Children\u2019s Legal Centre can help.',
   );
   f.fields([
-    ['Route to challenge explained', yesNo(a.sharing.challengeRouteGiven)],
-    ['Right to legal advice explained', yesNo(a.sharing.legalAdviceRightGiven)],
+    ['Route to challenge explained', yesNoLabel(a.sharing.challengeRouteGiven)],
+    ['Right to legal advice explained', yesNoLabel(a.sharing.legalAdviceRightGiven)],
     ['Legal representative', a.youngPerson.legalRepresentative ? [a.youngPerson.legalRepresentative.name, a.youngPerson.legalRepresentative.firm].filter(Boolean).join(', ') : 'none recorded'],
   ]);
   f.heading('8. Copies of this decision');

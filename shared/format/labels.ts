@@ -226,6 +226,11 @@ export const overturnedByLabels: Labels<OverturnedByKind> = {
   other: 'another body',
 };
 
+/** A yes/no answer as the app and the record show it in a row of their own ("Yes", "No", "Not recorded"). */
+export function yesNoLabel(v: boolean | undefined): string {
+  return v === undefined ? 'Not recorded' : v ? 'Yes' : 'No';
+}
+
 export function sentenceCase(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -5,14 +5,13 @@
 import type { Assessment } from '../../../shared/domain/model';
 import type { PartName } from '../../../shared/domain/parts';
 import { formatDate, formatDateAsTold, formatInstant, solarHijriNamesFor } from '../../../shared/format/dates';
-import { accommodationLabels, participantRoleLabels, routeLabels, safeguardLabels } from '../../../shared/format/labels';
+import { accommodationLabels, participantRoleLabels, routeLabels, safeguardLabels, yesNoLabel as yes } from '../../../shared/format/labels';
 
 export type SummaryRow = readonly [key: string, value: string];
 
 const none = 'Not recorded';
 const count = (n: number, one: string, many = `${one}s`) => (n === 0 ? none : `${n} ${n === 1 ? one : many}`);
 const short = (t: string | undefined, max = 240) => (!t ? none : t.length > max ? `${t.slice(0, max).trimEnd()}…` : t);
-const yes = (b: boolean | undefined) => (b === undefined ? none : b ? 'Yes' : 'No');
 
 export const partSummaries: Record<PartName, (a: Assessment) => SummaryRow[]> = {
   youngPerson: (a) => {
