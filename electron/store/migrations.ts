@@ -5,6 +5,7 @@ import { SCHEMA_V3 } from './schema-v3';
 import { migrateToV4 } from './schema-v4';
 import { SCHEMA_V5 } from './schema-v5';
 import { SCHEMA_V6 } from './schema-v6';
+import { SCHEMA_V7 } from './schema-v7';
 import { StoreUnavailableError } from './errors';
 
 /**
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'summaries kept at save time', up: (db) => migrateToV4(db) },
   { version: 5, name: 'signed records kept with their assessments', up: (db) => db.exec(SCHEMA_V5) },
   { version: 6, name: 'drafts', up: (db) => db.exec(SCHEMA_V6) },
+  { version: 7, name: 'attachment links indexed by evidence item', up: (db) => db.exec(SCHEMA_V7) },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
