@@ -64,6 +64,16 @@ async function startApp(dataDir: string, env: Record<string, string>): Promise<{
   return { child, url, newAddress, output: () => log };
 }
 
+/** SIGTERM, then wait for the exit (SIGKILL after 10 s, for a launcher that hangs). */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export const test = base.extend<{ app: RunningApp; appEnv: Record<string, string> }>({
   /** Extra environment for the launcher (e.g. a short CAREFILE_IDLE_LOCK_MS): `test.use({ appEnv: … })`. */
   appEnv: [{}, { option: true }],
@@ -71,8 +81,10 @@ export const test = base.extend<{ app: RunningApp; appEnv: Record<string, string
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'carefile-e2e-'));
     const { child, url, newAddress, output } = await startApp(dataDir, appEnv);
     await use({ url, origin: new URL(url).origin, dataDir, newAddress, output });
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop(child);
+    // The store folder is removed only once the launcher has exited: removing it while the
+    // launcher was still closing the store (its last writes) failed with ENOTEMPTY.
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
 });
 
