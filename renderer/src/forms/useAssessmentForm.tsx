@@ -8,10 +8,11 @@
  * fields (`toPart`); errors, from the schema or from the main side, are shown next to their field
  * by model path and listed in the page's error summary. See docs/decisions/ui-04-forms-layer.md.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type DefaultValues, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { api } from '../api/client';
 import { useDraftApi } from '../drafts/DraftContext';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { useReportSaveError } from '../editors/SaveErrorContext';
 import type { ApiError, OutputOf, Result } from '../../../shared/contract';
 import type { Assessment } from '../../../shared/domain/model';
@@ -87,13 +88,7 @@ export function useAssessmentForm<F extends FieldValues, P extends PartName>({ a
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  // Every change is the part's draft: DraftProvider saves it a second after typing stops.
-  useEffect(() => {
-    if (!draft) return;
-    draft.report(DRAFT_KEY, form.getValues(), true);
-    const sub = form.watch((values) => draft.report(DRAFT_KEY, values, false));
-    return () => sub.unsubscribe();
-  }, [draft, form]);
+  useFormDraft(draft, DRAFT_KEY, form);
 
   function refused(e: ApiError | undefined) {
     setError(e);

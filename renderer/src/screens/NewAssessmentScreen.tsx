@@ -5,7 +5,7 @@
  * the top links to each field, and every change is a draft in the store (assessment `new`, part
  * `create`), restored on reload.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { api } from '../api/client';
 import { TextField, TextArea, SelectField, BoundControlsContext } from '../forms/fields';
@@ -19,6 +19,7 @@ import { DateAsToldInput } from '../forms/DateAsToldInput';
 import { blankNewAssessment, DRAFT_KEY, newAssessmentResolver, type CreateInput, type NewAssessmentValues as Form } from './newAssessmentForm';
 import { DraftProvider } from '../drafts/DraftProvider';
 import { useDraftApi } from '../drafts/DraftContext';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { useSession } from '../state/session';
 
 /** Initial presentation: the young person as they present themselves, and why their stated age is doubted. */
@@ -47,13 +48,7 @@ function NewAssessmentForm() {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
 
-  // Every change is the draft: DraftProvider saves it to the store a second after typing stops.
-  useEffect(() => {
-    if (!draft) return;
-    draft.report(DRAFT_KEY, form.getValues(), true);
-    const sub = form.watch((values) => draft.report(DRAFT_KEY, values, false));
-    return () => sub.unsubscribe();
-  }, [draft, form]);
+  useFormDraft(draft, DRAFT_KEY, form);
 
   async function create(input: CreateInput) {
     setSaving(true);
