@@ -30,7 +30,6 @@ export class CalendarError extends Error {
   }
 }
 
-
 function temporalCalendar(calendar: CalendarId): { id: string; yearOffset: number } {
   return calendar === 'ethiopic' ? { id: 'ethioaa', yearOffset: ETHIOPIC_AMETE_ALEM_OFFSET } : { id: calendar, yearOffset: 0 };
 }

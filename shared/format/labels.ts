@@ -89,7 +89,6 @@ export const interpretingModeLabels: Labels<NonNullable<Participant['mode']>> = 
   telephone: 'Telephone',
 };
 
-/** The calendars' names live with the calendars (shared/domain/calendars.ts, whose errors name them too). */
 /** The calendars' names here, not in domain/calendars, so a label never pulls in the Temporal polyfill. */
 export const calendarLabels: Labels<CalendarId> = {
   gregory: 'Gregorian',
